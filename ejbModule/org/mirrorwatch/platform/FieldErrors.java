@@ -1,0 +1,47 @@
+package org.mirrorwatch.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Collects every broken rule of one input before giving up, so that a form can show all its errors at
+ * once and nothing is saved until all of them pass.
+ */
+public final class FieldErrors {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    /** Builds a value object from a field; its refusal becomes that field's error, and the result null. */
+    public <T> T parse(String field, Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (InvalidValueException e) {
+            add(field, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Records an error for a field that has no value. */
+    public <T> T require(String field, T value, String message) {
+        if (value == null) {
+            add(field, message);
+        }
+        return value;
+    }
+
+    public void add(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    /** Throws one {@link InvalidInputException} that lists every error, if there are any. */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.mirrorwatch.registry.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mirrorwatch.publishing.control.PublicationHistory;
+import org.mirrorwatch.publishing.entity.PoolPublication;
+import org.mirrorwatch.publishing.entity.PublicationKey;
+import org.mirrorwatch.publishing.entity.PublicationKind;
+import org.mirrorwatch.registry.entity.MirrorContentRecord;
+import org.mirrorwatch.registry.entity.MirrorDistroArchRelease;
+import org.mirrorwatch.registry.entity.MirrorStatus;
+import org.mirrorwatch.registry.entity.MirrorUrl;
+
+/** Applies {@link FreshnessWindows} to the stored publication history of a mirror's content. */
+@Stateless
+public class UpdatenessCheck {
+
+    @Inject
+    PublicationHistory history;
+
+    /** The publication key a content record covers. */
+    public static PublicationKey keyOf(MirrorContentRecord record) {
+        if (record instanceof MirrorDistroArchRelease archRecord) {
+            return new PublicationKey(PublicationKind.BINARY, archRecord.getDistroArchRelease().getId(),
+                    record.getPocket(), record.getComponent().getId());
+        }
+        return new PublicationKey(PublicationKind.SOURCE, record.getDistroRelease().getId(), record.getPocket(),
+                record.getComponent().getId());
+    }
+
+    /** Launchpad's {@code getURLsToCheckUpdateness}: {status: URL below the mirror's base}, freshest first. */
+    public Map<MirrorStatus, String> getURLsToCheckUpdateness(MirrorUrl base, PublicationKey key, Instant when) {
+        return resolve(base, poolPathsToCheck(key, when));
+    }
+
+    /** The same map as pool paths, shared by every mirror that carries the key. */
+    public Map<MirrorStatus, String> poolPathsToCheck(PublicationKey key, Instant when) {
+        return FreshnessWindows.poolPathsToCheck(key, candidates(key, when), when);
+    }
+
+    /** The pool path of the newest checkable publication of the key at or before {@code when}. */
+    public Optional<String> newestPoolPath(PublicationKey key, Instant when) {
+        return FreshnessWindows.newest(key, candidates(key, when), when).flatMap(PoolPublication::checkedPoolPath);
+    }
+
+    private List<PoolPublication> candidates(PublicationKey key, Instant when) {
+        return history.checkablePublications(key, FreshnessWindows.oldestWindowStart(when), when);
+    }
+
+    private static Map<MirrorStatus, String> resolve(MirrorUrl base, Map<MirrorStatus, String> poolPaths) {
+        Map<MirrorStatus, String> urls = new LinkedHashMap<>();
+        poolPaths.forEach((status, path) -> urls.put(status, base.resolve(path)));
+        return urls;
+    }
+}

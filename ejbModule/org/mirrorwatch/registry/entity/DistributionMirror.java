@@ -1,0 +1,393 @@
+package org.mirrorwatch.registry.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A mirror of one distribution's archive or release images. It knows whether it is official, who turned
+ * it off and whether it may come back, which index files it should carry, and how fresh it is overall.
+ */
+@Entity
+@Table(name = "distribution_mirror")
+@NamedQuery(name = "DistributionMirror.findByName",
+        query = "SELECT m FROM DistributionMirror m WHERE m.name = :name")
+@NamedQuery(name = "DistributionMirror.findEnabled",
+        query = "SELECT m FROM DistributionMirror m WHERE m.distribution.id = :distributionId AND m.enabled = TRUE"
+                + " ORDER BY m.id")
+@NamedQuery(name = "DistributionMirror.findEnabledOfficial",
+        query = "SELECT m FROM DistributionMirror m WHERE m.distribution.id = :distributionId AND m.enabled = TRUE"
+                + " AND m.officialCandidate = TRUE"
+                + " AND m.reviewStatus = org.mirrorwatch.registry.entity.ReviewStatus.OFFICIAL ORDER BY m.id")
+@NamedQuery(name = "DistributionMirror.countByUrl",
+        query = "SELECT COUNT(m) FROM DistributionMirror m WHERE m.httpBaseUrl = :url OR m.httpsBaseUrl = :url"
+                + " OR m.ftpBaseUrl = :url OR m.rsyncBaseUrl = :url")
+public class DistributionMirror {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "distribution_id")
+    private Distribution distribution;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "owner_id")
+    private Person owner;
+
+    @Column(nullable = false, unique = true)
+    private String name;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Column
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MirrorSpeed speed;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "country_id")
+    private Country country;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MirrorContent content;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pulse_type", nullable = false)
+    private MirrorPulseType pulseType;
+
+    @Column(name = "http_base_url")
+    private MirrorUrl httpBaseUrl;
+
+    @Column(name = "https_base_url")
+    private MirrorUrl httpsBaseUrl;
+
+    @Column(name = "ftp_base_url")
+    private MirrorUrl ftpBaseUrl;
+
+    @Column(name = "rsync_base_url")
+    private MirrorUrl rsyncBaseUrl;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "disabled_by")
+    private DisabledBy disabledBy;
+
+    @Column(name = "official_candidate", nullable = false)
+    private boolean officialCandidate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_status", nullable = false)
+    private ReviewStatus reviewStatus = ReviewStatus.PENDING_REVIEW;
+
+    @ManyToOne
+    @JoinColumn(name = "reviewer_id")
+    private Person reviewer;
+
+    @Column(name = "date_reviewed")
+    private Instant dateReviewed;
+
+    @Column
+    private String whiteboard;
+
+    @Column(name = "date_created", nullable = false)
+    private Instant dateCreated;
+
+    @OneToMany(mappedBy = "distributionMirror")
+    private List<MirrorDistroArchRelease> archReleases = new ArrayList<>();
+
+    @OneToMany(mappedBy = "distributionMirror")
+    private List<MirrorDistroReleaseSource> sourceReleases = new ArrayList<>();
+
+    @OneToMany(mappedBy = "distributionMirror")
+    private List<MirrorCDImageDistroRelease> cdImageReleases = new ArrayList<>();
+
+    protected DistributionMirror() {
+    }
+
+    DistributionMirror(Distribution distribution, Person owner, MirrorName name, MirrorSpeed speed, Country country,
+            MirrorContent content, MirrorPulseType pulseType, MirrorUrls urls, Instant dateCreated) {
+        this.distribution = Objects.requireNonNull(distribution);
+        this.owner = Objects.requireNonNull(owner);
+        this.name = name.value();
+        this.speed = Objects.requireNonNull(speed);
+        this.country = Objects.requireNonNull(country);
+        this.content = Objects.requireNonNull(content);
+        this.pulseType = Objects.requireNonNull(pulseType);
+        this.dateCreated = Objects.requireNonNull(dateCreated);
+        changeUrls(urls);
+    }
+
+    /** Launchpad's rule: an official mirror is an official candidate that a mirror admin approved. */
+    public boolean isOfficial() {
+        return officialCandidate && reviewStatus == ReviewStatus.OFFICIAL;
+    }
+
+    public void changeUrls(MirrorUrls urls) {
+        this.httpBaseUrl = urls.http();
+        this.httpsBaseUrl = urls.https();
+        this.ftpBaseUrl = urls.ftp();
+        this.rsyncBaseUrl = urls.rsync();
+    }
+
+    public void describe(String displayName, String description) {
+        this.displayName = blankToNull(displayName);
+        this.description = blankToNull(description);
+    }
+
+    public void applyForOfficialStatus(boolean officialCandidate) {
+        this.officialCandidate = officialCandidate;
+    }
+
+    void addContent(MirrorContentRecord record) {
+        if (record instanceof MirrorDistroArchRelease archRecord) {
+            archReleases.add(archRecord);
+        } else {
+            sourceReleases.add((MirrorDistroReleaseSource) record);
+        }
+    }
+
+    void addCdImage(MirrorCDImageDistroRelease image) {
+        cdImageReleases.add(image);
+    }
+
+    /** Records a mirror administrator's verdict, with who gave it and when. */
+    public void review(Person reviewer, ReviewStatus status, String whiteboard, Instant when) {
+        this.reviewer = Objects.requireNonNull(reviewer);
+        this.reviewStatus = Objects.requireNonNull(status);
+        this.whiteboard = blankToNull(whiteboard);
+        this.dateReviewed = Objects.requireNonNull(when);
+    }
+
+    /** Turns the mirror on, as a mirror administrator does; it forgets who turned it off. */
+    public void enable() {
+        enabled = true;
+        disabledBy = null;
+    }
+
+    /**
+     * Turns the mirror off on the prober's behalf. A mirror an administrator turned off stays turned off
+     * by the administrator, so the prober never brings it back.
+     *
+     * @return whether the mirror was enabled before
+     */
+    public boolean disableByProber() {
+        boolean wasEnabled = enabled;
+        if (enabled) {
+            enabled = false;
+            disabledBy = DisabledBy.PROBER;
+        }
+        return wasEnabled;
+    }
+
+    /** Turns the mirror off as a mirror administrator; only an administrator turns it on again. */
+    public void disableByAdmin() {
+        enabled = false;
+        disabledBy = DisabledBy.ADMIN;
+    }
+
+    /**
+     * Brings back a mirror that the prober turned off, now that it carries content again.
+     *
+     * @return whether it was re-enabled; false when it was on already or an administrator turned it off
+     */
+    public boolean reenableByProber() {
+        if (enabled || disabledBy != DisabledBy.PROBER) {
+            return false;
+        }
+        enable();
+        return true;
+    }
+
+    /**
+     * The index files this mirror carries if it mirrors all binaries of its distribution: every series,
+     * architecture, pocket (in Launchpad's order) and component.
+     */
+    public List<PackagesIndexPath> guessPackagesPaths() {
+        List<PackagesIndexPath> paths = new ArrayList<>();
+        for (DistroRelease release : distribution.getReleases()) {
+            for (DistroArchRelease archRelease : release.getArchitectures()) {
+                for (PackagePublishingPocket pocket : PackagePublishingPocket.values()) {
+                    for (Component component : release.getComponents()) {
+                        paths.add(PackagesIndexPath.of(archRelease, pocket, component));
+                    }
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** The index files this mirror carries if it mirrors all sources of its distribution. */
+    public List<SourcesIndexPath> guessSourcesPaths() {
+        List<SourcesIndexPath> paths = new ArrayList<>();
+        for (DistroRelease release : distribution.getReleases()) {
+            for (PackagePublishingPocket pocket : PackagePublishingPocket.values()) {
+                for (Component component : release.getComponents()) {
+                    paths.add(SourcesIndexPath.of(release, pocket, component));
+                }
+            }
+        }
+        return paths;
+    }
+
+    /**
+     * How fresh the mirror is as a whole, as Launchpad decides it. An archive mirror is as stale as its
+     * stalest known content record; unknown records do not count. A release mirror is up when it carries
+     * any CD image. With nothing known, the answer is UNKNOWN.
+     */
+    public MirrorStatus getOverallFreshness() {
+        if (content == MirrorContent.RELEASE) {
+            return cdImageReleases.isEmpty() ? MirrorStatus.UNKNOWN : MirrorStatus.UP;
+        }
+        return Stream.concat(archReleases.stream().map(MirrorDistroArchRelease::getFreshness),
+                        sourceReleases.stream().map(MirrorDistroReleaseSource::getFreshness))
+                .filter(status -> status != MirrorStatus.UNKNOWN)
+                .max(Comparator.naturalOrder())
+                .orElse(MirrorStatus.UNKNOWN);
+    }
+
+    /** The URLs of this mirror, one per scheme. */
+    public MirrorUrls getUrls() {
+        return new MirrorUrls(httpBaseUrl, httpsBaseUrl, ftpBaseUrl, rsyncBaseUrl);
+    }
+
+    /** The base URL that content paths are resolved against: HTTPS, then HTTP, then FTP. */
+    public MirrorUrl getBaseUrl() {
+        return getUrls().download();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Distribution getDistribution() {
+        return distribution;
+    }
+
+    public Person getOwner() {
+        return owner;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    /** The name to show people: the display name, or the name when there is none. */
+    public String getTitle() {
+        return displayName != null ? displayName : name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public MirrorSpeed getSpeed() {
+        return speed;
+    }
+
+    public Country getCountry() {
+        return country;
+    }
+
+    public MirrorContent getContent() {
+        return content;
+    }
+
+    public MirrorPulseType getPulseType() {
+        return pulseType;
+    }
+
+    public Optional<MirrorUrl> getHttpBaseUrl() {
+        return Optional.ofNullable(httpBaseUrl);
+    }
+
+    public Optional<MirrorUrl> getHttpsBaseUrl() {
+        return Optional.ofNullable(httpsBaseUrl);
+    }
+
+    public Optional<MirrorUrl> getFtpBaseUrl() {
+        return Optional.ofNullable(ftpBaseUrl);
+    }
+
+    public Optional<MirrorUrl> getRsyncBaseUrl() {
+        return Optional.ofNullable(rsyncBaseUrl);
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Optional<DisabledBy> getDisabledBy() {
+        return Optional.ofNullable(disabledBy);
+    }
+
+    public boolean isOfficialCandidate() {
+        return officialCandidate;
+    }
+
+    public ReviewStatus getReviewStatus() {
+        return reviewStatus;
+    }
+
+    public Optional<Person> getReviewer() {
+        return Optional.ofNullable(reviewer);
+    }
+
+    public Optional<Instant> getDateReviewed() {
+        return Optional.ofNullable(dateReviewed);
+    }
+
+    public String getWhiteboard() {
+        return whiteboard;
+    }
+
+    public Instant getDateCreated() {
+        return dateCreated;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DistributionMirror mirror && name.equals(mirror.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,63 @@
+package org.mirrorwatch.registry.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import org.mirrorwatch.librarian.LibraryFile;
+
+/** One probe of a mirror: when it ran, and the log it wrote, kept in the librarian. */
+@Entity
+@Table(name = "mirror_probe_record")
+@NamedQuery(name = "MirrorProbeRecord.findByMirror",
+        query = "SELECT r FROM MirrorProbeRecord r WHERE r.distributionMirror.id = :mirrorId"
+                + " ORDER BY r.dateCreated DESC, r.id DESC")
+public class MirrorProbeRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "distribution_mirror_id")
+    private DistributionMirror distributionMirror;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "log_file_id")
+    private LibraryFile logFile;
+
+    @Column(name = "date_created", nullable = false)
+    private Instant dateCreated;
+
+    protected MirrorProbeRecord() {
+    }
+
+    public MirrorProbeRecord(DistributionMirror mirror, LibraryFile logFile, Instant dateCreated) {
+        this.distributionMirror = Objects.requireNonNull(mirror);
+        this.logFile = Objects.requireNonNull(logFile);
+        this.dateCreated = Objects.requireNonNull(dateCreated);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public DistributionMirror getDistributionMirror() {
+        return distributionMirror;
+    }
+
+    public LibraryFile getLogFile() {
+        return logFile;
+    }
+
+    public Instant getDateCreated() {
+        return dateCreated;
+    }
+}

@@ -1,0 +1,49 @@
+package org.mirrorwatch.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.mirrorwatch.platform.ConflictException;
+import org.mirrorwatch.platform.InvalidInputException;
+import org.mirrorwatch.platform.MirrorwatchException;
+import org.mirrorwatch.platform.NotFoundException;
+
+/** Turns business failures into RFC 9457 problem JSON with the matching status. */
+@Provider
+public class MirrorwatchExceptionMapper implements ExceptionMapper<MirrorwatchException> {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    @Override
+    public Response toResponse(MirrorwatchException exception) {
+        Response.Status status = statusOf(exception);
+        JsonObjectBuilder problem = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", status.getReasonPhrase())
+                .add("status", status.getStatusCode())
+                .add("detail", exception.getMessage());
+        if (exception instanceof InvalidInputException invalid) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            invalid.getErrors().forEach(error -> errors.add(Json.createObjectBuilder()
+                    .add("field", error.field()).add("message", error.message())));
+            problem.add("errors", errors);
+        } else if (exception instanceof ConflictException conflict) {
+            problem.add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("field", conflict.getField()).add("message", conflict.getMessage())));
+        }
+        return Response.status(status).type(PROBLEM_JSON).entity(problem.build().toString()).build();
+    }
+
+    private static Response.Status statusOf(MirrorwatchException exception) {
+        if (exception instanceof NotFoundException) {
+            return Response.Status.NOT_FOUND;
+        }
+        if (exception instanceof ConflictException) {
+            return Response.Status.CONFLICT;
+        }
+        return Response.Status.BAD_REQUEST;
+    }
+}

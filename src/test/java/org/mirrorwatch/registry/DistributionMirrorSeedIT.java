@@ -1,0 +1,333 @@
+package org.mirrorwatch.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mirrorwatch.publishing.boundary.PublicationFacade;
+import org.mirrorwatch.publishing.entity.BinaryPackagePublication;
+import org.mirrorwatch.publishing.entity.PackagePublishingStatus;
+import org.mirrorwatch.registry.boundary.DistributionFacade;
+import org.mirrorwatch.registry.boundary.MirrorContentFacade;
+import org.mirrorwatch.registry.boundary.MirrorFacade;
+import org.mirrorwatch.registry.boundary.MirrorForm;
+import org.mirrorwatch.registry.boundary.PersonFacade;
+import org.mirrorwatch.registry.entity.Component;
+import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.DistroArchRelease;
+import org.mirrorwatch.registry.entity.DistroRelease;
+import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.registry.entity.MirrorContentRecord;
+import org.mirrorwatch.registry.entity.MirrorDistroArchRelease;
+import org.mirrorwatch.registry.entity.MirrorDistroReleaseSource;
+import org.mirrorwatch.registry.entity.MirrorProbeRecord;
+import org.mirrorwatch.registry.entity.MirrorPulseType;
+import org.mirrorwatch.registry.entity.MirrorSpeed;
+import org.mirrorwatch.registry.entity.MirrorStatus;
+import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.registry.entity.PackagesIndexPath;
+import org.mirrorwatch.registry.entity.SourcesIndexPath;
+import org.mirrorwatch.testing.Deployments;
+import org.mirrorwatch.testing.SeedWorld;
+import org.mirrorwatch.testing.TestDatabase;
+
+/**
+ * The seed's doctest (shared/seed/000_f5a690c4450d85bd.txt), step by step, up to "Running the prober
+ * script". Steps run in the seed's order on one database, as the doctest does; each asserts what the
+ * seed prints. disableAndNotifyOwner and the prober script are ported with the prober.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributionMirrorSeedIT {
+
+    private static final PackagePublishingPocket POCKET = PackagePublishingPocket.RELEASE;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.mirrorwatch().addClasses(SeedWorld.class, TestDatabase.class);
+    }
+
+    @BeforeAll
+    static void seedWorld() {
+        SeedWorld.load();
+    }
+
+    @Inject
+    DistributionFacade distributions;
+
+    @Inject
+    MirrorFacade mirrors;
+
+    @Inject
+    MirrorContentFacade content;
+
+    @Inject
+    PersonFacade people;
+
+    @Inject
+    PublicationFacade publications;
+
+    private Distribution ubuntu() {
+        return distributions.getDistribution(1);
+    }
+
+    private DistroRelease warty() {
+        return distributions.getRelease(1);
+    }
+
+    private DistroArchRelease wartyI386() {
+        return distributions.getArchRelease(1);
+    }
+
+    private Component wartyComponent() {
+        return warty().getComponents().get(0);
+    }
+
+    private DistributionMirror foobarmirror() {
+        return mirrors.getMirrorByName("foobarmirror");
+    }
+
+    @Test
+    @Order(1)
+    void newMirror_isNotOfficial() {
+        long owner = people.getByName("name16").getId();
+        DistributionMirror newMirror = distributions.newMirror(ubuntu().getId(), owner, MirrorForm.of("foobarmirror",
+                MirrorSpeed.S2M, "BR", MirrorContent.ARCHIVE, MirrorPulseType.PUSH, "http://foo.bar.com/pub"));
+
+        assertFalse(newMirror.isOfficial());
+    }
+
+    @Test
+    @Order(2)
+    void newMirror_carriesNothing() {
+        assertEquals(0, content.countSourceReleases(foobarmirror().getId()));
+        assertEquals(0, content.countArchReleases(foobarmirror().getId()));
+    }
+
+    @Test
+    @Order(3)
+    void ensureMirrorDistroArchReleaseAndSource_createOneRecordEach() {
+        long mirror = foobarmirror().getId();
+        content.ensureMirrorDistroArchRelease(mirror, wartyI386().getId(), POCKET, wartyComponent().getId());
+        content.ensureMirrorDistroReleaseSource(mirror, warty().getId(), POCKET, wartyComponent().getId());
+
+        assertEquals(1, content.countSourceReleases(mirror));
+        assertEquals(1, content.countArchReleases(mirror));
+    }
+
+    @Test
+    @Order(4)
+    void ensureMirrorDistroArchReleaseAndSource_returnExistingRecord() {
+        long mirror = foobarmirror().getId();
+        MirrorDistroArchRelease wartyI386Mirror = content.findMirrorDistroArchRelease(mirror, wartyI386().getId(),
+                POCKET, wartyComponent().getId()).orElseThrow();
+        MirrorDistroReleaseSource wartyMirror = content.findMirrorDistroReleaseSource(mirror, warty().getId(),
+                POCKET, wartyComponent().getId()).orElseThrow();
+
+        MirrorDistroArchRelease sameWartyI386Mirror = content.ensureMirrorDistroArchRelease(mirror,
+                wartyI386().getId(), POCKET, wartyComponent().getId());
+        MirrorDistroReleaseSource sameWartyMirror = content.ensureMirrorDistroReleaseSource(mirror, warty().getId(),
+                POCKET, wartyComponent().getId());
+
+        assertEquals(wartyI386Mirror, sameWartyI386Mirror);
+        assertEquals(wartyI386Mirror.getId(), sameWartyI386Mirror.getId());
+        assertEquals(wartyMirror, sameWartyMirror);
+        assertEquals(wartyMirror.getId(), sameWartyMirror.getId());
+        assertEquals(1, content.countSourceReleases(mirror));
+        assertEquals(1, content.countArchReleases(mirror));
+    }
+
+    @Test
+    @Order(5)
+    void deleteMirrorDistroReleaseSourceAndArchRelease_removeTheRecords() {
+        long mirror = foobarmirror().getId();
+        content.deleteMirrorDistroReleaseSource(mirror, warty().getId(), POCKET, wartyComponent().getId());
+        content.deleteMirrorDistroArchRelease(mirror, wartyI386().getId(), POCKET, wartyComponent().getId());
+
+        assertEquals(0, content.countSourceReleases(mirror));
+        assertEquals(0, content.countArchReleases(mirror));
+    }
+
+    @Test
+    @Order(6)
+    void enabledOfficialMirrors_listsValidMirror() {
+        assertEquals(List.of("valid-mirror, Afghanistan"),
+                namesWithCountries(distributions.enabledOfficialMirrors(ubuntu().getId())));
+    }
+
+    @Test
+    @Order(7)
+    void enabledMirrors_listsTheFourInOrder() {
+        assertEquals(List.of("valid-mirror, Afghanistan",
+                        "invalid-mirror, British Indian Ocean Territory",
+                        "unreachable-mirror, British Indian Ocean Territory",
+                        "archive-404-mirror, British Indian Ocean Territory"),
+                namesWithCountries(distributions.enabledMirrors(ubuntu().getId())));
+    }
+
+    @Test
+    @Order(8)
+    void getMirrorsToProbe_skipsMirrorsProbedInTheLast24Hours() {
+        assertEquals(List.of("valid-mirror", "archive-404-mirror"), mirrorsToProbe());
+
+        DistributionMirror validMirror = mirrors.getMirror(1);
+        assertEquals("valid-mirror", validMirror.getName());
+        assertTrue(validMirror.isEnabled());
+        MirrorProbeRecord probeRecord = mirrors.newProbeRecord(validMirror.getId(),
+                "Fake probe, nothing useful here.");
+
+        assertEquals(List.of("archive-404-mirror"), mirrorsToProbe());
+
+        // The seed destroys the record so that the prober script probes valid-mirror again.
+        try (var connection = TestDatabase.connect(); var statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM mirror_probe_record WHERE id = " + probeRecord.getId());
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(List.of("valid-mirror", "archive-404-mirror"), mirrorsToProbe());
+    }
+
+    @Test
+    @Order(9)
+    void guessPackagesPaths_listsHoaryIndexesInPocketOrder() {
+        long mirror = mirrors.getMirrorByName("archive-404-mirror").getId();
+        List<String> hoaryPaths = mirrors.guessPackagesPaths(mirror).stream()
+                .map(PackagesIndexPath::path).filter(path -> path.contains("hoary")).toList();
+
+        assertEquals(List.of(
+                "dists/hoary/main/binary-i386/Packages.gz",
+                "dists/hoary/restricted/binary-i386/Packages.gz",
+                "dists/hoary-backports/main/binary-i386/Packages.gz",
+                "dists/hoary-backports/restricted/binary-i386/Packages.gz",
+                "dists/hoary-security/main/binary-i386/Packages.gz",
+                "dists/hoary-security/restricted/binary-i386/Packages.gz",
+                "dists/hoary-updates/main/binary-i386/Packages.gz",
+                "dists/hoary-updates/restricted/binary-i386/Packages.gz",
+                "dists/hoary-proposed/main/binary-i386/Packages.gz",
+                "dists/hoary-proposed/restricted/binary-i386/Packages.gz"), hoaryPaths);
+    }
+
+    @Test
+    @Order(10)
+    void guessSourcesPaths_listsHoaryIndexesInPocketOrder() {
+        long mirror = mirrors.getMirrorByName("archive-404-mirror").getId();
+        List<String> hoaryPaths = mirrors.guessSourcesPaths(mirror).stream()
+                .map(SourcesIndexPath::path).filter(path -> path.contains("hoary")).toList();
+
+        assertEquals(List.of(
+                "dists/hoary/main/source/Sources.gz",
+                "dists/hoary/restricted/source/Sources.gz",
+                "dists/hoary-backports/main/source/Sources.gz",
+                "dists/hoary-backports/restricted/source/Sources.gz",
+                "dists/hoary-security/main/source/Sources.gz",
+                "dists/hoary-security/restricted/source/Sources.gz",
+                "dists/hoary-updates/main/source/Sources.gz",
+                "dists/hoary-updates/restricted/source/Sources.gz",
+                "dists/hoary-proposed/main/source/Sources.gz",
+                "dists/hoary-proposed/restricted/source/Sources.gz"), hoaryPaths);
+    }
+
+    @Test
+    @Order(11)
+    void getURLsToCheckUpdateness_ofWartySources_on2005_09_17() {
+        Map<MirrorStatus, String> urls = content.getURLsToCheckUpdateness(wartyMirror(),
+                Instant.parse("2005-09-17T00:00:00Z"));
+
+        assertEquals(List.of(
+                "ONEDAYBEHIND http://foo.bar.com/pub/pool/main/a/alsa-utils/alsa-utils_1.0.9a-4.dsc",
+                "TWODAYSBEHIND http://foo.bar.com/pub/pool/main/a/alsa-utils/alsa-utils_1.0.8-1ubuntu1.dsc"),
+                items(urls));
+    }
+
+    @Test
+    @Order(12)
+    void getURLsToCheckUpdateness_ofWartySources_today() {
+        Map<MirrorStatus, String> urls = content.getURLsToCheckUpdateness(wartyMirror());
+
+        assertEquals(List.of("UP http://foo.bar.com/pub/pool/main/a/alsa-utils/alsa-utils_1.0.9a-4.dsc"),
+                items(urls));
+    }
+
+    @Test
+    @Order(13)
+    void wartyI386Uploads_inTheFirstHalfHourOf2005_06_20_areAUdebThenADeb() {
+        MirrorStatus recentStatus = MirrorStatus.known().get(0);
+        assertEquals(MirrorStatus.UP, recentStatus);
+        assertEquals(Duration.ofMinutes(30), recentStatus.threshold());
+
+        Instant start = Instant.parse("2005-06-20T00:00:00Z");
+        List<BinaryPackagePublication> uploads = publications.binaryPublications(wartyI386().getId(), POCKET,
+                wartyComponent().getId(), PackagePublishingStatus.PUBLISHED, start, start.plus(recentStatus.threshold()));
+
+        assertEquals(2, uploads.size());
+        assertEquals("0.1-1", uploads.get(0).getVersion());
+        assertEquals("UDEB Format", uploads.get(0).getFiles().get(0).getFileType().title());
+        assertEquals("2:1.9-1", uploads.get(1).getVersion());
+        assertEquals("DEB Format", uploads.get(1).getFiles().get(0).getFileType().title());
+    }
+
+    @Test
+    @Order(14)
+    void getURLsToCheckUpdateness_ofWartyI386_on2005_06_22() {
+        Map<MirrorStatus, String> urls = content.getURLsToCheckUpdateness(wartyI386Mirror(),
+                Instant.parse("2005-06-22T00:00:00Z"));
+
+        assertEquals(List.of(
+                "TWODAYSBEHIND http://foo.bar.com/pub/pool/main/p/pmount/pmount_1.9-1_all.deb",
+                "ONEWEEKBEHIND http://foo.bar.com/pub/pool/main/m/mozilla-firefox/mozilla-firefox_0.9_i386.deb"),
+                items(urls));
+    }
+
+    @Test
+    @Order(15)
+    void getURLsToCheckUpdateness_ofWartyI386_on2005_06_20_at_00_01() {
+        Map<MirrorStatus, String> urls = content.getURLsToCheckUpdateness(wartyI386Mirror(),
+                Instant.parse("2005-06-20T00:01:00Z"));
+
+        assertEquals(List.of(
+                "UP http://foo.bar.com/pub/pool/main/p/pmount/pmount_1.9-1_all.deb",
+                "TWODAYSBEHIND http://foo.bar.com/pub/pool/main/m/mozilla-firefox/mozilla-firefox_0.9_i386.deb"),
+                items(urls));
+    }
+
+    /** The seed keeps using warty_mirror after deleting it; so do we, by making it again. */
+    private MirrorContentRecord wartyMirror() {
+        return content.ensureMirrorDistroReleaseSource(foobarmirror().getId(), warty().getId(), POCKET,
+                wartyComponent().getId());
+    }
+
+    private MirrorContentRecord wartyI386Mirror() {
+        return content.ensureMirrorDistroArchRelease(foobarmirror().getId(), wartyI386().getId(), POCKET,
+                wartyComponent().getId());
+    }
+
+    private List<String> mirrorsToProbe() {
+        return mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 100).stream().map(DistributionMirror::getName)
+                .toList();
+    }
+
+    private static List<String> namesWithCountries(List<DistributionMirror> list) {
+        return list.stream().map(m -> m.getName() + ", " + m.getCountry().getName()).toList();
+    }
+
+    private static List<String> items(Map<MirrorStatus, String> urls) {
+        return urls.entrySet().stream().map(e -> e.getKey().name() + " " + e.getValue())
+                .collect(Collectors.toList());
+    }
+}

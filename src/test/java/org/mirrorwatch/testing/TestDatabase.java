@@ -1,0 +1,93 @@
+package org.mirrorwatch.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts the test database in a known state: every table emptied (the country list and Flyway's history
+ * excepted), ids restarted at 1, then the named datasets loaded from {@code datasets/<name>.sql}.
+ * Datasets may hold {@code ${name}} placeholders, filled from the given values.
+ *
+ * <p>It runs in the test JVM, from a test class's {@code @BeforeAll}, over plain JDBC.
+ */
+public final class TestDatabase {
+
+    /** Reference data loaded by migrations, which tests never change. */
+    private static final List<String> KEPT_TABLES = List.of("flyway_schema_history", "country");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z0-9_.-]+)}");
+
+    private TestDatabase() {
+    }
+
+    public static void reset(String... datasets) {
+        reset(Map.of(), datasets);
+    }
+
+    public static void reset(Map<String, String> values, String... datasets) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
+                while (rs.next()) {
+                    if (!KEPT_TABLES.contains(rs.getString(1))) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+            }
+            if (tables.isEmpty()) {
+                throw new IllegalStateException("The schema is missing: was the application deployed?");
+            }
+            statement.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+            for (String dataset : datasets) {
+                statement.execute(fill(read(dataset), values));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reset the test database: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection to the test database, for tests that look at rows directly. */
+    public static Connection connect() throws SQLException {
+        String url = "jdbc:postgresql://" + System.getProperty("mirrorwatch.db.host") + ":"
+                + System.getProperty("mirrorwatch.db.port") + "/" + System.getProperty("mirrorwatch.db.name");
+        return DriverManager.getConnection(url, System.getProperty("mirrorwatch.db.user"),
+                System.getProperty("mirrorwatch.db.password"));
+    }
+
+    private static String read(String dataset) {
+        String resource = "datasets/" + dataset + ".sql";
+        try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("There is no dataset " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fill(String sql, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(sql);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("The dataset needs a value for ${" + matcher.group(1) + "}");
+            }
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
+        }
+        return matcher.appendTail(filled).toString();
+    }
+}

@@ -1,0 +1,42 @@
+package org.mirrorwatch.testing;
+
+import java.util.logging.Logger;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts what the integration tests need once per test run, before any test class, and stops it after
+ * the last: the database (embedded unless MIRRORWATCH_DB_URL names one) and, when a black-box test asks
+ * for it, the shared Payara Micro server. Their addresses reach Arquillian's Payara through system
+ * properties, which arquillian.xml passes on. Unit-test runs (surefire) start nothing.
+ */
+public class TestEnvironment implements LauncherSessionListener {
+
+    private static final Logger LOG = Logger.getLogger(TestEnvironment.class.getName());
+
+    /** Set by failsafe: this run has integration tests that need a database. */
+    static final String NEEDS_DATABASE = "mirrorwatch.test.database";
+
+    private static DatabaseServer database;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!Boolean.getBoolean(NEEDS_DATABASE) || database != null) {
+            return;
+        }
+        long start = System.nanoTime();
+        database = DatabaseServer.start();
+        ServerProperties.forDatabase(database).forEach(System::setProperty);
+        LOG.info(() -> String.format("Test database %s at %s (%d ms)", database.isEmbedded() ? "embedded" : "external",
+                database.plainUrl(), (System.nanoTime() - start) / 1_000_000));
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        SharedServer.stopIfStarted();
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+}
