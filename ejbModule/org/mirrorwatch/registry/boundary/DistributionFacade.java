@@ -7,9 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.mirrorwatch.platform.ConflictException;
-import org.mirrorwatch.platform.FieldErrors;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.entity.Component;
 import org.mirrorwatch.registry.entity.Country;
@@ -18,11 +18,10 @@ import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.DistroArchRelease;
 import org.mirrorwatch.registry.entity.DistroRelease;
 import org.mirrorwatch.registry.entity.MirrorName;
-import org.mirrorwatch.registry.entity.MirrorPulseType;
+import org.mirrorwatch.registry.entity.MirrorRegistration;
 import org.mirrorwatch.registry.entity.MirrorUrl;
 import org.mirrorwatch.registry.entity.MirrorUrls;
 import org.mirrorwatch.registry.entity.Person;
-import org.mirrorwatch.registry.entity.UrlScheme;
 
 /** Distributions, their series, and the mirrors registered for them. */
 @Stateless
@@ -71,29 +70,9 @@ public class DistributionFacade {
         Distribution distribution = getDistribution(distributionId);
         Person owner = Optional.ofNullable(em.find(Person.class, ownerId))
                 .orElseThrow(() -> new NotFoundException("person", ownerId));
-        FieldErrors errors = new FieldErrors();
-        MirrorName name = errors.parse("name", () -> new MirrorName(form.name()));
-        errors.require("speed", form.speed(), "Choose the speed of the mirror's connection.");
-        errors.require("content", form.content(),
-                "Choose what the mirror carries: the package archive or the release images.");
-        Country country = errors.require("countryCode", findCountry(form.countryCode()),
-                "Choose the country the mirror is in.");
-        MirrorUrl http = errors.parse("httpBaseUrl", () -> MirrorUrl.optional(UrlScheme.HTTP, form.httpBaseUrl()));
-        MirrorUrl https = errors.parse("httpsBaseUrl",
-                () -> MirrorUrl.optional(UrlScheme.HTTPS, form.httpsBaseUrl()));
-        MirrorUrl ftp = errors.parse("ftpBaseUrl", () -> MirrorUrl.optional(UrlScheme.FTP, form.ftpBaseUrl()));
-        MirrorUrl rsync = errors.parse("rsyncBaseUrl",
-                () -> MirrorUrl.optional(UrlScheme.RSYNC, form.rsyncBaseUrl()));
-        MirrorUrls urls = errors.isEmpty() ? errors.parse("httpBaseUrl", () -> new MirrorUrls(http, https, ftp, rsync))
-                : null;
-        errors.throwIfAny();
-
-        rejectTaken(name, urls);
-        MirrorPulseType pulseType = form.pulseType() == null ? MirrorPulseType.PULL : form.pulseType();
-        DistributionMirror mirror = distribution.newMirror(owner, name, form.speed(), country, form.content(),
-                pulseType, urls, clock.instant());
-        mirror.describe(form.displayName(), form.description());
-        mirror.applyForOfficialStatus(form.officialCandidate());
+        MirrorRegistration registration = form.validate(findCountry(form.countryCode()));
+        rejectTaken(registration.name(), registration.urls());
+        DistributionMirror mirror = distribution.newMirror(owner, registration, clock.instant());
         try {
             em.persist(mirror);
             em.flush();
@@ -106,13 +85,13 @@ public class DistributionFacade {
     private void rejectTaken(MirrorName name, MirrorUrls urls) {
         if (!em.createNamedQuery("DistributionMirror.findByName", DistributionMirror.class)
                 .setParameter("name", name.value()).getResultList().isEmpty()) {
-            throw new ConflictException("name", "Another mirror is already called " + name
+            throw new ConflictException(MirrorForm.NAME, "Another mirror is already called " + name
                     + ". Choose another name, such as your host name.");
         }
-        checkUrlFree("httpBaseUrl", urls.http());
-        checkUrlFree("httpsBaseUrl", urls.https());
-        checkUrlFree("ftpBaseUrl", urls.ftp());
-        checkUrlFree("rsyncBaseUrl", urls.rsync());
+        checkUrlFree(MirrorForm.HTTP, urls.http());
+        checkUrlFree(MirrorForm.HTTPS, urls.https());
+        checkUrlFree(MirrorForm.FTP, urls.ftp());
+        checkUrlFree(MirrorForm.RSYNC, urls.rsync());
     }
 
     private void checkUrlFree(String field, MirrorUrl url) {
@@ -127,7 +106,7 @@ public class DistributionFacade {
             return null;
         }
         return em.createNamedQuery("Country.findByIsoCode", Country.class)
-                .setParameter("isoCode", isoCode.strip().toUpperCase(java.util.Locale.ROOT))
+                .setParameter("isoCode", isoCode.strip().toUpperCase(Locale.ROOT))
                 .getResultStream().findFirst().orElse(null);
     }
 

@@ -15,11 +15,11 @@ final class UniqueViolations {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private static final Map<String, String> FIELD_BY_CONSTRAINT = Map.of(
-            "distribution_mirror_name_key", "name",
-            "distribution_mirror_http_base_url_key", "httpBaseUrl",
-            "distribution_mirror_https_base_url_key", "httpsBaseUrl",
-            "distribution_mirror_ftp_base_url_key", "ftpBaseUrl",
-            "distribution_mirror_rsync_base_url_key", "rsyncBaseUrl");
+            "distribution_mirror_name_key", MirrorForm.NAME,
+            "distribution_mirror_http_base_url_key", MirrorForm.HTTP,
+            "distribution_mirror_https_base_url_key", MirrorForm.HTTPS,
+            "distribution_mirror_ftp_base_url_key", MirrorForm.FTP,
+            "distribution_mirror_rsync_base_url_key", MirrorForm.RSYNC);
 
     private UniqueViolations() {
     }
@@ -39,6 +39,6 @@ final class UniqueViolations {
     }
 
     private static String describe(String field) {
-        return field.equals("name") ? "name" : "URL";
+        return field.equals(MirrorForm.NAME) ? "name" : "URL";
     }
 }

@@ -33,6 +33,13 @@ public class Country {
     protected Country() {
     }
 
+    public Country(String isoCode, String isoCode3, String name, Continent continent) {
+        this.isoCode = isoCode;
+        this.isoCode3 = isoCode3;
+        this.name = name;
+        this.continent = continent;
+    }
+
     public Long getId() {
         return id;
     }

@@ -57,9 +57,12 @@ public class Distribution {
      * Registers a mirror of this distribution. Like Launchpad's {@code newMirror}, the mirror starts
      * disabled and pending review; it is not an official mirror until a mirror administrator says so.
      */
-    public DistributionMirror newMirror(Person owner, MirrorName name, MirrorSpeed speed, Country country,
-            MirrorContent content, MirrorPulseType pulseType, MirrorUrls urls, Instant now) {
-        return new DistributionMirror(this, owner, name, speed, country, content, pulseType, urls, now);
+    public DistributionMirror newMirror(Person owner, MirrorRegistration registration, Instant now) {
+        DistributionMirror mirror = new DistributionMirror(this, owner, registration.name(), registration.speed(),
+                registration.country(), registration.content(), registration.pulseType(), registration.urls(), now);
+        mirror.describe(registration.displayName(), registration.description());
+        mirror.applyForOfficialStatus(registration.officialCandidate());
+        return mirror;
     }
 
     void addRelease(DistroRelease release) {

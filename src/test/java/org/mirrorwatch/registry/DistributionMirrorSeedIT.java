@@ -60,7 +60,7 @@ class DistributionMirrorSeedIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.mirrorwatch().addClasses(SeedWorld.class, TestDatabase.class);
+        return Deployments.mirrorwatch();
     }
 
     @BeforeAll

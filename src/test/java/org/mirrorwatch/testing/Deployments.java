@@ -18,7 +18,19 @@ public final class Deployments {
         if (!war.isFile()) {
             throw new IllegalStateException(war + " is missing: run the tests with mvn verify, after package");
         }
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addClasses(TestClock.class, TestClock.SettableClock.class);
+        WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war)
+                .addClasses(TestClock.class, TestClock.SettableClock.class, TestDatabase.class, SeedWorld.class);
+        for (File dataset : datasets()) {
+            archive.addAsResource(dataset, "datasets/" + dataset.getName());
+        }
+        return archive;
+    }
+
+    private static File[] datasets() {
+        File[] datasets = new File("src/test/resources/datasets").listFiles((dir, name) -> name.endsWith(".sql"));
+        if (datasets == null) {
+            throw new IllegalStateException("src/test/resources/datasets is missing; run the tests from the project root");
+        }
+        return datasets;
     }
 }

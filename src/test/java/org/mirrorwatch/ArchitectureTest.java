@@ -1,0 +1,47 @@
+package org.mirrorwatch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering rules that keep the business tier usable without the web tier. */
+class ArchitectureTest {
+
+    private static final String[] WEB_TIER = {"org.mirrorwatch.console..", "org.mirrorwatch.api.."};
+    private static final String[] BUSINESS_TIER = {"org.mirrorwatch.platform..", "org.mirrorwatch.registry..",
+            "org.mirrorwatch.publishing..", "org.mirrorwatch.librarian..", "org.mirrorwatch.probing..",
+            "org.mirrorwatch.notification..", "org.mirrorwatch.identity.."};
+
+    private final JavaClasses production = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.mirrorwatch");
+
+    @Test
+    void theBusinessTier_neverImportsTheWebTier() {
+        noClasses().that().resideInAnyPackage(BUSINESS_TIER)
+                .should().dependOnClassesThat().resideInAnyPackage(WEB_TIER)
+                .check(production);
+    }
+
+    @Test
+    void theBusinessTier_neverUsesServletsFacesOrJaxRs() {
+        noClasses().that().resideInAnyPackage(BUSINESS_TIER)
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "jakarta.faces..",
+                        "jakarta.ws.rs..")
+                .check(production);
+    }
+
+    @Test
+    void noProductionCode_readsTheSystemClockDirectly() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.mirrorwatch.platform.Clocks")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callConstructor(java.util.Date.class)
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(production);
+    }
+}

@@ -1,0 +1,298 @@
+package org.mirrorwatch.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mirrorwatch.platform.ConflictException;
+import org.mirrorwatch.platform.FieldError;
+import org.mirrorwatch.platform.InvalidInputException;
+import org.mirrorwatch.platform.NotFoundException;
+import org.mirrorwatch.registry.boundary.DistributionFacade;
+import org.mirrorwatch.registry.boundary.MirrorContentFacade;
+import org.mirrorwatch.registry.boundary.MirrorFacade;
+import org.mirrorwatch.registry.boundary.MirrorForm;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.registry.entity.MirrorDistroArchRelease;
+import org.mirrorwatch.registry.entity.MirrorProbeRecord;
+import org.mirrorwatch.registry.entity.MirrorPulseType;
+import org.mirrorwatch.registry.entity.MirrorSpeed;
+import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.testing.Deployments;
+import org.mirrorwatch.testing.SeedWorld;
+import org.mirrorwatch.testing.TestClock;
+import org.mirrorwatch.testing.TestDatabase;
+
+/** The registry's facades on Payara and PostgreSQL: rules, conflicts, concurrency and the probe queue. */
+@ExtendWith(ArquillianExtension.class)
+class RegistryFacadeIT {
+
+    private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.mirrorwatch();
+    }
+
+    @Inject
+    DistributionFacade distributions;
+
+    @Inject
+    MirrorFacade mirrors;
+
+    @Inject
+    MirrorContentFacade content;
+
+    @Inject
+    TestClock clock;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    @BeforeEach
+    void seedWorld() {
+        SeedWorld.load();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.followSystemClock();
+    }
+
+    private static MirrorForm archiveMirror(String name, String httpUrl) {
+        return MirrorForm.of(name, MirrorSpeed.S100M, "BR", MirrorContent.ARCHIVE, MirrorPulseType.PULL, httpUrl);
+    }
+
+    private static long countRows(String table) {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** EJB containers may wrap an application exception thrown from another bean; unwrap to the cause. */
+    private static <T extends Throwable> T thrown(Class<T> type, Runnable call) {
+        Throwable failure = assertThrows(Throwable.class, call::run);
+        while (failure instanceof EJBException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        assertTrue(type.isInstance(failure), "expected " + type.getSimpleName() + " but got " + failure);
+        return type.cast(failure);
+    }
+
+    @Test
+    void newMirror_savesNormalizedUrlsAndTheDescription() {
+        MirrorForm form = new MirrorForm("mirror.example.org", "Example Mirror", "In the basement.", MirrorSpeed.S1G,
+                "br", MirrorContent.ARCHIVE, null, "HTTP://Mirror.Example.ORG/ubuntu", "https://mirror.example.org/ubuntu",
+                "", "rsync://mirror.example.org/ubuntu", true);
+
+        DistributionMirror created = distributions.newMirror(1, 1, form);
+        DistributionMirror mirror = mirrors.getMirror(created.getId());
+
+        assertEquals("http://mirror.example.org/ubuntu/", mirror.getHttpBaseUrl().orElseThrow().value());
+        assertEquals("https://mirror.example.org/ubuntu/", mirror.getBaseUrl().value());
+        assertEquals("Example Mirror", mirror.getTitle());
+        assertEquals("Brazil", mirror.getCountry().getName());
+        assertEquals(MirrorPulseType.PULL, mirror.getPulseType());
+        assertTrue(mirror.isOfficialCandidate());
+        assertEquals(false, mirror.isEnabled());
+    }
+
+    @Test
+    void newMirror_withBrokenRules_reportsEachFieldAndSavesNothing() {
+        long before = countRows("distribution_mirror");
+        MirrorForm form = new MirrorForm("Not A Name", null, null, null, "ZZ", MirrorContent.ARCHIVE, null,
+                "http://user:pw@mirror.example.org/", null, null, null, false);
+
+        InvalidInputException e = thrown(InvalidInputException.class, () -> distributions.newMirror(1, 1, form));
+
+        assertEquals(List.of("name", "speed", "countryCode", "httpBaseUrl"),
+                e.getErrors().stream().map(FieldError::field).toList());
+        assertEquals(before, countRows("distribution_mirror"));
+    }
+
+    @Test
+    void newMirror_withATakenName_isAConflictOnTheName() {
+        ConflictException e = thrown(ConflictException.class,
+                () -> distributions.newMirror(1, 1, archiveMirror("valid-mirror", "http://elsewhere.example.org/")));
+
+        assertEquals("name", e.getField());
+        assertEquals(4, countRows("distribution_mirror"));
+    }
+
+    @Test
+    void newMirror_withATakenUrl_isAConflictOnTheUrl_evenInAnotherCase() {
+        distributions.newMirror(1, 1, archiveMirror("first", "http://mirror.example.org/ubuntu/"));
+
+        ConflictException e = thrown(ConflictException.class,
+                () -> distributions.newMirror(1, 1, archiveMirror("second", "http://MIRROR.example.org/ubuntu")));
+
+        assertEquals("httpBaseUrl", e.getField());
+        assertEquals(5, countRows("distribution_mirror"));
+    }
+
+    @Test
+    void newMirror_forAnUnknownOwnerOrDistribution_isNotFound() {
+        thrown(NotFoundException.class, () -> distributions.newMirror(1, 999, archiveMirror("m1", "http://m1/")));
+        thrown(NotFoundException.class, () -> distributions.newMirror(999, 1, archiveMirror("m1", "http://m1/")));
+    }
+
+    @Test
+    void ensureMirrorDistroArchRelease_underEightConcurrentTransactions_leavesOneRowAndNoError() throws Exception {
+        CyclicBarrier start = new CyclicBarrier(8);
+        List<Future<Long>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(executor.submit(() -> {
+                start.await(5, TimeUnit.SECONDS);
+                MirrorDistroArchRelease record = content.ensureMirrorDistroArchRelease(1, 1,
+                        PackagePublishingPocket.UPDATES, 2);
+                return record.getId();
+            }));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Future<Long> result : results) {
+            ids.add(result.get(10, TimeUnit.SECONDS));
+        }
+
+        assertEquals(1, ids.stream().distinct().count(), "every caller got the same record: " + ids);
+        assertEquals(1, countRows("mirror_distro_arch_release"));
+    }
+
+    @Test
+    void ensureMirrorDistroReleaseSource_underEightConcurrentTransactions_leavesOneRowAndNoError() throws Exception {
+        CyclicBarrier start = new CyclicBarrier(8);
+        List<Future<Long>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(executor.submit(() -> {
+                start.await(5, TimeUnit.SECONDS);
+                return content.ensureMirrorDistroReleaseSource(4, 2, PackagePublishingPocket.SECURITY, 1).getId();
+            }));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Future<Long> result : results) {
+            ids.add(result.get(10, TimeUnit.SECONDS));
+        }
+
+        assertEquals(1, ids.stream().distinct().count(), "every caller got the same record: " + ids);
+        assertEquals(1, countRows("mirror_distro_release_source"));
+    }
+
+    @Test
+    void deleteMirrorDistroArchRelease_ofAMissingRecord_changesNothing() {
+        content.deleteMirrorDistroArchRelease(1, 1, PackagePublishingPocket.RELEASE, 1);
+        assertEquals(0, content.countArchReleases(1));
+    }
+
+    @Test
+    void getMirrorsToProbe_takesEnabledAndProberDisabled_neverProbedFirst_thenOldest_tiesById() {
+        TestDatabase.reset("probe-queue");
+        clock.fixAt(T0);
+        mirrors.newProbeRecord(mirrors.getMirrorByName("f-enabled").getId(), "probed first");
+        clock.fixAt(T0.plus(Duration.ofHours(2)));
+        mirrors.newProbeRecord(mirrors.getMirrorByName("a-enabled").getId(), "probed second");
+
+        clock.fixAt(T0.plus(Duration.ofHours(25)));
+        assertEquals(List.of("b-prober-disabled", "f-enabled"), names(mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)),
+                "a-enabled was probed 23 hours ago");
+
+        clock.fixAt(T0.plus(Duration.ofHours(26)));
+        assertEquals(List.of("b-prober-disabled", "f-enabled"), names(mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)),
+                "a-enabled was probed exactly 24 hours ago: not yet due");
+
+        clock.fixAt(T0.plus(Duration.ofHours(26)).plusSeconds(1));
+        assertEquals(List.of("b-prober-disabled", "f-enabled", "a-enabled"),
+                names(mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)));
+        assertEquals(List.of("b-prober-disabled", "f-enabled"), names(mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 2)));
+        assertEquals(List.of("e-release"), names(mirrors.getMirrorsToProbe(MirrorContent.RELEASE, 10)));
+    }
+
+    @Test
+    void getMirrorsToProbe_breaksTiesOfNeverProbedMirrorsById() {
+        TestDatabase.reset("probe-queue");
+        assertEquals(List.of("a-enabled", "b-prober-disabled", "f-enabled"),
+                names(mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)));
+    }
+
+    @Test
+    void newProbeRecord_storesTheLogInTheLibrarian_atAStableDownloadUrl() throws Exception {
+        String log = "Fake probe, nothing useful here.\n<script>alert(1)</script>\n";
+        MirrorProbeRecord record = mirrors.newProbeRecord(1, log);
+
+        URI download = deploymentUrl.toURI().resolve(record.getLogFile().getDownloadPath().substring(1));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(download).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode());
+        assertEquals(log, response.body());
+        assertEquals("text/plain;charset=UTF-8", response.headers().firstValue("Content-Type").orElseThrow()
+                .replace(" ", ""));
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals(List.of(record.getId()), mirrors.probeRecords(1, 10).stream().map(MirrorProbeRecord::getId).toList());
+
+        HttpResponse<String> wrongName = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                download.resolve("other.log")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, wrongName.statusCode());
+        assertTrue(wrongName.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+    }
+
+    @Test
+    void schema_usesBigintIds_andHasTheHotQueryIndexes() throws SQLException {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT table_name, data_type FROM information_schema.columns"
+                    + " WHERE table_schema = 'public' AND column_name = 'id' AND data_type <> 'bigint'")) {
+                assertTrue(!rs.next(), "every id is a bigint");
+            }
+            List<String> indexes = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")) {
+                while (rs.next()) {
+                    indexes.add(rs.getString(1));
+                }
+            }
+            assertTrue(indexes.containsAll(List.of("distribution_mirror_probe_eligible_idx",
+                    "mirror_probe_record_mirror_date_idx", "binary_package_publication_newest_idx",
+                    "source_package_publication_newest_idx", "mirror_distro_arch_release_key",
+                    "mirror_distro_release_source_key", "distribution_mirror_name_key",
+                    "distribution_mirror_http_base_url_key")), indexes.toString());
+        }
+    }
+
+    private static List<String> names(List<DistributionMirror> list) {
+        return list.stream().map(DistributionMirror::getName).toList();
+    }
+}
