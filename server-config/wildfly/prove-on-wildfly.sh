@@ -39,7 +39,8 @@ finish() {
         exit 0
     fi
     ((${#failures[@]})) || failures+=("aborted (exit status $status)")
-    [[ -f $log ]] && { say "last lines of $log:"; tail -n 40 "$log"; }
+    # Only this run's log: the folder may still hold the previous run's.
+    [[ -n ${launcher:-} && -f $log ]] && { say "last lines of $log:"; tail -n 40 "$log"; }
     say "FAIL (${SECONDS}s):"
     printf '  - %s\n' "${failures[@]}"
     exit 1
@@ -53,7 +54,8 @@ stop_wildfly() {
     [[ -f $pidfile ]] || return 0
     local pid
     pid=$(<"$pidfile")
-    if kill -0 "$pid" 2>/dev/null; then
+    # Only a Java started from this WildFly home: after a crash the pid may belong to someone else.
+    if kill -0 "$pid" 2>/dev/null && grep -qF "$home" "/proc/$pid/cmdline" 2>/dev/null; then
         say "stopping WildFly (pid $pid)"
         [[ -n ${mgmt_port:-} ]] && cli --connect --controller="remote+http://127.0.0.1:$mgmt_port" \
             --command=:shutdown >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
@@ -101,21 +103,24 @@ stop_wildfly
 rm -rf "$base"
 mkdir -p "$base"
 
-# Run Maven outside the project, so that a pom under edit cannot break the download; the plugin
+# Maven runs outside the project, so that a pom under edit cannot break the download; the plugin
 # version is pinned because there is no pom to manage it. overWriteReleases stops the plugin from
-# skipping the unpack on the strength of an old marker file.
+# skipping the unpack because of an old marker file. Its output goes to a file: Debian's Maven prints
+# colour codes even in batch mode, and the log is only of interest when it fails.
+fetch() {
+    (cd "$base" && mvn -B -ntp "$DEPENDENCY_PLUGIN:$1" -Dartifact="$2" -DoutputDirectory="$base" \
+        -Dmdep.overWriteReleases=true) >"$base/maven.log" 2>&1 \
+        || { cat "$base/maven.log"; fail "Maven could not resolve $2"; exit 1; }
+}
 say "resolving WildFly $WILDFLY_VERSION and the PostgreSQL driver $PGJDBC_VERSION from Maven"
-(cd "$base" && mvn -B -ntp -q "$DEPENDENCY_PLUGIN:unpack" \
-    -Dartifact="org.wildfly:wildfly-dist:$WILDFLY_VERSION:zip" -DoutputDirectory="$base" \
-    -Dmdep.overWriteReleases=true)
-(cd "$base" && mvn -B -ntp -q "$DEPENDENCY_PLUGIN:copy" \
-    -Dartifact="org.postgresql:postgresql:$PGJDBC_VERSION" -DoutputDirectory="$base")
-rm -rf "$base/target"   # the plugin's marker files
-# The Maven unpacker does not keep the zip's execute bits.
-chmod +x "$home"/bin/*.sh
+fetch unpack "org.wildfly:wildfly-dist:$WILDFLY_VERSION:zip"
+fetch copy "org.postgresql:postgresql:$PGJDBC_VERSION"
+# Without a project the plugin keeps its markers under a folder literally named "${project.basedir}".
+rm -rf "$base/\${project.basedir}"
 
 say "applying mirrorwatch.cli"
-cli --file="$here/mirrorwatch.cli" -Dmirrorwatch.jdbc.driver.jar="$base/postgresql-$PGJDBC_VERSION.jar"
+cli --file="$here/mirrorwatch.cli" -Dmirrorwatch.jdbc.driver.jar="$base/postgresql-$PGJDBC_VERSION.jar" \
+    || { fail "mirrorwatch.cli did not apply"; exit 1; }
 
 offset=$(choose_port_offset) || { fail "found no port offset with all ports free"; exit 1; }
 http_port=$((8080 + offset))
@@ -134,16 +139,19 @@ for _ in $(seq "$START_TIMEOUT"); do
     sleep 1
 done
 [[ -n $started ]] || { fail "WildFly did not start within ${START_TIMEOUT}s (see $base/console.log)"; exit 1; }
-grep -q WFLYSRV0026 "$base/console.log" && fail "WildFly started with errors before the deployment"
 
 # A CLI deploy is synchronous: it returns only when the deployment is up or rolled back, and prints why.
 say "deploying $war"
+deployed=1
 cli --connect --controller="remote+http://127.0.0.1:$mgmt_port" --command="deploy $war --name=mirrorwatch.war" \
-    || fail "the deploy operation failed"
+    || { fail "the deploy operation failed"; deployed=; }
 
+# Waiting makes sense only for a deployment that is up; a failed one gets a single request, for the report.
 url=http://127.0.0.1:$http_port/
+tries=$ANSWER_TIMEOUT
+[[ -n $deployed ]] || tries=1
 status=000
-for _ in $(seq "$ANSWER_TIMEOUT"); do
+for _ in $(seq "$tries"); do
     status=$(curl -s -o "$base/index.html" -w '%{http_code}' "$url" || true)
     [[ $status == 200 ]] && break
     sleep 1
