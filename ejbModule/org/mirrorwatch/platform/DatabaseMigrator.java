@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -41,12 +42,13 @@ public class DatabaseMigrator {
         List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
         extraLocations.stream().flatMap(value -> Arrays.stream(value.split(",")))
                 .map(String::strip).filter(location -> !location.isEmpty()).forEach(locations::add);
-        MigrateResult result = Flyway.configure(getClass().getClassLoader())
+        Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations(locations.toArray(String[]::new))
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " from " + locations
-                + " (" + result.migrationsExecuted + " migrations applied)");
+                .load();
+        MigrateResult result = flyway.migrate();
+        MigrationInfo current = flyway.info().current();
+        LOG.info(() -> "Database schema at version " + (current == null ? "none" : current.getVersion()) + " from "
+                + locations + " (" + result.migrationsExecuted + " migrations applied)");
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mirrorwatch.platform.NotFoundException;
+import org.mirrorwatch.registry.control.PublicationKeys;
 import org.mirrorwatch.registry.control.UpdatenessCheck;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContentRecord;
@@ -129,7 +130,7 @@ public class MirrorContentFacade {
         DistributionMirror mirror = Optional.ofNullable(em.find(DistributionMirror.class,
                         record.getDistributionMirror().getId()))
                 .orElseThrow(() -> new NotFoundException("mirror", record.getDistributionMirror().getId()));
-        return updatenessCheck.getURLsToCheckUpdateness(mirror.getBaseUrl(), UpdatenessCheck.keyOf(record), when);
+        return updatenessCheck.getURLsToCheckUpdateness(mirror.getBaseUrl(), PublicationKeys.of(record), when);
     }
 
     /** The same, now. */

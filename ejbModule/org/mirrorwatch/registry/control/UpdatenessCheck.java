@@ -10,9 +10,6 @@ import java.util.Optional;
 import org.mirrorwatch.publishing.control.PublicationHistory;
 import org.mirrorwatch.publishing.entity.PoolPublication;
 import org.mirrorwatch.publishing.entity.PublicationKey;
-import org.mirrorwatch.publishing.entity.PublicationKind;
-import org.mirrorwatch.registry.entity.MirrorContentRecord;
-import org.mirrorwatch.registry.entity.MirrorDistroArchRelease;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.MirrorUrl;
 
@@ -22,16 +19,6 @@ public class UpdatenessCheck {
 
     @Inject
     PublicationHistory history;
-
-    /** The publication key a content record covers. */
-    public static PublicationKey keyOf(MirrorContentRecord record) {
-        if (record instanceof MirrorDistroArchRelease archRecord) {
-            return new PublicationKey(PublicationKind.BINARY, archRecord.getDistroArchRelease().getId(),
-                    record.getPocket(), record.getComponent().getId());
-        }
-        return new PublicationKey(PublicationKind.SOURCE, record.getDistroRelease().getId(), record.getPocket(),
-                record.getComponent().getId());
-    }
 
     /** Launchpad's {@code getURLsToCheckUpdateness}: {status: URL below the mirror's base}, freshest first. */
     public Map<MirrorStatus, String> getURLsToCheckUpdateness(MirrorUrl base, PublicationKey key, Instant when) {
