@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +15,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mirrorwatch.librarian.Librarian;
-import org.mirrorwatch.librarian.LibraryFile;
 import org.mirrorwatch.platform.NotFoundException;
+import org.mirrorwatch.registry.control.MirrorAvailability;
+import org.mirrorwatch.registry.control.ProbeRecords;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
@@ -50,7 +49,10 @@ public class MirrorFacade {
     Clock clock;
 
     @Inject
-    Librarian librarian;
+    ProbeRecords probeRecords;
+
+    @Inject
+    MirrorAvailability availability;
 
     @Inject
     @ConfigProperty(name = "mirrorwatch.probe.reprobe-after", defaultValue = "PT24H")
@@ -94,20 +96,23 @@ public class MirrorFacade {
 
     /** Records a probe of the mirror, storing its log in the librarian. */
     public MirrorProbeRecord newProbeRecord(long mirrorId, String log) {
-        DistributionMirror mirror = getMirror(mirrorId);
-        Instant now = clock.instant();
-        LibraryFile logFile = librarian.store(mirror.getName() + "-probe-" + now.getEpochSecond() + ".log",
-                "text/plain; charset=UTF-8", log.getBytes(StandardCharsets.UTF_8));
-        MirrorProbeRecord record = new MirrorProbeRecord(mirror, logFile, now);
-        em.persist(record);
-        em.flush();
-        return record;
+        return probeRecords.newProbeRecord(getMirror(mirrorId), log);
     }
 
     /** The mirror's probes, newest first. */
     public List<MirrorProbeRecord> probeRecords(long mirrorId, int limit) {
         return em.createNamedQuery("MirrorProbeRecord.findByMirror", MirrorProbeRecord.class)
                 .setParameter("mirrorId", mirrorId).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Launchpad's {@code DistributionMirror.disableAndNotifyOwner}: disables the mirror on the prober's
+     * behalf and mails its owner when it was enabled before or had its first probe.
+     *
+     * @return whether a mail was queued
+     */
+    public boolean disableAndNotifyOwner(long mirrorId) {
+        return availability.disableAndNotifyOwner(getMirror(mirrorId));
     }
 
     /** Turns a mirror on, as a mirror administrator does. */

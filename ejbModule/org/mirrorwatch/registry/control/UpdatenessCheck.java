@@ -30,6 +30,13 @@ public class UpdatenessCheck {
         return FreshnessWindows.poolPathsToCheck(key, candidates(key, when), when);
     }
 
+    /** What a probe of the key checks: the pool paths by status, and the newest publication's path. */
+    public UpdatenessPlan plan(PublicationKey key, Instant when) {
+        List<PoolPublication> candidates = candidates(key, when);
+        return new UpdatenessPlan(FreshnessWindows.poolPathsToCheck(key, candidates, when),
+                FreshnessWindows.newest(key, candidates, when).flatMap(PoolPublication::checkedPoolPath));
+    }
+
     /** The pool path of the newest checkable publication of the key at or before {@code when}. */
     public Optional<String> newestPoolPath(PublicationKey key, Instant when) {
         return FreshnessWindows.newest(key, candidates(key, when), when).flatMap(PoolPublication::checkedPoolPath);

@@ -269,6 +269,14 @@ public class DistributionMirror {
                 .orElse(MirrorStatus.UNKNOWN);
     }
 
+    public List<MirrorDistroArchRelease> getArchReleases() {
+        return List.copyOf(archReleases);
+    }
+
+    public List<MirrorDistroReleaseSource> getSourceReleases() {
+        return List.copyOf(sourceReleases);
+    }
+
     /** The URLs of this mirror, one per scheme. */
     public MirrorUrls getUrls() {
         return new MirrorUrls(httpBaseUrl, httpsBaseUrl, ftpBaseUrl, rsyncBaseUrl);

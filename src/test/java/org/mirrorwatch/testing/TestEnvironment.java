@@ -25,6 +25,9 @@ public class TestEnvironment implements LauncherSessionListener {
             return;
         }
         long start = System.nanoTime();
+        // The in-container tests run their SMTP server (GreenMail) on this port; Payara's mail session
+        // is created at boot, so the port is chosen now.
+        System.setProperty("mirrorwatch.mail.port", String.valueOf(FreePorts.next()));
         database = DatabaseServer.start();
         ServerProperties.forDatabase(database).forEach(System::setProperty);
         LOG.info(() -> String.format("Test database %s at %s (%d ms)", database.isEmbedded() ? "embedded" : "external",

@@ -1,0 +1,41 @@
+package org.mirrorwatch.notification;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Puts mail in the outbox within the caller's transaction: the mail exists exactly when the change it
+ * reports was committed.
+ */
+@Stateless
+public class MailOutbox {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<MailQueued> queued;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.mail.from", defaultValue = "mirrorwatch@localhost")
+    String from;
+
+    public OutboxMail queue(List<String> recipients, String subject, String body) {
+        String domain = from.substring(from.indexOf('@') + 1).replace(">", "").strip();
+        OutboxMail mail = new OutboxMail(recipients, subject, body, domain.isEmpty() ? "mirrorwatch" : domain,
+                clock.instant());
+        em.persist(mail);
+        em.flush();
+        queued.fire(new MailQueued(mail.getId()));
+        return mail;
+    }
+}

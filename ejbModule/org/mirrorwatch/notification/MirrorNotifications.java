@@ -1,0 +1,94 @@
+package org.mirrorwatch.notification;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorProbeRecord;
+
+/**
+ * The mails about a mirror: to its owner, with a copy to the distribution's mirror administrators when
+ * it has an address for them. Built from the templates in /notification and queued in the outbox.
+ */
+@Stateless
+public class MirrorNotifications {
+
+    /** How much of a probe log a mail quotes. */
+    static final int QUOTED_LOG_LINES = 20;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.base-url", defaultValue = "http://localhost:8080")
+    String baseUrl;
+
+    /** Tells the owner that the prober disabled the mirror: Launchpad's "Verification of ... failed". */
+    public OutboxMail mirrorDisabled(DistributionMirror mirror, Optional<MirrorProbeRecord> probe, Instant when) {
+        return outbox.queue(recipients(mirror), "Verification of " + mirror.getName() + " failed",
+                fill("mirror-disabled.txt", mirror, probe, when));
+    }
+
+    /** Tells the owner that a mirror the prober had disabled carries content again. */
+    public OutboxMail mirrorReenabled(DistributionMirror mirror, Optional<MirrorProbeRecord> probe, Instant when) {
+        return outbox.queue(recipients(mirror), "Mirror " + mirror.getName() + " is enabled again",
+                fill("mirror-reenabled.txt", mirror, probe, when));
+    }
+
+    private static List<String> recipients(DistributionMirror mirror) {
+        List<String> recipients = new ArrayList<>(List.of(mirror.getOwner().getMailbox()));
+        mirror.getDistribution().getMirrorAdminAddress().ifPresent(recipients::add);
+        return recipients;
+    }
+
+    private String fill(String template, DistributionMirror mirror, Optional<MirrorProbeRecord> probe, Instant when) {
+        Map<String, String> values = Map.of(
+                "owner", mirror.getOwner().getDisplayName(),
+                "distribution", mirror.getDistribution().getDisplayName(),
+                "mirror", mirror.getName(),
+                "url", mirror.getBaseUrl().value(),
+                "date", when.toString(),
+                "log", probe.map(this::logSection).orElse(""));
+        String text = read(template);
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace("{{" + value.getKey() + "}}", value.getValue());
+        }
+        return text;
+    }
+
+    private String logSection(MirrorProbeRecord probe) {
+        String log = new String(probe.getLogFile().getContent(), StandardCharsets.UTF_8);
+        List<String> lines = log.lines().toList();
+        String quoted = lines.stream().limit(QUOTED_LOG_LINES).map(line -> "  " + line)
+                .collect(Collectors.joining("\n"));
+        String more = lines.size() > QUOTED_LOG_LINES
+                ? "\n  [" + (lines.size() - QUOTED_LOG_LINES) + " more lines in the full log]" : "";
+        return "\nThe log of that probe is at " + stripSlash(baseUrl) + probe.getLogFile().getDownloadPath()
+                + "\nIts first lines:\n\n" + quoted + more + "\n";
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String read(String template) {
+        try (InputStream in = MirrorNotifications.class.getResourceAsStream("/notification/" + template)) {
+            if (in == null) {
+                throw new IllegalStateException("The mail template " + template + " is missing from the WAR");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

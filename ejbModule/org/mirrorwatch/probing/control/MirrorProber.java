@@ -1,0 +1,102 @@
+package org.mirrorwatch.probing.control;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.mirrorwatch.probing.http.HeadResult;
+import org.mirrorwatch.probing.http.HttpProbeClient;
+import org.mirrorwatch.registry.entity.MirrorStatus;
+
+/**
+ * Launchpad's probe of one archive mirror, without blocking: every index file in parallel; for each one
+ * found, the newest publication first (found: UP), else the freshest window whose file is there, else
+ * UNKNOWN. The results stay in memory; nothing here touches the database.
+ */
+public final class MirrorProber {
+
+    private final HttpProbeClient http;
+    private final Clock clock;
+
+    public MirrorProber(HttpProbeClient http, Clock clock) {
+        this.http = http;
+        this.clock = clock;
+    }
+
+    public CompletableFuture<MirrorProbeOutcome> probe(MirrorTarget target) {
+        ProbeLog log = new ProbeLog(clock);
+        log.add("Probing " + target.name() + " at " + target.baseUrl());
+        List<CompletableFuture<IndexOutcome>> indexes = new ArrayList<>();
+        for (IndexCheck check : target.checks()) {
+            indexes.add(http.head(check.indexUrl()).thenCompose(result -> result.found()
+                    ? freshness(check, log)
+                    : CompletableFuture.completedFuture(deleted(check, result, log))));
+        }
+        return CompletableFuture.allOf(indexes.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<IndexOutcome> outcomes = indexes.stream().map(CompletableFuture::join).toList();
+            log.add("Probed " + target.name() + ": " + outcomes.stream().filter(IndexOutcome::present).count()
+                    + " of " + outcomes.size() + " indexes present");
+            return new MirrorProbeOutcome(target, outcomes, log.text());
+        });
+    }
+
+    private static IndexOutcome deleted(IndexCheck check, HeadResult result, ProbeLog log) {
+        logFailure(result, log);
+        log.add("Deleted " + check.recordClass() + " of " + check.description() + " with url " + check.indexUrl()
+                + " because: " + result.reason() + ".");
+        return IndexOutcome.deleted(check);
+    }
+
+    private CompletableFuture<IndexOutcome> freshness(IndexCheck check, ProbeLog log) {
+        log.add("Ensuring " + check.recordClass() + " of " + check.description() + " with url " + check.indexUrl()
+                + " exists in the database.");
+        if (check.newestUrl().isEmpty()) {
+            log.add("Deleted " + check.recordClass() + " of " + check.description() + " with url "
+                    + check.indexUrl() + " because: nothing was ever published there to measure its freshness by.");
+            return CompletableFuture.completedFuture(IndexOutcome.deleted(check));
+        }
+        String newest = check.newestUrl().get();
+        return http.head(newest).thenCompose(result -> {
+            if (result.found()) {
+                return CompletableFuture.completedFuture(found(check, newest, MirrorStatus.UP, log));
+            }
+            logFailure(result, log);
+            return freshestWindow(check, newest, log);
+        });
+    }
+
+    /** Requests every window's file except the newest, which already failed, and takes the freshest found. */
+    private CompletableFuture<IndexOutcome> freshestWindow(IndexCheck check, String failedNewest, ProbeLog log) {
+        List<Map.Entry<MirrorStatus, CompletableFuture<HeadResult>>> requests = new ArrayList<>();
+        check.freshnessUrls().forEach((status, url) -> {
+            if (!url.equals(failedNewest)) {
+                requests.add(Map.entry(status, http.head(url)));
+            }
+        });
+        return CompletableFuture.allOf(requests.stream().map(Map.Entry::getValue).toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    for (Map.Entry<MirrorStatus, CompletableFuture<HeadResult>> request : requests) {
+                        HeadResult result = request.getValue().join();
+                        if (result.found()) {
+                            return found(check, result.url(), request.getKey(), log);
+                        }
+                        logFailure(result, log);
+                    }
+                    log.add("None of the files that show the freshness of " + check.description()
+                            + " were found. Updating " + check.recordClass() + " of " + check.description()
+                            + " freshness to UNKNOWN.");
+                    return IndexOutcome.kept(check, MirrorStatus.UNKNOWN);
+                });
+    }
+
+    private static IndexOutcome found(IndexCheck check, String url, MirrorStatus status, ProbeLog log) {
+        log.add("Found that " + url + " exists. Updating " + check.recordClass() + " of " + check.description()
+                + " freshness to " + status.name() + ".");
+        return IndexOutcome.kept(check, status);
+    }
+
+    private static void logFailure(HeadResult result, ProbeLog log) {
+        log.add(result.timedOut() ? result.reason() : "Failed " + result.url() + ": " + result.reason());
+    }
+}

@@ -1,0 +1,73 @@
+package org.mirrorwatch.probing.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mirrorwatch.publishing.entity.PublicationKey;
+import org.mirrorwatch.publishing.entity.PublicationKind;
+import org.mirrorwatch.registry.control.UpdatenessCheck;
+import org.mirrorwatch.registry.control.UpdatenessPlan;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorStatus;
+import org.mirrorwatch.registry.entity.MirrorUrl;
+import org.mirrorwatch.registry.entity.PackagesIndexPath;
+import org.mirrorwatch.registry.entity.SourcesIndexPath;
+
+/**
+ * Reads, before any request is sent, everything a round will check: each mirror's index files, and per
+ * publication key the pool paths of getURLsToCheckUpdateness. A key's paths are the same on every
+ * mirror, so they are read once per round however many mirrors carry it.
+ */
+@Stateless
+public class ProbePlanner {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    UpdatenessCheck updateness;
+
+    public List<MirrorTarget> plan(List<Long> mirrorIds, Instant now) {
+        Map<PublicationKey, UpdatenessPlan> plans = new HashMap<>();
+        List<MirrorTarget> targets = new ArrayList<>();
+        for (long mirrorId : mirrorIds) {
+            DistributionMirror mirror = em.find(DistributionMirror.class, mirrorId);
+            if (mirror == null) {
+                continue;
+            }
+            MirrorUrl base = mirror.getBaseUrl();
+            List<IndexCheck> checks = new ArrayList<>();
+            for (PackagesIndexPath path : mirror.guessPackagesPaths()) {
+                PublicationKey key = new PublicationKey(PublicationKind.BINARY, path.archRelease().getId(),
+                        path.pocket(), path.component().getId());
+                String description = path.archRelease().getDistroRelease().getName() + " "
+                        + path.archRelease().getArchitectureTag() + " " + path.pocket() + " " + path.component();
+                checks.add(check(key, description, base, base.resolve(path.path()), plans, now));
+            }
+            for (SourcesIndexPath path : mirror.guessSourcesPaths()) {
+                PublicationKey key = new PublicationKey(PublicationKind.SOURCE, path.release().getId(), path.pocket(),
+                        path.component().getId());
+                String description = path.release().getName() + " " + path.pocket() + " " + path.component();
+                checks.add(check(key, description, base, base.resolve(path.path()), plans, now));
+            }
+            targets.add(new MirrorTarget(mirrorId, mirror.getName(), base.value(), checks));
+        }
+        return targets;
+    }
+
+    private IndexCheck check(PublicationKey key, String description, MirrorUrl base, String indexUrl,
+            Map<PublicationKey, UpdatenessPlan> plans, Instant now) {
+        UpdatenessPlan plan = plans.computeIfAbsent(key, k -> updateness.plan(k, now));
+        Map<MirrorStatus, String> urls = new LinkedHashMap<>();
+        plan.poolPaths().forEach((status, path) -> urls.put(status, base.resolve(path)));
+        return new IndexCheck(key.kind(), key.targetId(), key.pocket(), key.componentId(), description, indexUrl,
+                urls, plan.newestPoolPath().map(base::resolve));
+    }
+}

@@ -1,0 +1,101 @@
+package org.mirrorwatch.probing.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.mirrorwatch.probing.entity.MirrorFreshnessSnapshot;
+import org.mirrorwatch.publishing.entity.PublicationKind;
+import org.mirrorwatch.registry.control.MirrorAvailability;
+import org.mirrorwatch.registry.control.MirrorContentStore;
+import org.mirrorwatch.registry.control.ProbeRecords;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorContentRecord;
+import org.mirrorwatch.registry.entity.MirrorProbeRecord;
+import org.mirrorwatch.registry.entity.MirrorStatus;
+
+/**
+ * Writes one mirror's probe in one transaction: its content records and their freshness, the probe
+ * record with its log, a freshness snapshot, and the mirror's enabled state with the owner's mail. A
+ * crash loses only the mirrors whose probe was not yet recorded.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ProbeRecorder {
+
+    private static final Logger LOG = Logger.getLogger(ProbeRecorder.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MirrorContentStore content;
+
+    @Inject
+    ProbeRecords probeRecords;
+
+    @Inject
+    MirrorAvailability availability;
+
+    @Inject
+    Clock clock;
+
+    public void record(MirrorProbeOutcome outcome) {
+        DistributionMirror mirror = em.find(DistributionMirror.class, outcome.target().mirrorId());
+        if (mirror == null) {
+            LOG.info(() -> "Mirror " + outcome.target().name() + " was deleted during its probe; nothing recorded");
+            return;
+        }
+        for (IndexOutcome index : outcome.indexes()) {
+            apply(mirror.getId(), index);
+        }
+        MirrorProbeRecord probe = probeRecords.newProbeRecord(mirror, outcome.log());
+        em.flush();
+        em.refresh(mirror);
+        Instant now = clock.instant();
+        boolean carriesContent = outcome.carriesContent();
+        if (!carriesContent) {
+            availability.disableAndNotifyOwner(mirror);
+        } else {
+            availability.reenableAndNotifyOwner(mirror, Optional.of(probe));
+        }
+        MirrorStatus overall = mirror.getOverallFreshness();
+        em.persist(new MirrorFreshnessSnapshot(mirror, probe, overall, countByStatus(mirror), now));
+        LOG.info(() -> String.format("Probed mirror %s: %d content records, overall %s, %s", mirror.getName(),
+                outcome.indexes().stream().filter(IndexOutcome::present).count(), overall,
+                mirror.isEnabled() ? "enabled" : "disabled"));
+    }
+
+    private void apply(long mirrorId, IndexOutcome index) {
+        IndexCheck check = index.check();
+        boolean binary = check.kind() == PublicationKind.BINARY;
+        if (index.present()) {
+            MirrorContentRecord record = binary
+                    ? content.ensureMirrorDistroArchRelease(mirrorId, check.targetId(), check.pocket(),
+                            check.componentId())
+                    : content.ensureMirrorDistroReleaseSource(mirrorId, check.targetId(), check.pocket(),
+                            check.componentId());
+            record.setFreshness(index.freshness());
+        } else if (binary) {
+            content.deleteMirrorDistroArchRelease(mirrorId, check.targetId(), check.pocket(), check.componentId());
+        } else {
+            content.deleteMirrorDistroReleaseSource(mirrorId, check.targetId(), check.pocket(), check.componentId());
+        }
+    }
+
+    private static Map<MirrorStatus, Integer> countByStatus(DistributionMirror mirror) {
+        Map<MirrorStatus, Integer> counts = new EnumMap<>(MirrorStatus.class);
+        Stream.concat(mirror.getArchReleases().stream(), mirror.getSourceReleases().stream())
+                .forEach(record -> counts.merge(record.getFreshness(), 1, Integer::sum));
+        return counts;
+    }
+}

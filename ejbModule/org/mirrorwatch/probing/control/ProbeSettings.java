@@ -1,0 +1,84 @@
+package org.mirrorwatch.probing.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mirrorwatch.probing.http.ProbeLimits;
+
+/** The prober's settings from MicroProfile Config, checked once at start-up so bad values fail loudly. */
+@ApplicationScoped
+public class ProbeSettings {
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.timer.enabled", defaultValue = "true")
+    boolean timerEnabled;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.interval", defaultValue = "PT1H")
+    Duration interval;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.batch-size", defaultValue = "100")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.per-host-limit", defaultValue = "2")
+    int perHostLimit;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.overall-limit", defaultValue = "100")
+    int overallLimit;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.timeout", defaultValue = "PT30S")
+    Duration timeout;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.lease-ttl", defaultValue = "PT2M")
+    Duration leaseTtl;
+
+    private ProbeLimits limits;
+
+    @PostConstruct
+    void check() {
+        require(interval.compareTo(Duration.ofSeconds(1)) >= 0, "mirrorwatch.probe.interval", interval,
+                "at least PT1S");
+        require(batchSize >= 1, "mirrorwatch.probe.batch-size", batchSize, "at least 1");
+        require(perHostLimit >= 1, "mirrorwatch.probe.per-host-limit", perHostLimit, "at least 1");
+        require(overallLimit >= perHostLimit, "mirrorwatch.probe.overall-limit", overallLimit,
+                "at least the per-host limit, " + perHostLimit);
+        require(!timeout.isNegative() && !timeout.isZero(), "mirrorwatch.probe.timeout", timeout, "positive");
+        require(leaseTtl.compareTo(Duration.ofSeconds(3)) >= 0, "mirrorwatch.probe.lease-ttl", leaseTtl,
+                "at least PT3S");
+        limits = new ProbeLimits(perHostLimit, overallLimit, timeout, 3, 32 * 1024,
+                "Mirrorwatch/0.1 (mirror prober; +https://github.com/mirrorwatch)");
+    }
+
+    private static void require(boolean ok, String name, Object value, String rule) {
+        if (!ok) {
+            throw new IllegalStateException("The setting " + name + " is " + value + "; it must be " + rule + ".");
+        }
+    }
+
+    public boolean isTimerEnabled() {
+        return timerEnabled;
+    }
+
+    public Duration getInterval() {
+        return interval;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public Duration getLeaseTtl() {
+        return leaseTtl;
+    }
+
+    public ProbeLimits getLimits() {
+        return limits;
+    }
+}

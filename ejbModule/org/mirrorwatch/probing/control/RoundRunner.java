@@ -1,0 +1,108 @@
+package org.mirrorwatch.probing.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.mirrorwatch.probing.http.HttpProbeClient;
+
+/**
+ * Runs one round on a managed thread: plans it, starts every mirror's probe at once (the HTTP client's
+ * limits pace them), and records each mirror as its probe completes. The thread waits on a queue of
+ * finished probes, never on a socket, and renews the round's lease while it waits.
+ */
+@ApplicationScoped
+public class RoundRunner {
+
+    private static final Logger LOG = Logger.getLogger(RoundRunner.class.getName());
+
+    @Inject
+    ProbePlanner planner;
+
+    @Inject
+    ProbeRecorder recorder;
+
+    @Inject
+    ProbeRunStore runs;
+
+    @Inject
+    ProbeSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    public void run(long runId, List<Long> mirrorIds) {
+        try {
+            runs.log(runId, "INFO", "Probing Distribution Mirrors");
+            List<MirrorTarget> targets = planner.plan(mirrorIds, clock.instant());
+            runs.plan(runId, targets.size());
+            int recorded = probe(runId, targets);
+            runs.log(runId, "INFO", "Probed " + recorded + " mirrors.");
+            runs.log(runId, "INFO", "Done.");
+            runs.finish(runId);
+            LOG.info(() -> "Probe round " + runId + " done: " + recorded + " mirrors");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Probe round " + runId + " failed", e);
+            runs.abort(runId, "The round failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            runs.abort(runId, "The round was interrupted, as its server is stopping.");
+        }
+    }
+
+    private int probe(long runId, List<MirrorTarget> targets) throws InterruptedException {
+        long heartbeat = Math.max(1000, settings.getLeaseTtl().toMillis() / 3);
+        try (HttpProbeClient http = new HttpProbeClient(settings.getLimits(), threads)) {
+            MirrorProber prober = new MirrorProber(http, clock);
+            BlockingQueue<MirrorProbeOutcome> finished = new LinkedBlockingQueue<>();
+            Map<Long, String> inFlight = new ConcurrentHashMap<>();
+            for (MirrorTarget target : targets) {
+                inFlight.put(target.mirrorId(), target.name());
+                prober.probe(target).whenComplete((outcome, failure) -> {
+                    inFlight.remove(target.mirrorId());
+                    finished.add(outcome != null ? outcome : crashed(target, failure));
+                });
+            }
+            int recorded = 0;
+            while (recorded < targets.size()) {
+                MirrorProbeOutcome outcome = finished.poll(heartbeat, TimeUnit.MILLISECONDS);
+                if (outcome != null) {
+                    recordSafely(outcome);
+                    recorded++;
+                }
+                String current = inFlight.values().stream().findFirst().orElse(null);
+                runs.progress(runId, recorded, http.requests(), http.failures(), current);
+            }
+            return recorded;
+        }
+    }
+
+    /** One mirror's bad data must not stop the round: it is logged, and the round goes on. */
+    private void recordSafely(MirrorProbeOutcome outcome) {
+        if (outcome.crashed()) {
+            return;
+        }
+        try {
+            recorder.record(outcome);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Probe of mirror " + outcome.target().name() + " could not be recorded", e);
+        }
+    }
+
+    private static MirrorProbeOutcome crashed(MirrorTarget target, Throwable failure) {
+        LOG.log(Level.WARNING, "Probe of mirror " + target.name() + " failed unexpectedly", failure);
+        return new MirrorProbeOutcome(target, List.of(), "Probe failed unexpectedly: " + failure + "\n", true);
+    }
+}

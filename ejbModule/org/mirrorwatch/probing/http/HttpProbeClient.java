@@ -1,0 +1,301 @@
+package org.mirrorwatch.probing.http;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * HEAD requests for one round. Requests wait in a queue per host and are sent only while their host has
+ * fewer than {@code perHost} in flight and the round fewer than {@code overall}, so no thread ever waits
+ * on a socket and no host sees more than its allowance. Counters and host state belong to this object,
+ * which lives as long as its round.
+ */
+public final class HttpProbeClient implements AutoCloseable {
+
+    private final ProbeLimits limits;
+    private final HttpClient jetty;
+
+    private final Object lock = new Object();
+    private final Map<String, Host> hosts = new HashMap<>();
+    private final Deque<Host> ready = new ArrayDeque<>();
+    private int inFlight;
+
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    /**
+     * @param threads where Jetty's threads come from: the container's ManagedThreadFactory in the
+     *                application, so that they carry its context
+     */
+    public HttpProbeClient(ProbeLimits limits, ThreadFactory threads) {
+        this.limits = limits;
+        QueuedThreadPool pool = new QueuedThreadPool(16, 2, 60_000, -1, null, null, threads);
+        pool.setName("mirrorwatch-probe-http");
+        jetty = new HttpClient();
+        jetty.setExecutor(pool);
+        jetty.setFollowRedirects(false);
+        jetty.setMaxConnectionsPerDestination(limits.perHost());
+        jetty.setMaxRequestsQueuedPerDestination(Math.max(1024, limits.overall()));
+        jetty.setConnectTimeout(limits.timeout().toMillis());
+        jetty.setIdleTimeout(limits.timeout().toMillis());
+        jetty.setMaxResponseHeadersSize(limits.maxHeaderBytes());
+        jetty.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, limits.userAgent()));
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("The probe HTTP client did not start", e);
+        }
+    }
+
+    /** HEAD on the URL, following up to the allowed redirects to the same file name. Never fails exceptionally. */
+    public CompletableFuture<HeadResult> head(String url) {
+        CompletableFuture<HeadResult> result = new CompletableFuture<>();
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            failures.incrementAndGet();
+            result.complete(HeadResult.failed(url, "not a valid URL: " + e.getReason()));
+            return result;
+        }
+        enqueue(new Pending(url, uri, 0, result));
+        return result;
+    }
+
+    /** Requests sent so far, redirect hops included. */
+    public long requests() {
+        return requests.get();
+    }
+
+    /** Requests that did not end in a 200: errors, timeouts, other statuses and skipped ones. */
+    public long failures() {
+        return failures.get();
+    }
+
+    private void enqueue(Pending pending) {
+        String scheme = pending.uri.getScheme() == null ? "" : pending.uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            fail(pending, HeadResult.failed(pending.originalUrl, "unknown scheme in " + pending.uri));
+            return;
+        }
+        if (pending.uri.getHost() == null) {
+            fail(pending, HeadResult.failed(pending.originalUrl, "no host in " + pending.uri));
+            return;
+        }
+        String skipped;
+        synchronized (lock) {
+            Host host = hosts.computeIfAbsent(hostKey(pending.uri), Host::new);
+            skipped = host.skipReason;
+            if (skipped == null) {
+                host.queue.add(pending);
+                makeReady(host);
+            }
+        }
+        if (skipped != null) {
+            fail(pending, HeadResult.failed(pending.originalUrl, skipped));
+            return;
+        }
+        dispatch();
+    }
+
+    /** Sends what the limits allow. Sending is non-blocking, so it happens outside the lock. */
+    private void dispatch() {
+        while (true) {
+            Pending next;
+            synchronized (lock) {
+                if (inFlight >= limits.overall() || ready.isEmpty()) {
+                    return;
+                }
+                Host host = ready.poll();
+                host.inReady = false;
+                next = host.queue.poll();
+                host.inFlight++;
+                host.requests++;
+                inFlight++;
+                makeReady(host);
+            }
+            send(next);
+        }
+    }
+
+    private void makeReady(Host host) {
+        if (!host.inReady && !host.queue.isEmpty() && host.inFlight < limits.perHost()) {
+            ready.add(host);
+            host.inReady = true;
+        }
+    }
+
+    private void send(Pending pending) {
+        requests.incrementAndGet();
+        jetty.newRequest(pending.uri)
+                .method(HttpMethod.HEAD)
+                .timeout(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .send(result -> completed(pending, result));
+    }
+
+    private void completed(Pending pending, Result result) {
+        boolean timedOut = result.isFailed() && isTimeout(result.getFailure());
+        Host host;
+        boolean justSkipped = false;
+        synchronized (lock) {
+            host = hosts.get(hostKey(pending.uri));
+            host.inFlight--;
+            inFlight--;
+            if (timedOut) {
+                host.timeouts++;
+                if (host.skipReason == null && host.requests >= ProbeLimits.MIN_REQUESTS_TO_JUDGE_HOST
+                        && host.requests < (long) ProbeLimits.MIN_REQUESTS_PER_TIMEOUT * host.timeouts) {
+                    host.skipReason = "skipped: " + host.name + " timed out on " + host.timeouts + " of "
+                            + host.requests + " requests, so its other requests in this round are not sent";
+                    justSkipped = true;
+                }
+            }
+            makeReady(host);
+        }
+        if (justSkipped) {
+            failQueued(host);
+        }
+        HeadResult outcome = outcome(pending, result);
+        if (outcome != null) {
+            if (!outcome.found()) {
+                failures.incrementAndGet();
+            }
+            pending.result.complete(outcome);
+        }
+        dispatch();
+    }
+
+    private void failQueued(Host host) {
+        Deque<Pending> dropped;
+        synchronized (lock) {
+            dropped = new ArrayDeque<>(host.queue);
+            host.queue.clear();
+        }
+        for (Pending pending : dropped) {
+            fail(pending, HeadResult.failed(pending.originalUrl, host.skipReason));
+        }
+    }
+
+    private void fail(Pending pending, HeadResult result) {
+        failures.incrementAndGet();
+        pending.result.complete(result);
+    }
+
+    /** The result of this hop, or null when a redirect hop was queued instead. */
+    private HeadResult outcome(Pending pending, Result result) {
+        String url = pending.originalUrl;
+        if (result.isFailed()) {
+            Throwable failure = result.getFailure();
+            if (isTimeout(failure)) {
+                return HeadResult.timeout(url, "HEAD request on " + pending.uri + " took longer than "
+                        + limits.timeout().toSeconds() + " seconds");
+            }
+            return HeadResult.failed(url, describe(failure));
+        }
+        int status = result.getResponse().getStatus();
+        if (status == HttpStatus.OK_200) {
+            return HeadResult.ok(url);
+        }
+        if (status == 301 || status == 302 || status == 303) {
+            return redirect(pending, result.getResponse().getHeaders().get(HttpHeader.LOCATION));
+        }
+        return HeadResult.failed(url, status + " " + HttpStatus.getMessage(status));
+    }
+
+    private HeadResult redirect(Pending pending, String location) {
+        String url = pending.originalUrl;
+        if (location == null || location.isBlank()) {
+            return HeadResult.failed(url, "redirect without a Location");
+        }
+        if (pending.hops >= limits.maxRedirects()) {
+            return HeadResult.failed(url, "more than " + limits.maxRedirects() + " redirects");
+        }
+        URI target;
+        try {
+            target = pending.uri.resolve(new URI(location.strip()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return HeadResult.failed(url, "redirect to an invalid URL: " + location);
+        }
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return HeadResult.failed(url, "redirect to an unknown scheme: " + target);
+        }
+        if (!fileName(target).equals(fileName(pending.uri))) {
+            return HeadResult.failed(url, "redirect to a different file: " + target);
+        }
+        enqueue(new Pending(url, target, pending.hops + 1, pending.result));
+        return null;
+    }
+
+    private static String fileName(URI uri) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        return failure instanceof TimeoutException || failure instanceof SocketTimeoutException;
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure instanceof UnknownHostException) {
+            return "unknown host: " + failure.getMessage();
+        }
+        if (failure instanceof ConnectException) {
+            return "connection refused: " + failure.getMessage();
+        }
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static String hostKey(URI uri) {
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("The probe HTTP client did not stop", e);
+        }
+    }
+
+    /** A request waiting for its host's turn, or a redirect hop of one. */
+    private record Pending(String originalUrl, URI uri, int hops, CompletableFuture<HeadResult> result) {
+    }
+
+    /** One host's queue and counters, for this round. */
+    private static final class Host {
+        final String name;
+        final Deque<Pending> queue = new ArrayDeque<>();
+        int inFlight;
+        long requests;
+        long timeouts;
+        boolean inReady;
+        String skipReason;
+
+        Host(String name) {
+            this.name = name;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.mirrorwatch.registry.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.mirrorwatch.notification.MirrorNotifications;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorProbeRecord;
+
+/**
+ * Turns mirrors off and on after probes, and tells their owners. Shared by the registry's facade and the
+ * prober, which has no caller and so does not go through the facades' permission checks.
+ */
+@Stateless
+public class MirrorAvailability {
+
+    private static final Logger LOG = Logger.getLogger(MirrorAvailability.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MirrorNotifications notifications;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Launchpad's {@code disableAndNotifyOwner}: the prober disables the mirror, and its owner hears of it
+     * when the mirror was enabled before or this was its first probe, so nobody is told twice.
+     *
+     * @return whether a mail was queued
+     */
+    public boolean disableAndNotifyOwner(DistributionMirror mirror) {
+        boolean wasEnabled = mirror.disableByProber();
+        List<MirrorProbeRecord> probes = em.createNamedQuery("MirrorProbeRecord.findByMirror", MirrorProbeRecord.class)
+                .setParameter("mirrorId", mirror.getId()).setMaxResults(2).getResultList();
+        boolean firstProbe = probes.size() <= 1;
+        Instant now = clock.instant();
+        if (wasEnabled || firstProbe) {
+            notifications.mirrorDisabled(mirror, probes.stream().findFirst(), now);
+            LOG.info(() -> "Mirror " + mirror.getName() + " disabled by the prober; owner "
+                    + mirror.getOwner().getName() + " notified");
+            return true;
+        }
+        LOG.info(() -> "Mirror " + mirror.getName() + " still carries nothing; it stays disabled");
+        return false;
+    }
+
+    /**
+     * Brings back a mirror that the prober disabled, now that it carries content, and tells its owner.
+     *
+     * @return whether it was re-enabled
+     */
+    public boolean reenableAndNotifyOwner(DistributionMirror mirror, Optional<MirrorProbeRecord> probe) {
+        if (!mirror.reenableByProber()) {
+            return false;
+        }
+        notifications.mirrorReenabled(mirror, probe, clock.instant());
+        LOG.info(() -> "Mirror " + mirror.getName() + " carries content again and is enabled; owner "
+                + mirror.getOwner().getName() + " notified");
+        return true;
+    }
+}

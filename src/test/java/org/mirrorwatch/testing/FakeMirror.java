@@ -1,0 +1,144 @@
+package org.mirrorwatch.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One fake mirror host: real HTTP on its own loopback address and a random port. It answers 200 for the
+ * paths it serves, a redirect where one is set, and 404 otherwise, after an injectable latency, and it
+ * counts requests and the peak of concurrent ones.
+ */
+public final class FakeMirror implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final FakeMirrorFarm farm;
+    private final Set<String> files = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private volatile Duration latency = Duration.ZERO;
+    private volatile String redirectEverythingTo;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
+
+    FakeMirror(FakeMirrorFarm farm, String address) {
+        this.farm = farm;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 200);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not listen on " + address, e);
+        }
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The root URL, e.g. http://127.0.0.12:40123/. */
+    public String baseUrl() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
+                + "/";
+    }
+
+    /** Serves these paths (relative to the root, e.g. "ubuntu/dists/noble/Release") with 200. */
+    public FakeMirror serve(Collection<String> paths) {
+        files.addAll(paths);
+        return this;
+    }
+
+    public FakeMirror serveNothing() {
+        files.clear();
+        redirects.clear();
+        redirectEverythingTo = null;
+        return this;
+    }
+
+    /** Redirects one path (302) to a URL. */
+    public FakeMirror redirect(String path, String location) {
+        redirects.put(path, location);
+        return this;
+    }
+
+    /** Redirects every request (302) to the same path below {@code base}. */
+    public FakeMirror redirectEverythingTo(String base) {
+        redirectEverythingTo = base;
+        return this;
+    }
+
+    public FakeMirror latency(Duration latency) {
+        this.latency = latency;
+        return this;
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    /** The most requests this host ever had in progress at once. */
+    public int peakConcurrency() {
+        return peak.get();
+    }
+
+    public void resetCounters() {
+        requests.set(0);
+        peak.set(0);
+    }
+
+    /**
+     * A request is in progress from its arrival until its answer is sent: the client may send the next one
+     * the moment it has the answer, so counting any longer would see overlaps the client never caused.
+     */
+    private void handle(HttpExchange exchange) throws IOException {
+        int now = inFlight.incrementAndGet();
+        peak.accumulateAndGet(now, Math::max);
+        farm.requestStarted();
+        requests.incrementAndGet();
+        boolean counted = true;
+        try {
+            if (!latency.isZero()) {
+                Thread.sleep(latency.toMillis());
+            }
+            String path = exchange.getRequestURI().getRawPath().substring(1);
+            String everything = redirectEverythingTo;
+            int status;
+            if (everything != null) {
+                exchange.getResponseHeaders().add("Location", everything + path);
+                status = 302;
+            } else if (redirects.containsKey(path)) {
+                exchange.getResponseHeaders().add("Location", redirects.get(path));
+                status = 302;
+            } else {
+                status = files.contains(path) ? 200 : 404;
+            }
+            counted = false;
+            inFlight.decrementAndGet();
+            farm.requestEnded();
+            exchange.sendResponseHeaders(status, -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (counted) {
+                inFlight.decrementAndGet();
+                farm.requestEnded();
+            }
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

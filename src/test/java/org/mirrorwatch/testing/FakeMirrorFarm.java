@@ -1,0 +1,54 @@
+package org.mirrorwatch.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fake mirrors for probe tests, each on its own address from 127.0.0.0/8 (Linux routes the whole block
+ * to loopback) and a random port. The farm counts the peak of requests in progress across all of them.
+ */
+public final class FakeMirrorFarm implements AutoCloseable {
+
+    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(20);
+
+    private final List<FakeMirror> mirrors = new ArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+
+    /** A new host on the next free loopback address. */
+    public synchronized FakeMirror newMirror() {
+        int n = NEXT_ADDRESS.getAndIncrement();
+        FakeMirror mirror = new FakeMirror(this, "127.0." + (n / 250) + "." + (2 + n % 250));
+        mirrors.add(mirror);
+        return mirror;
+    }
+
+    void requestStarted() {
+        peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    }
+
+    void requestEnded() {
+        inFlight.decrementAndGet();
+    }
+
+    /** The most requests in progress at once across the farm. */
+    public int peakConcurrency() {
+        return peak.get();
+    }
+
+    public void resetCounters() {
+        peak.set(0);
+        mirrors.forEach(FakeMirror::resetCounters);
+    }
+
+    public int requests() {
+        return mirrors.stream().mapToInt(FakeMirror::requests).sum();
+    }
+
+    @Override
+    public synchronized void close() {
+        mirrors.forEach(FakeMirror::close);
+        mirrors.clear();
+    }
+}
