@@ -17,8 +17,9 @@ import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 
 /**
- * The mails about a mirror: to its owner, with a copy to the distribution's mirror administrators when
- * it has an address for them. Built from the templates in /notification and queued in the outbox.
+ * The mails about a mirror: one to its owner, and its own copy to the distribution's mirror
+ * administrators when the distribution has an address for them. Built from the templates in
+ * /notification and queued in the outbox.
  */
 @Stateless
 public class MirrorNotifications {
@@ -34,21 +35,24 @@ public class MirrorNotifications {
     String baseUrl;
 
     /** Tells the owner that the prober disabled the mirror: Launchpad's "Verification of ... failed". */
-    public OutboxMail mirrorDisabled(DistributionMirror mirror, Optional<MirrorProbeRecord> probe, Instant when) {
-        return outbox.queue(recipients(mirror), "Verification of " + mirror.getName() + " failed",
+    public List<OutboxMail> mirrorDisabled(DistributionMirror mirror, Optional<MirrorProbeRecord> probe,
+            Instant when) {
+        return queueForEach(mirror, "Verification of " + mirror.getName() + " failed",
                 fill("mirror-disabled.txt", mirror, probe, when));
     }
 
     /** Tells the owner that a mirror the prober had disabled carries content again. */
-    public OutboxMail mirrorReenabled(DistributionMirror mirror, Optional<MirrorProbeRecord> probe, Instant when) {
-        return outbox.queue(recipients(mirror), "Mirror " + mirror.getName() + " is enabled again",
+    public List<OutboxMail> mirrorReenabled(DistributionMirror mirror, Optional<MirrorProbeRecord> probe,
+            Instant when) {
+        return queueForEach(mirror, "Mirror " + mirror.getName() + " is enabled again",
                 fill("mirror-reenabled.txt", mirror, probe, when));
     }
 
-    private static List<String> recipients(DistributionMirror mirror) {
+    /** One mail per recipient, so the owner's mail never shows the administrators' address and vice versa. */
+    private List<OutboxMail> queueForEach(DistributionMirror mirror, String subject, String body) {
         List<String> recipients = new ArrayList<>(List.of(mirror.getOwner().getMailbox()));
         mirror.getDistribution().getMirrorAdminAddress().ifPresent(recipients::add);
-        return recipients;
+        return recipients.stream().map(recipient -> outbox.queue(List.of(recipient), subject, body)).toList();
     }
 
     private String fill(String template, DistributionMirror mirror, Optional<MirrorProbeRecord> probe, Instant when) {

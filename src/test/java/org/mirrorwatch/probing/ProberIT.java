@@ -38,8 +38,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mirrorwatch.probing.boundary.FreshnessHistory;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
 import org.mirrorwatch.probing.boundary.RoundAlreadyRunningException;
+import org.mirrorwatch.probing.entity.MirrorFreshnessSnapshot;
 import org.mirrorwatch.probing.entity.ProbeRun;
 import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
@@ -103,6 +105,9 @@ class ProberIT {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    FreshnessHistory history;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -222,6 +227,9 @@ class ProberIT {
                 .serve(ProberWorld.poolFiles().keySet());
         FakeMirror broken = farm.newMirror();
         FakeMirror sameFile = farm.newMirror().redirectEverythingTo(synced.baseUrl());
+        FakeMirror noContent = farm.newMirror();
+        ProberWorld.indexes(List.of("amd64", "arm64"), List.of("main", "universe"))
+                .forEach(path -> noContent.answer(path, 204));
         FakeMirror otherFile = farm.newMirror();
         ProberWorld.indexes(List.of("amd64", "arm64"), List.of("main", "universe"))
                 .forEach(path -> otherFile.redirect(path, synced.baseUrl() + path + ".old"));
@@ -233,13 +241,14 @@ class ProberIT {
         register("broken", broken.baseUrl());
         register("redirect-same-file", sameFile.baseUrl());
         register("redirect-other-file", otherFile.baseUrl());
+        register("answers-204", noContent.baseUrl());
 
         long started = System.nanoTime();
         ProbeRun run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info(() -> "Test farm probed: 8 mirrors, " + run.getRequests() + " requests, " + millis + " ms");
+        LOG.info(() -> "Test farm probed: 9 mirrors, " + run.getRequests() + " requests, " + millis + " ms");
 
-        assertEquals(List.of("INFO    Probing Distribution Mirrors", "INFO    Probed 8 mirrors.", "INFO    Done."),
+        assertEquals(List.of("INFO    Probing Distribution Mirrors", "INFO    Probed 9 mirrors.", "INFO    Done."),
                 run.getLogLines());
         assertEquals(farm.requests(), run.getRequests(), "the round counted what the farm saw");
         assertEquals(all(MirrorStatus.UP, MirrorStatus.UP, MirrorStatus.UP), contentOf("synced"));
@@ -251,25 +260,42 @@ class ProberIT {
         assertEquals(Map.of(), contentOf("broken"));
         assertEquals(all(MirrorStatus.UP, MirrorStatus.UP, MirrorStatus.UP), contentOf("redirect-same-file"));
         assertEquals(Map.of(), contentOf("redirect-other-file"));
+        assertEquals(Map.of(), contentOf("answers-204"), "only 200 counts, not any 2xx");
+        assertTrue(synced.userAgents().stream().allMatch(agent -> agent.startsWith("Mirrorwatch/")),
+                synced.userAgents().toString());
+
+        MirrorFreshnessSnapshot lagSnapshot = history.snapshots(mirrors.getMirrorByName("lag-8h").getId()).get(0);
+        assertEquals(MirrorStatus.ONEDAYBEHIND, lagSnapshot.getOverall());
+        assertEquals(2, lagSnapshot.getCounts().get(MirrorStatus.ONEDAYBEHIND));
+        assertEquals(1, lagSnapshot.getCounts().get(MirrorStatus.UP));
+        assertEquals(0, lagSnapshot.getCounts().get(MirrorStatus.UNKNOWN));
+        assertEquals(MirrorStatus.UNKNOWN, history.snapshots(mirrors.getMirrorByName("broken").getId()).get(0)
+                .getOverall());
 
         for (String enabled : List.of("synced", "lag-1h", "lag-8h", "lag-3d", "partial", "redirect-same-file")) {
             assertTrue(mirrors.getMirrorByName(enabled).isEnabled(), enabled);
         }
-        for (String disabled : List.of("broken", "redirect-other-file")) {
+        for (String disabled : List.of("broken", "redirect-other-file", "answers-204")) {
             DistributionMirror mirror = mirrors.getMirrorByName(disabled);
             assertFalse(mirror.isEnabled(), disabled);
             assertEquals(DisabledBy.PROBER, mirror.getDisabledBy().orElseThrow());
         }
         assertEquals(MirrorStatus.ONEDAYBEHIND, mirrors.getOverallFreshness(mirrors.getMirrorByName("lag-8h").getId()));
 
-        assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 2));
-        assertEquals(List.of("Verification of broken failed", "Verification of redirect-other-file failed"),
-                subjects().stream().sorted().toList());
+        assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 3));
+        assertEquals(List.of("Verification of answers-204 failed", "Verification of broken failed",
+                "Verification of redirect-other-file failed"), subjects().stream().sorted().toList());
         String brokenMail = bodyOf("Verification of broken failed");
         assertTrue(brokenMail.contains("Hello Mirror Owner,"), brokenMail);
+        assertTrue(brokenMail.contains("your Ubuntu mirror broken (" + broken.baseUrl() + ")"), brokenMail);
         assertTrue(brokenMail.contains("out of the mirror listings until it passes a probe again"), brokenMail);
-        assertTrue(brokenMail.contains(broken.baseUrl()), brokenMail);
-        assertTrue(brokenMail.contains("/api/v1/files/"), "links the log: " + brokenMail);
+        String logUrl = "http://localhost:8080" + mirrors.probeRecords(mirrors.getMirrorByName("broken").getId(), 1)
+                .get(0).getLogFile().getDownloadPath();
+        assertTrue(brokenMail.contains("The log of that probe is at " + logUrl), "links the log: " + brokenMail);
+        List<String> quoted = brokenMail.lines().filter(line -> line.startsWith("  20")).toList();
+        assertEquals(20, quoted.size(), "quotes the log's first 20 lines: " + brokenMail);
+        assertEquals("  " + logOf("broken").lines().findFirst().orElseThrow(), quoted.get(0));
+        assertTrue(brokenMail.contains("more lines in the full log]"), brokenMail);
 
         String syncedLog = logOf("synced");
         assertTrue(syncedLog.contains("Ensuring MirrorDistroArchRelease of noble amd64 UPDATES main with url "
@@ -397,6 +423,23 @@ class ProberIT {
     }
 
     // --- the outbox and re-enabling ------------------------------------------------------------------
+
+    @Test
+    void notification_whenTheDistributionHasAMirrorAdminAddress_theAdminsGetTheirOwnCopy() throws Exception {
+        SeedWorld.load();
+        execute("UPDATE distribution SET mirror_admin_address = 'Ubuntu Mirror Admins <mirrors@ubuntu.example.org>'");
+
+        mirrors.disableAndNotifyOwner(2);
+
+        assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 2));
+        List<String> to = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            assertEquals(1, message.getHeader("To").length);
+            to.add(message.getHeader("To")[0]);
+        }
+        assertEquals(List.of("Foo Bar <foo.bar@canonical.com>", "Ubuntu Mirror Admins <mirrors@ubuntu.example.org>"),
+                to.stream().sorted().toList());
+    }
 
     @Test
     void outbox_withTheSmtpServerDown_keepsTheMail_andDeliversItOnceTheServerIsBack() throws Exception {

@@ -27,6 +27,8 @@ public final class FakeMirror implements AutoCloseable {
     private final FakeMirrorFarm farm;
     private final Set<String> files = ConcurrentHashMap.newKeySet();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
     private volatile String redirectEverythingTo;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -60,6 +62,7 @@ public final class FakeMirror implements AutoCloseable {
     public FakeMirror serveNothing() {
         files.clear();
         redirects.clear();
+        statuses.clear();
         redirectEverythingTo = null;
         return this;
     }
@@ -74,6 +77,17 @@ public final class FakeMirror implements AutoCloseable {
     public FakeMirror redirectEverythingTo(String base) {
         redirectEverythingTo = base;
         return this;
+    }
+
+    /** Answers one path with this status instead of 200 or 404. */
+    public FakeMirror answer(String path, int status) {
+        statuses.put(path, status);
+        return this;
+    }
+
+    /** Every User-Agent this host was sent. */
+    public Set<String> userAgents() {
+        return Set.copyOf(userAgents);
     }
 
     public FakeMirror latency(Duration latency) {
@@ -110,6 +124,7 @@ public final class FakeMirror implements AutoCloseable {
                 Thread.sleep(latency.toMillis());
             }
             String path = exchange.getRequestURI().getRawPath().substring(1);
+            userAgents.add(String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")));
             String everything = redirectEverythingTo;
             int status;
             if (everything != null) {
@@ -118,6 +133,8 @@ public final class FakeMirror implements AutoCloseable {
             } else if (redirects.containsKey(path)) {
                 exchange.getResponseHeaders().add("Location", redirects.get(path));
                 status = 302;
+            } else if (statuses.containsKey(path)) {
+                status = statuses.get(path);
             } else {
                 status = files.contains(path) ? 200 : 404;
             }
