@@ -32,6 +32,8 @@ SELECT r.id, a.tag, true FROM distro_release r, (VALUES ('amd64'), ('arm64')) a 
 WHERE r.name IN ('jammy', 'noble')
 ON CONFLICT DO NOTHING;
 
+-- The archive mirrors live on the run command's demo farm (DemoFarm, 127.0.1.x:18080): in sync, an hour,
+-- eight hours and three days behind, without arm64, and one broken. The CD image mirrors are not probed.
 INSERT INTO distribution_mirror (distribution_id, owner_id, name, display_name, speed, country_id, content,
                                  pulse_type, http_base_url, https_base_url, ftp_base_url, rsync_base_url, enabled,
                                  official_candidate, review_status, date_created)
@@ -40,28 +42,24 @@ SELECT d.id, p.id, m.name, m.display_name, m.speed, c.id, m.content, m.pulse, m.
 FROM distribution d,
      (VALUES
         ('de.mirror.example.org', 'Example Mirror Germany', 'S10G', 'DE', 'ARCHIVE', 'PUSH', 'alice',
-         'http://de.mirror.example.org/ubuntu/', 'https://de.mirror.example.org/ubuntu/', NULL,
-         'rsync://de.mirror.example.org/ubuntu/', true, 'OFFICIAL'),
+         'http://127.0.1.1:18080/ubuntu/', NULL, NULL, 'rsync://de.mirror.example.org/ubuntu/', true, 'OFFICIAL'),
         ('fr.mirror.example.org', 'Example Mirror France', 'S1G', 'FR', 'ARCHIVE', 'PULL', 'alice',
-         'http://fr.mirror.example.org/ubuntu/', NULL, NULL, NULL, true, 'OFFICIAL'),
+         'http://127.0.1.2:18080/ubuntu/', NULL, NULL, NULL, true, 'OFFICIAL'),
         ('br.mirror.example.net', 'Espelho Exemplo Brasil', 'S1G', 'BR', 'ARCHIVE', 'PULL', 'bob',
-         'http://br.mirror.example.net/ubuntu/', 'https://br.mirror.example.net/ubuntu/', NULL, NULL, true,
-         'OFFICIAL'),
+         'http://127.0.1.3:18080/ubuntu/', NULL, NULL, NULL, true, 'OFFICIAL'),
         ('jp.mirror.example.net', 'Example Mirror Japan', 'S10G', 'JP', 'ARCHIVE', 'PUSH', 'bob',
-         'http://jp.mirror.example.net/ubuntu/', NULL, 'ftp://jp.mirror.example.net/pub/ubuntu/',
+         'http://127.0.1.4:18080/ubuntu/', NULL, 'ftp://jp.mirror.example.net/pub/ubuntu/',
          'rsync://jp.mirror.example.net/ubuntu/', true, 'OFFICIAL'),
         ('za.mirror.example.org', 'Example Mirror South Africa', 'S1G', 'ZA', 'ARCHIVE', 'PULL', 'alice',
-         'http://za.mirror.example.org/ubuntu/', NULL, NULL, NULL, true, 'OFFICIAL'),
+         'http://127.0.1.5:18080/ubuntu/', NULL, NULL, NULL, true, 'OFFICIAL'),
         ('au.mirror.example.org', 'Example Mirror Australia', 'S10G', 'AU', 'ARCHIVE', 'PUSH', 'bob',
-         'http://au.mirror.example.org/ubuntu/', 'https://au.mirror.example.org/ubuntu/', NULL, NULL, true,
-         'OFFICIAL'),
+         'http://127.0.1.6:18080/ubuntu/', NULL, NULL, NULL, true, 'OFFICIAL'),
         ('us-east.mirror.example.com', 'Example Mirror US East', 'S100G', 'US', 'ARCHIVE', 'PUSH', 'alice',
-         'http://us-east.mirror.example.com/ubuntu/', 'https://us-east.mirror.example.com/ubuntu/', NULL, NULL,
-         true, 'OFFICIAL'),
+         'http://127.0.1.7:18080/ubuntu/', NULL, NULL, NULL, true, 'OFFICIAL'),
         ('de2.mirror.example.net', 'Community Mirror Berlin', 'S100M', 'DE', 'ARCHIVE', 'PULL', 'bob',
-         'http://de2.mirror.example.net/ubuntu/', NULL, NULL, NULL, true, 'UNOFFICIAL'),
+         'http://127.0.1.8:18080/ubuntu/', NULL, NULL, NULL, true, 'UNOFFICIAL'),
         ('in.mirror.example.org', 'Example Mirror India', 'S1G', 'IN', 'ARCHIVE', 'PULL', 'alice',
-         'http://in.mirror.example.org/ubuntu/', NULL, NULL, NULL, false, 'PENDING_REVIEW'),
+         'http://127.0.1.9:18080/ubuntu/', NULL, NULL, NULL, false, 'PENDING_REVIEW'),
         ('se.cdimage.example.org', 'Example CD Images Sweden', 'S10G', 'SE', 'RELEASE', 'PULL', 'alice',
          'http://se.cdimage.example.org/releases/', 'https://se.cdimage.example.org/releases/', NULL, NULL, true,
          'OFFICIAL'),
@@ -72,7 +70,45 @@ FROM distribution d,
 WHERE d.name = 'ubuntu' AND p.name = m.owner AND c.iso_code = m.country
 ON CONFLICT DO NOTHING;
 
--- Some content with freshness, so the first page already shows a mix; the prober refreshes it.
+-- The publication history, relative to when the data is loaded: in -updates and -security of both series,
+-- for both architectures and both components, one upload in each freshness window; in the release pocket,
+-- an upload from two weeks ago.
+INSERT INTO binary_package_publication (distro_arch_release_id, pocket, component_id, binary_package_name, version,
+                                        source_package_name, status, date_published)
+SELECT a.id, k.pocket, c.id, 'demo-' || lower(k.pocket), u.n || '~' || r.name, 'demo-' || lower(k.pocket),
+       'PUBLISHED', now() - u.age
+FROM distro_arch_release a JOIN distro_release r ON r.id = a.distro_release_id, component c,
+     (VALUES ('UPDATES'), ('SECURITY')) k (pocket),
+     (VALUES (1, interval '10 minutes'), (2, interval '1 hour'), (3, interval '2 hours'), (4, interval '5 hours'),
+             (5, interval '20 hours'), (6, interval '40 hours'), (7, interval '100 hours')) u (n, age)
+WHERE c.name IN ('main', 'universe')
+UNION ALL
+SELECT a.id, 'RELEASE', c.id, 'demo-release', '1~' || r.name, 'demo-release', 'PUBLISHED', now() - interval '14 days'
+FROM distro_arch_release a JOIN distro_release r ON r.id = a.distro_release_id, component c
+WHERE c.name IN ('main', 'universe')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO binary_package_file (publication_id, filename, file_type)
+SELECT p.id, p.binary_package_name || '_' || p.version || '_' || a.architecture_tag || '.deb', 'DEB'
+FROM binary_package_publication p JOIN distro_arch_release a ON a.id = p.distro_arch_release_id
+WHERE p.binary_package_name LIKE 'demo-%'
+ON CONFLICT DO NOTHING;
+
+INSERT INTO source_package_publication (distro_release_id, pocket, component_id, source_package_name, version, status,
+                                        date_published)
+SELECT r.id, k.pocket, c.id, 'demo-' || lower(k.pocket), u.n || '~' || r.name, 'PUBLISHED', now() - u.age
+FROM distro_release r, component c, (VALUES ('UPDATES'), ('SECURITY')) k (pocket),
+     (VALUES (1, interval '10 minutes'), (2, interval '1 hour'), (3, interval '2 hours'), (4, interval '5 hours'),
+             (5, interval '20 hours'), (6, interval '40 hours'), (7, interval '100 hours')) u (n, age)
+WHERE c.name IN ('main', 'universe')
+ON CONFLICT DO NOTHING;
+
+INSERT INTO source_package_file (publication_id, filename, file_type)
+SELECT p.id, p.source_package_name || '_' || p.version || '.dsc', 'DSC'
+FROM source_package_publication p WHERE p.source_package_name LIKE 'demo-%'
+ON CONFLICT DO NOTHING;
+
+-- Some content with freshness, so the first page shows a mix before the first round replaces it.
 INSERT INTO mirror_distro_release_source (distribution_mirror_id, distro_release_id, pocket, component_id, freshness)
 SELECT m.id, r.id, 'RELEASE', c.id, f.freshness
 FROM (VALUES ('de.mirror.example.org', 'UP'), ('fr.mirror.example.org', 'ONEHOURBEHIND'),

@@ -3,21 +3,15 @@ package org.mirrorwatch.probing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +55,7 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.testing.Deployments;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
+import org.mirrorwatch.testing.Failures;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.TestClock;
 import org.mirrorwatch.testing.TestDatabase;
@@ -363,10 +358,8 @@ class ProberIT {
                 together.await(5, TimeUnit.SECONDS);
                 try {
                     return rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL);
-                } catch (EJBException e) {
-                    return e.getCause();
-                } catch (RoundAlreadyRunningException e) {
-                    return e;
+                } catch (RuntimeException e) {
+                    return Failures.unwrap(e);
                 }
             }));
         }
@@ -382,17 +375,17 @@ class ProberIT {
         assertTrue(((RoundAlreadyRunningException) refused.get(0)).getMessage()
                 .startsWith("A probe round of ARCHIVE mirrors (round " + started.get(0).getId()));
         assertEquals(RunState.DONE, finished(started.get(0)).getState());
-        assertEquals(0, count("SELECT count(*) FROM probe_run WHERE state = 'RUNNING'"));
-        assertEquals(1, count("SELECT count(*) FROM probe_run"));
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM probe_run WHERE state = 'RUNNING'"));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM probe_run"));
     }
 
     @Test
     void lease_aRunningRoundWhoseLeaseExpired_isAbortedByTheNextStart() throws Exception {
         TestDatabase.reset("prober-world");
         clock.fixAt(ProberWorld.T0);
-        execute("INSERT INTO probe_run (content, trigger, state, started) VALUES ('ARCHIVE', 'TIMER', 'RUNNING',"
+        TestDatabase.execute("INSERT INTO probe_run (content, trigger, state, started) VALUES ('ARCHIVE', 'TIMER', 'RUNNING',"
                 + " '2026-01-10 11:00:00+00')");
-        execute("INSERT INTO probe_lease (content, run_id, holder, expires_at) VALUES ('ARCHIVE', 1, 'crashed-node',"
+        TestDatabase.execute("INSERT INTO probe_lease (content, run_id, holder, expires_at) VALUES ('ARCHIVE', 1, 'crashed-node',"
                 + " '2026-01-10 11:58:00+00')");
 
         ProbeRun next = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
@@ -408,16 +401,13 @@ class ProberIT {
     void lease_aLiveRoundOnAnotherInstance_refusesTheStart() throws Exception {
         TestDatabase.reset("prober-world");
         clock.fixAt(ProberWorld.T0);
-        execute("INSERT INTO probe_run (content, trigger, state, started) VALUES ('ARCHIVE', 'TIMER', 'RUNNING',"
+        TestDatabase.execute("INSERT INTO probe_run (content, trigger, state, started) VALUES ('ARCHIVE', 'TIMER', 'RUNNING',"
                 + " '2026-01-10 11:59:00+00')");
-        execute("INSERT INTO probe_lease (content, run_id, holder, expires_at) VALUES ('ARCHIVE', 1, 'other-node',"
+        TestDatabase.execute("INSERT INTO probe_lease (content, run_id, holder, expires_at) VALUES ('ARCHIVE', 1, 'other-node',"
                 + " '2026-01-10 12:01:00+00')");
 
-        Throwable refusal = assertThrows(Throwable.class, () -> rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.TIMER));
-        while (refusal instanceof EJBException && refusal.getCause() != null) {
-            refusal = refusal.getCause();
-        }
-        assertTrue(refusal instanceof RoundAlreadyRunningException, refusal.toString());
+        RoundAlreadyRunningException refusal = Failures.thrown(RoundAlreadyRunningException.class,
+                () -> rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.TIMER));
         assertTrue(refusal.getMessage().contains("other-node"), refusal.getMessage());
         assertEquals(RunState.RUNNING, rounds.getRun(1).getState());
     }
@@ -427,7 +417,7 @@ class ProberIT {
     @Test
     void notification_whenTheDistributionHasAMirrorAdminAddress_theAdminsGetTheirOwnCopy() throws Exception {
         SeedWorld.load();
-        execute("UPDATE distribution SET mirror_admin_address = 'Ubuntu Mirror Admins <mirrors@ubuntu.example.org>'");
+        TestDatabase.execute("UPDATE distribution SET mirror_admin_address = 'Ubuntu Mirror Admins <mirrors@ubuntu.example.org>'");
 
         mirrors.disableAndNotifyOwner(2);
 
@@ -447,16 +437,16 @@ class ProberIT {
         smtp.stop();
 
         mirrors.disableAndNotifyOwner(2);
-        await().atMost(MAIL_LIMIT).until(() -> count("SELECT count(*) FROM mail_outbox WHERE attempts >= 1") == 1);
-        assertEquals(1, count("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL"));
+        await().atMost(MAIL_LIMIT).until(() -> TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE attempts >= 1") == 1);
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL"));
 
         smtp = new GreenMail(new ServerSetup(Integer.getInteger("mirrorwatch.mail.port"), "127.0.0.1", "smtp"));
         smtp.start();
         assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 1));
         await().during(Duration.ofMillis(600)).atMost(MAIL_LIMIT).until(() -> smtp.getReceivedMessages().length == 1);
-        assertEquals(0, count("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL"));
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL"));
         String messageId = smtp.getReceivedMessages()[0].getMessageID();
-        assertEquals(1, count("SELECT count(*) FROM mail_outbox WHERE message_id = '" + messageId + "'"));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE message_id = '" + messageId + "'"));
     }
 
     @Test
@@ -487,7 +477,7 @@ class ProberIT {
         clock.fixAt(ProberWorld.T0);
         FakeMirror fine = farm.newMirror().serve(ProberWorld.syncedAgo(Duration.ZERO, ""));
         long id = register("admin-off", fine.baseUrl());
-        execute("UPDATE distribution_mirror SET enabled = false, disabled_by = 'ADMIN' WHERE id = " + id);
+        TestDatabase.execute("UPDATE distribution_mirror SET enabled = false, disabled_by = 'ADMIN' WHERE id = " + id);
 
         finished(rounds.probeMirrorNow(id));
 
@@ -554,23 +544,5 @@ class ProberIT {
             }
         }
         throw new AssertionError("No mail " + subject);
-    }
-
-    private static long count(String sql) {
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void execute(String sql) {
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -195,11 +195,7 @@ class DistributionMirrorSeedIT {
         assertEquals(List.of("archive-404-mirror"), mirrorsToProbe());
 
         // The seed destroys the record so that the prober script probes valid-mirror again.
-        try (var connection = TestDatabase.connect(); var statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM mirror_probe_record WHERE id = " + probeRecord.getId());
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
-        }
+        TestDatabase.execute("DELETE FROM mirror_probe_record WHERE id = " + probeRecord.getId());
         assertEquals(List.of("valid-mirror", "archive-404-mirror"), mirrorsToProbe());
     }
 

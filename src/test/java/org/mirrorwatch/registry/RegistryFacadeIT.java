@@ -1,11 +1,9 @@
 package org.mirrorwatch.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -48,6 +46,7 @@ import org.mirrorwatch.registry.entity.MirrorPulseType;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.PackagePublishingPocket;
 import org.mirrorwatch.testing.Deployments;
+import org.mirrorwatch.testing.Failures;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.TestClock;
 import org.mirrorwatch.testing.TestDatabase;
@@ -96,23 +95,7 @@ class RegistryFacadeIT {
     }
 
     private static long countRows(String table) {
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** EJB containers may wrap an application exception thrown from another bean; unwrap to the cause. */
-    private static <T extends Throwable> T thrown(Class<T> type, Runnable call) {
-        Throwable failure = assertThrows(Throwable.class, call::run);
-        while (failure instanceof EJBException && failure.getCause() != null) {
-            failure = failure.getCause();
-        }
-        assertTrue(type.isInstance(failure), "expected " + type.getSimpleName() + " but got " + failure);
-        return type.cast(failure);
+        return TestDatabase.count("SELECT count(*) FROM " + table);
     }
 
     @Test
@@ -139,7 +122,7 @@ class RegistryFacadeIT {
         MirrorForm form = new MirrorForm("Not A Name", null, null, null, "ZZ", MirrorContent.ARCHIVE, null,
                 "http://user:pw@mirror.example.org/", null, null, null, false);
 
-        InvalidInputException e = thrown(InvalidInputException.class, () -> distributions.newMirror(1, 1, form));
+        InvalidInputException e = Failures.thrown(InvalidInputException.class, () -> distributions.newMirror(1, 1, form));
 
         assertEquals(List.of("name", "speed", "countryCode", "httpBaseUrl"),
                 e.getErrors().stream().map(FieldError::field).toList());
@@ -148,7 +131,7 @@ class RegistryFacadeIT {
 
     @Test
     void newMirror_withATakenName_isAConflictOnTheName() {
-        ConflictException e = thrown(ConflictException.class,
+        ConflictException e = Failures.thrown(ConflictException.class,
                 () -> distributions.newMirror(1, 1, archiveMirror("valid-mirror", "http://elsewhere.example.org/")));
 
         assertEquals("name", e.getField());
@@ -159,7 +142,7 @@ class RegistryFacadeIT {
     void newMirror_withATakenUrl_isAConflictOnTheUrl_evenInAnotherCase() {
         distributions.newMirror(1, 1, archiveMirror("first", "http://mirror.example.org/ubuntu/"));
 
-        ConflictException e = thrown(ConflictException.class,
+        ConflictException e = Failures.thrown(ConflictException.class,
                 () -> distributions.newMirror(1, 1, archiveMirror("second", "http://MIRROR.example.org/ubuntu")));
 
         assertEquals("httpBaseUrl", e.getField());
@@ -168,8 +151,8 @@ class RegistryFacadeIT {
 
     @Test
     void newMirror_forAnUnknownOwnerOrDistribution_isNotFound() {
-        thrown(NotFoundException.class, () -> distributions.newMirror(1, 999, archiveMirror("m1", "http://m1/")));
-        thrown(NotFoundException.class, () -> distributions.newMirror(999, 1, archiveMirror("m1", "http://m1/")));
+        Failures.thrown(NotFoundException.class, () -> distributions.newMirror(1, 999, archiveMirror("m1", "http://m1/")));
+        Failures.thrown(NotFoundException.class, () -> distributions.newMirror(999, 1, archiveMirror("m1", "http://m1/")));
     }
 
     @Test

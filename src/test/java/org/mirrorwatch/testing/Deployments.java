@@ -24,7 +24,7 @@ public final class Deployments {
             throw new IllegalStateException(war + " is missing: run the tests with mvn verify, after package");
         }
         WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addClasses(TestClock.class, TestClock.SettableClock.class, TestDatabase.class, SeedWorld.class,
+                .addClasses(TestClock.class, TestClock.SettableClock.class, TestDatabase.class, SeedWorld.class, Failures.class,
                         FakeMirror.class, FakeMirrorFarm.class);
         for (File dataset : datasets()) {
             archive.addAsResource(dataset, "datasets/" + dataset.getName());

@@ -58,6 +58,26 @@ public final class TestDatabase {
         }
     }
 
+    /** The single number a query returns, e.g. {@code SELECT count(*) FROM probe_run}. */
+    public static long count(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a statement that sets up an odd state no facade would make, such as an expired lease. */
+    public static void execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A connection to the test database, for tests that look at rows directly. */
     public static Connection connect() throws SQLException {
         String url = "jdbc:postgresql://" + System.getProperty("mirrorwatch.db.host") + ":"
