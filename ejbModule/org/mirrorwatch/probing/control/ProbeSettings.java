@@ -4,7 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mirrorwatch.probing.http.AddressGuard;
 import org.mirrorwatch.probing.http.ProbeLimits;
 
 /** The prober's settings from MicroProfile Config, checked once at start-up so bad values fail loudly. */
@@ -39,7 +42,13 @@ public class ProbeSettings {
     @ConfigProperty(name = "mirrorwatch.probe.lease-ttl", defaultValue = "PT2M")
     Duration leaseTtl;
 
+    /** Address blocks the guard lets through although they are not public, comma-separated. */
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.allowed-cidrs")
+    Optional<String> allowedCidrs;
+
     private ProbeLimits limits;
+    private AddressGuard guard;
 
     @PostConstruct
     void check() {
@@ -52,6 +61,12 @@ public class ProbeSettings {
         require(!timeout.isNegative() && !timeout.isZero(), "mirrorwatch.probe.timeout", timeout, "positive");
         require(leaseTtl.compareTo(Duration.ofSeconds(3)) >= 0, "mirrorwatch.probe.lease-ttl", leaseTtl,
                 "at least PT3S");
+        try {
+            guard = AddressGuard.allowing(Arrays.asList(allowedCidrs.orElse("").split(",")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The setting mirrorwatch.probe.allowed-cidrs is wrong: " + e.getMessage(),
+                    e);
+        }
         limits = new ProbeLimits(perHostLimit, overallLimit, timeout, 3, 32 * 1024,
                 "Mirrorwatch/0.1 (mirror prober; +https://github.com/mirrorwatch)");
     }
@@ -80,5 +95,9 @@ public class ProbeSettings {
 
     public ProbeLimits getLimits() {
         return limits;
+    }
+
+    public AddressGuard getGuard() {
+        return guard;
     }
 }

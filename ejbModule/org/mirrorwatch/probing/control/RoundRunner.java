@@ -64,7 +64,7 @@ public class RoundRunner {
 
     private int probe(long runId, List<MirrorTarget> targets) throws InterruptedException {
         long heartbeat = Math.max(1000, settings.getLeaseTtl().toMillis() / 3);
-        try (HttpProbeClient http = new HttpProbeClient(settings.getLimits(), threads)) {
+        try (HttpProbeClient http = new HttpProbeClient(settings.getLimits(), settings.getGuard(), threads)) {
             MirrorProber prober = new MirrorProber(http, clock);
             BlockingQueue<MirrorProbeOutcome> finished = new LinkedBlockingQueue<>();
             Map<Long, String> inFlight = new ConcurrentHashMap<>();

@@ -21,7 +21,9 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * HEAD requests for one round. Requests wait in a queue per host and are sent only while their host has
@@ -46,7 +48,7 @@ public final class HttpProbeClient implements AutoCloseable {
      * @param threads where Jetty's threads come from: the container's ManagedThreadFactory in the
      *                application, so that they carry its context
      */
-    public HttpProbeClient(ProbeLimits limits, ThreadFactory threads) {
+    public HttpProbeClient(ProbeLimits limits, AddressGuard guard, ThreadFactory threads) {
         this.limits = limits;
         QueuedThreadPool pool = new QueuedThreadPool(16, 2, 60_000, -1, null, null, threads);
         pool.setName("mirrorwatch-probe-http");
@@ -59,6 +61,10 @@ public final class HttpProbeClient implements AutoCloseable {
         jetty.setIdleTimeout(limits.timeout().toMillis());
         jetty.setMaxResponseHeadersSize(limits.maxHeaderBytes());
         jetty.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, limits.userAgent()));
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("mirrorwatch-probe-timeouts", true);
+        jetty.setScheduler(scheduler);
+        jetty.setSocketAddressResolver(new GuardedResolver(new SocketAddressResolver.Async(pool, scheduler,
+                limits.timeout().toMillis()), guard));
         try {
             jetty.start();
         } catch (Exception e) {
@@ -256,6 +262,11 @@ public final class HttpProbeClient implements AutoCloseable {
     }
 
     private static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedAddressException) {
+                return cause.getMessage();
+            }
+        }
         if (failure instanceof UnknownHostException) {
             return "unknown host: " + failure.getMessage();
         }

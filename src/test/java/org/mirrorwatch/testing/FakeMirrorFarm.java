@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fake mirrors for probe tests, each on its own address from 127.0.0.0/8 (Linux routes the whole block
- * to loopback) and a random port. The farm counts the peak of requests in progress across all of them.
+ * Fake mirrors for probe tests, each on its own address from 127.0.100.0/24 (Linux routes all of
+ * 127.0.0.0/8 to loopback) and a random port. Tests allow that block to the prober's address guard, so
+ * every other loopback address stays refused. The farm counts the peak of requests in progress across
+ * all of its mirrors.
  */
 public final class FakeMirrorFarm implements AutoCloseable {
 
-    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(20);
+    /** The farm's block, which the tests allow to the prober; other loopback addresses stay refused. */
+    public static final String ALLOWED_CIDR = "127.0.100.0/24";
+    private static final String ADDRESS_PREFIX = "127.0.100.";
+    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger();
 
     private final List<FakeMirror> mirrors = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -19,7 +24,7 @@ public final class FakeMirrorFarm implements AutoCloseable {
     /** A new host on the next free loopback address. */
     public synchronized FakeMirror newMirror() {
         int n = NEXT_ADDRESS.getAndIncrement();
-        FakeMirror mirror = new FakeMirror(this, "127.0." + (n / 250) + "." + (2 + n % 250));
+        FakeMirror mirror = new FakeMirror(this, ADDRESS_PREFIX + (2 + n % 250));
         mirrors.add(mirror);
         return mirror;
     }

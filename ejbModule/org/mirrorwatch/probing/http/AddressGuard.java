@@ -1,0 +1,116 @@
+package org.mirrorwatch.probing.http;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps probes off addresses that are not the public internet: loopback, private (RFC 1918, fc00::/7),
+ * shared (RFC 6598), link-local (with the cloud metadata address 169.254.169.254), multicast and
+ * unspecified. Mirror URLs come from the public, so without this a mirror could make Mirrorwatch probe
+ * the machines around it. An address of a blocked class passes only inside an allowed CIDR.
+ */
+public final class AddressGuard {
+
+    private static final byte[] METADATA = {(byte) 169, (byte) 254, (byte) 169, (byte) 254};
+
+    private final List<Cidr> allowed;
+
+    private AddressGuard(List<Cidr> allowed) {
+        this.allowed = List.copyOf(allowed);
+    }
+
+    /** A guard that lets these CIDRs through, e.g. "127.0.100.0/24"; blank entries are ignored. */
+    public static AddressGuard allowing(List<String> cidrs) {
+        List<Cidr> parsed = new ArrayList<>();
+        for (String cidr : cidrs) {
+            if (!cidr.isBlank()) {
+                parsed.add(Cidr.parse(cidr.strip()));
+            }
+        }
+        return new AddressGuard(parsed);
+    }
+
+    /** Why this address must not be probed, or empty when it may be. */
+    public Optional<String> refusal(InetAddress address) {
+        Optional<String> blockedAs = blockedClass(address);
+        if (blockedAs.isEmpty() || allowed.stream().anyMatch(cidr -> cidr.contains(address))) {
+            return Optional.empty();
+        }
+        return Optional.of(address.getHostAddress() + " is " + blockedAs.get()
+                + " address, which Mirrorwatch does not probe");
+    }
+
+    static Optional<String> blockedClass(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (java.util.Arrays.equals(bytes, METADATA)) {
+            return Optional.of("the cloud metadata");
+        }
+        if (address.isAnyLocalAddress() || (bytes.length == 4 && bytes[0] == 0)) {
+            return Optional.of("an unspecified");
+        }
+        if (address.isLoopbackAddress()) {
+            return Optional.of("a loopback");
+        }
+        if (address.isLinkLocalAddress()) {
+            return Optional.of("a link-local");
+        }
+        if (address.isMulticastAddress()) {
+            return Optional.of("a multicast");
+        }
+        if (address.isSiteLocalAddress()) {
+            return Optional.of("a private (RFC 1918)");
+        }
+        if (address instanceof Inet6Address && (bytes[0] & 0xfe) == 0xfc) {
+            return Optional.of("a unique local (fc00::/7)");
+        }
+        if (bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64) {
+            return Optional.of("a shared (RFC 6598)");
+        }
+        return Optional.empty();
+    }
+
+    /** An address block, such as 10.0.0.0/8 or fd00::/8. */
+    record Cidr(byte[] network, int prefix) {
+
+        static Cidr parse(String text) {
+            int slash = text.indexOf('/');
+            try {
+                if (slash < 0 || !text.substring(0, slash).matches("[0-9a-fA-F:.]+")) {
+                    throw new IllegalArgumentException();
+                }
+                byte[] network = InetAddress.getByName(text.substring(0, slash)).getAddress();
+                int prefix = Integer.parseInt(text.substring(slash + 1));
+                if (prefix < 0 || prefix > network.length * 8) {
+                    throw new IllegalArgumentException();
+                }
+                return new Cidr(network, prefix);
+            } catch (UnknownHostException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("\"" + text + "\" is not an address block; write it as a CIDR"
+                        + " such as 10.0.0.0/8 or fd00::/8", e);
+            }
+        }
+
+        boolean contains(InetAddress address) {
+            byte[] bytes = address.getAddress();
+            if (bytes.length != network.length) {
+                return false;
+            }
+            int full = prefix / 8;
+            for (int i = 0; i < full; i++) {
+                if (bytes[i] != network[i]) {
+                    return false;
+                }
+            }
+            int rest = prefix % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = (0xff << (8 - rest)) & 0xff;
+            return (bytes[full] & mask) == (network[full] & mask);
+        }
+    }
+}
