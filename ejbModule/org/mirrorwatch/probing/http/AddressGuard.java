@@ -34,14 +34,16 @@ public final class AddressGuard {
         return new AddressGuard(parsed);
     }
 
-    /** Why this address must not be probed, or empty when it may be. */
+    /**
+     * The class of address that makes this one refused, e.g. "a loopback", or empty when it may be
+     * probed: public, or inside an allowed block.
+     */
     public Optional<String> refusal(InetAddress address) {
         Optional<String> blockedAs = blockedClass(address);
         if (blockedAs.isEmpty() || allowed.stream().anyMatch(cidr -> cidr.contains(address))) {
             return Optional.empty();
         }
-        return Optional.of(address.getHostAddress() + " is " + blockedAs.get()
-                + " address, which Mirrorwatch does not probe");
+        return blockedAs;
     }
 
     static Optional<String> blockedClass(InetAddress address) {

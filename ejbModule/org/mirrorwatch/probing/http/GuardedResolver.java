@@ -31,17 +31,18 @@ final class GuardedResolver implements SocketAddressResolver {
                 List<InetSocketAddress> allowed = new ArrayList<>();
                 String refusal = null;
                 for (InetSocketAddress address : addresses) {
-                    Optional<String> why = guard.refusal(address.getAddress());
-                    if (why.isEmpty()) {
+                    Optional<String> blockedAs = guard.refusal(address.getAddress());
+                    if (blockedAs.isEmpty()) {
                         allowed.add(address);
                     } else if (refusal == null) {
-                        refusal = why.get();
+                        String ip = address.getAddress().getHostAddress();
+                        refusal = (ip.equals(host) ? ip + " is " : host + " resolves to " + ip + ", ")
+                                + blockedAs.get() + " address, which Mirrorwatch does not probe";
                     }
                 }
                 if (allowed.isEmpty()) {
-                    promise.failed(new RefusedAddressException("refused: " + host + (refusal == null ? ""
-                            : refusal.startsWith(host + " ") ? refusal.substring(host.length())
-                            : " resolves to " + refusal)));
+                    promise.failed(new RefusedAddressException("refused: " + (refusal == null
+                            ? host + " has no address" : refusal)));
                 } else {
                     promise.succeeded(allowed);
                 }

@@ -261,20 +261,48 @@ public final class HttpProbeClient implements AutoCloseable {
         return failure instanceof TimeoutException || failure instanceof SocketTimeoutException;
     }
 
-    private static String describe(Throwable failure) {
+    /**
+     * The failure in a few plain words for the probe log. Jetty's own messages name its internal objects,
+     * so the reason is taken from the most telling exception in the cause chain.
+     */
+    private String describe(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
             if (cause instanceof RefusedAddressException) {
-                return cause.getMessage();
+                return message;
+            }
+            if (cause instanceof UnknownHostException) {
+                return "unknown host: " + message;
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (message.toLowerCase(Locale.ROOT).contains("too large")) {
+                return "the response headers were larger than " + limits.maxHeaderBytes() + " bytes";
+            }
+            if (cause instanceof javax.net.ssl.SSLException) {
+                return "TLS failed: " + firstWords(message);
             }
         }
-        if (failure instanceof UnknownHostException) {
-            return "unknown host: " + failure.getMessage();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.EOFException || cause instanceof java.nio.channels.ClosedChannelException
+                    || cause.getClass().getSimpleName().equals("EofException")
+                    || String.valueOf(cause.getMessage()).contains("Connection reset")) {
+                return "the connection was closed or reset before an answer";
+            }
         }
-        if (failure instanceof ConnectException) {
-            return "connection refused: " + failure.getMessage();
+        if (failure instanceof org.eclipse.jetty.client.HttpResponseException) {
+            return "not a valid HTTP response";
         }
-        String message = failure.getMessage();
-        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return failure.getClass().getSimpleName() + ": " + firstWords(String.valueOf(failure.getMessage()));
+    }
+
+    /** A message without Jetty's object dumps, at most a line of text. */
+    private static String firstWords(String message) {
+        String text = message.split("\\R", 2)[0];
+        int dump = text.indexOf(" on oejc");
+        text = dump > 0 ? text.substring(0, dump) : text;
+        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
     }
 
     private static String hostKey(URI uri) {

@@ -31,6 +31,7 @@ public final class FakeMirror implements AutoCloseable {
     private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
     private volatile String redirectEverythingTo;
+    private volatile Integer everythingStatus;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
@@ -85,6 +86,12 @@ public final class FakeMirror implements AutoCloseable {
         return this;
     }
 
+    /** Answers every path with this status. */
+    public FakeMirror answerEverything(int status) {
+        everythingStatus = status;
+        return this;
+    }
+
     /** Every User-Agent this host was sent. */
     public Set<String> userAgents() {
         return Set.copyOf(userAgents);
@@ -133,6 +140,8 @@ public final class FakeMirror implements AutoCloseable {
             } else if (redirects.containsKey(path)) {
                 exchange.getResponseHeaders().add("Location", redirects.get(path));
                 status = 302;
+            } else if (everythingStatus != null) {
+                status = everythingStatus;
             } else if (statuses.containsKey(path)) {
                 status = statuses.get(path);
             } else {

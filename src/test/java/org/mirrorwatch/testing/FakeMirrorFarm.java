@@ -23,10 +23,14 @@ public final class FakeMirrorFarm implements AutoCloseable {
 
     /** A new host on the next free loopback address. */
     public synchronized FakeMirror newMirror() {
-        int n = NEXT_ADDRESS.getAndIncrement();
-        FakeMirror mirror = new FakeMirror(this, ADDRESS_PREFIX + (2 + n % 250));
+        FakeMirror mirror = new FakeMirror(this, nextAddress());
         mirrors.add(mirror);
         return mirror;
+    }
+
+    /** The next address of the farm's block, for servers of other kinds (see {@link HostileServer}). */
+    public static String nextAddress() {
+        return ADDRESS_PREFIX + (2 + NEXT_ADDRESS.getAndIncrement() % 250);
     }
 
     void requestStarted() {

@@ -1,0 +1,436 @@
+package org.mirrorwatch.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark's fake mirrors: one listening socket per mirror, each on its own loopback address, all
+ * served by a single non-blocking selector thread. A request is answered after the injected latency
+ * without any thread sleeping: answers wait in a FIFO (the latency is the same for every request, so
+ * the order of arrival is the order of answers) and the selector wakes when the oldest is due.
+ *
+ * <p>Like {@link org.mirrorwatch.testing.FakeMirror}, a request counts as in progress from the moment
+ * its head has arrived until its answer is written, not until the client has read it, so the peaks are
+ * the overlap the client caused. The farm also measures itself: how late each answer left compared with
+ * its due time, so a starved farm shows up in the report instead of silently inflating the wall time.
+ */
+final class BenchFarm implements AutoCloseable {
+
+    /** What a mirror answers: 200 for the paths it has, 404 otherwise; a GET of a trace file has a body. */
+    interface Content {
+        /** @param lag how far behind the primary archive this mirror is */
+        boolean has(String path, Duration lag);
+
+        /** The body of a GET, or null for 404. Only trace files are served with a body. */
+        String body(String path, Duration lag);
+    }
+
+    /** One fake mirror host. */
+    static final class Host {
+        final int index;
+        final InetSocketAddress address;
+        final Duration lag;
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger peak = new AtomicInteger();
+        final AtomicLong requests = new AtomicLong();
+
+        Host(int index, InetSocketAddress address, Duration lag) {
+            this.index = index;
+            this.address = address;
+            this.lag = lag;
+        }
+
+        /** http://127.0.112.7:41234/ */
+        String rootUrl() {
+            return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/";
+        }
+    }
+
+    /** Counters of the whole farm, copied at one moment. */
+    record Snapshot(long requests, int peakOverall, int maxHostPeak, int minHostPeak, int hostsAtPeak,
+            long maxHostRequests, long minHostRequests, long notFound, long answered, double meanHoldMillis,
+            double maxHoldMillis, double meanLateMillis, double maxLateMillis, Instant firstRequest,
+            Instant lastAnswer, long[] hostRequests, int[] hostPeaks) {
+    }
+
+    private static final byte[] CRLFCRLF = {'\r', '\n', '\r', '\n'};
+
+    private final List<Host> hosts = new ArrayList<>();
+    private final List<ServerSocketChannel> listeners = new ArrayList<>();
+    private final Selector selector;
+    private final Thread loop;
+    private final long latencyNanos;
+    private final Content content;
+    private final ArrayDeque<Answer> due = new ArrayDeque<>();
+    private volatile boolean running = true;
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong notFound = new AtomicLong();
+    // Written by the selector thread only; read under the farm's monitor.
+    private long answered;
+    private long holdNanosSum;
+    private long holdNanosMax;
+    private long lateNanosSum;
+    private long lateNanosMax;
+    private volatile Instant firstRequest;
+    private volatile Instant lastAnswer;
+
+    /**
+     * @param addresses one loopback address per mirror
+     * @param lags      each mirror's lag, by index
+     */
+    BenchFarm(List<String> addresses, List<Duration> lags, Duration latency, Content content) {
+        this.latencyNanos = latency.toNanos();
+        this.content = content;
+        try {
+            selector = Selector.open();
+            for (int i = 0; i < addresses.size(); i++) {
+                ServerSocketChannel server = ServerSocketChannel.open();
+                server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                server.bind(new InetSocketAddress(InetAddress.getByName(addresses.get(i)), 0), 1024);
+                server.configureBlocking(false);
+                Host host = new Host(i, (InetSocketAddress) server.getLocalAddress(), lags.get(i));
+                server.register(selector, SelectionKey.OP_ACCEPT, host);
+                listeners.add(server);
+                hosts.add(host);
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("The benchmark farm could not listen", e);
+        }
+        loop = new Thread(this::run, "bench-farm-selector");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    List<Host> hosts() {
+        return hosts;
+    }
+
+    /** Forgets the peaks, so that a later phase (mirmon) is measured on its own. */
+    synchronized void resetPeaks() {
+        peak.set(inFlight.get());
+        hosts.forEach(host -> host.peak.set(host.inFlight.get()));
+    }
+
+    synchronized Snapshot snapshot() {
+        long[] hostRequests = hosts.stream().mapToLong(h -> h.requests.get()).toArray();
+        int[] hostPeaks = hosts.stream().mapToInt(h -> h.peak.get()).toArray();
+        int maxPeak = 0;
+        int minPeak = Integer.MAX_VALUE;
+        for (int p : hostPeaks) {
+            maxPeak = Math.max(maxPeak, p);
+            minPeak = Math.min(minPeak, p);
+        }
+        int atPeak = 0;
+        for (int p : hostPeaks) {
+            if (p == maxPeak) {
+                atPeak++;
+            }
+        }
+        long maxRequests = 0;
+        long minRequests = Long.MAX_VALUE;
+        for (long r : hostRequests) {
+            maxRequests = Math.max(maxRequests, r);
+            minRequests = Math.min(minRequests, r);
+        }
+        return new Snapshot(requests.get(), peak.get(), maxPeak, hostPeaks.length == 0 ? 0 : minPeak, atPeak,
+                maxRequests, hostRequests.length == 0 ? 0 : minRequests, notFound.get(), answered,
+                answered == 0 ? 0 : holdNanosSum / 1e6 / answered, holdNanosMax / 1e6,
+                answered == 0 ? 0 : lateNanosSum / 1e6 / answered, lateNanosMax / 1e6, firstRequest, lastAnswer,
+                hostRequests, hostPeaks);
+    }
+
+    /** A request that has arrived and waits for its answer's due time. */
+    private record Answer(Connection connection, long arrived, long dueAt, byte[] bytes, boolean close) {
+    }
+
+    /** One accepted connection: what has been read, and the answer being written. */
+    private static final class Connection {
+        final SocketChannel channel;
+        final Host host;
+        final SelectionKey key;
+        ByteBuffer in = ByteBuffer.allocate(4096);
+        ByteBuffer out;
+        boolean waiting;
+        boolean closeAfterWrite;
+        boolean closed;
+
+        Connection(SocketChannel channel, Host host, SelectionKey key) {
+            this.channel = channel;
+            this.host = host;
+            this.key = key;
+        }
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                Answer next = due.peek();
+                if (next == null) {
+                    selector.select();
+                } else {
+                    long wait = next.dueAt - System.nanoTime();
+                    if (wait <= 0) {
+                        selector.selectNow();
+                    } else {
+                        selector.select(Math.max(1, (wait + 999_999) / 1_000_000));
+                    }
+                }
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    try {
+                        if (!key.isValid()) {
+                            continue;
+                        }
+                        if (key.isAcceptable()) {
+                            accept(key);
+                        } else {
+                            Connection connection = (Connection) key.attachment();
+                            if (key.isWritable()) {
+                                flush(connection);
+                            }
+                            if (key.isValid() && key.isReadable()) {
+                                read(connection);
+                            }
+                        }
+                    } catch (IOException e) {
+                        if (key.attachment() instanceof Connection connection) {
+                            close(connection);
+                        }
+                    }
+                }
+                answerDue();
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            if (running) {
+                System.err.println("bench farm: the selector failed: " + e);
+            }
+        }
+    }
+
+    private void accept(SelectionKey key) throws IOException {
+        ServerSocketChannel server = (ServerSocketChannel) key.channel();
+        Host host = (Host) key.attachment();
+        SocketChannel channel;
+        while ((channel = server.accept()) != null) {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            SelectionKey connectionKey = channel.register(selector, SelectionKey.OP_READ);
+            connectionKey.attach(new Connection(channel, host, connectionKey));
+        }
+    }
+
+    private void read(Connection connection) throws IOException {
+        if (!connection.in.hasRemaining()) {
+            if (connection.in.capacity() >= 64 * 1024) {
+                close(connection);
+                return;
+            }
+            ByteBuffer bigger = ByteBuffer.allocate(connection.in.capacity() * 2);
+            connection.in.flip();
+            bigger.put(connection.in);
+            connection.in = bigger;
+        }
+        int n = connection.channel.read(connection.in);
+        if (n < 0) {
+            close(connection);
+            return;
+        }
+        nextRequest(connection);
+    }
+
+    /** Starts the next request of the connection if its head has arrived and none is being answered. */
+    private void nextRequest(Connection connection) {
+        if (connection.waiting || connection.out != null || connection.closed) {
+            return;
+        }
+        ByteBuffer in = connection.in;
+        int end = indexOf(in.array(), in.position(), CRLFCRLF);
+        if (end < 0) {
+            return;
+        }
+        String head = new String(in.array(), 0, end, StandardCharsets.ISO_8859_1);
+        in.flip();
+        in.position(end + 4);
+        in.compact();
+
+        long now = System.nanoTime();
+        if (firstRequest == null) {
+            firstRequest = Instant.now();
+        }
+        requests.incrementAndGet();
+        peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        Host host = connection.host;
+        host.requests.incrementAndGet();
+        host.peak.accumulateAndGet(host.inFlight.incrementAndGet(), Math::max);
+
+        int lineEnd = head.indexOf("\r\n");
+        String requestLine = lineEnd < 0 ? head : head.substring(0, lineEnd);
+        String[] parts = requestLine.split(" ");
+        String method = parts.length > 0 ? parts[0] : "";
+        String target = parts.length > 1 ? parts[1] : "/";
+        String version = parts.length > 2 ? parts[2] : "HTTP/1.0";
+        String lowerHead = head.toLowerCase(Locale.ROOT);
+        boolean close = lowerHead.contains("\r\nconnection: close")
+                || (version.equals("HTTP/1.0") && !lowerHead.contains("\r\nconnection: keep-alive"));
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
+
+        byte[] answer;
+        if (method.equals("GET")) {
+            String body = content.body(path, host.lag);
+            answer = body == null ? response(404, "Not Found", "", close, false) : response(200, "OK", body, close, false);
+            if (body == null) {
+                notFound.incrementAndGet();
+            }
+        } else {
+            boolean found = content.has(path, host.lag);
+            if (!found) {
+                notFound.incrementAndGet();
+            }
+            answer = found ? response(200, "OK", "", close, true) : response(404, "Not Found", "", close, true);
+        }
+        connection.waiting = true;
+        due.add(new Answer(connection, now, now + latencyNanos, answer, close));
+    }
+
+    private static byte[] response(int status, String reason, String body, boolean close, boolean head) {
+        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+        String text = "HTTP/1.1 " + status + " " + reason + "\r\nServer: mirrorwatch-bench-farm\r\nContent-Length: "
+                + bodyBytes.length + "\r\nContent-Type: text/plain\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n"
+                + (head ? "" : body);
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Writes every answer whose latency has passed; the request stops counting as it is written. */
+    private void answerDue() {
+        long now = System.nanoTime();
+        Answer answer;
+        while ((answer = due.peek()) != null && answer.dueAt <= now) {
+            due.poll();
+            Connection connection = answer.connection;
+            inFlight.decrementAndGet();
+            connection.host.inFlight.decrementAndGet();
+            synchronized (this) {
+                answered++;
+                long hold = now - answer.arrived;
+                long late = now - answer.dueAt;
+                holdNanosSum += hold;
+                holdNanosMax = Math.max(holdNanosMax, hold);
+                lateNanosSum += late;
+                lateNanosMax = Math.max(lateNanosMax, late);
+            }
+            lastAnswer = Instant.now();
+            connection.waiting = false;
+            if (connection.closed) {
+                continue;
+            }
+            connection.out = ByteBuffer.wrap(answer.bytes);
+            connection.closeAfterWrite = answer.close;
+            try {
+                flush(connection);
+            } catch (IOException e) {
+                close(connection);
+            }
+            now = System.nanoTime();
+        }
+    }
+
+    private void flush(Connection connection) throws IOException {
+        if (connection.out == null) {
+            connection.key.interestOps(SelectionKey.OP_READ);
+            return;
+        }
+        connection.channel.write(connection.out);
+        if (connection.out.hasRemaining()) {
+            connection.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            return;
+        }
+        connection.out = null;
+        connection.key.interestOps(SelectionKey.OP_READ);
+        if (connection.closeAfterWrite) {
+            close(connection);
+            return;
+        }
+        nextRequest(connection);
+    }
+
+    private static void close(Connection connection) {
+        connection.closed = true;
+        connection.key.cancel();
+        try {
+            connection.channel.close();
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+
+    private static int indexOf(byte[] data, int length, byte[] pattern) {
+        outer:
+        for (int i = 0; i <= length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (selector != null) {
+            selector.wakeup();
+        }
+        if (loop != null) {
+            try {
+                loop.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (ServerSocketChannel server : listeners) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+        if (selector != null) {
+            try {
+                for (SelectionKey key : selector.keys()) {
+                    key.channel().close();
+                }
+                selector.close();
+            } catch (IOException | ClosedSelectorException e) {
+                // closing anyway
+            }
+        }
+    }
+}
