@@ -10,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.probing.control.ProbeRunStore;
 import org.mirrorwatch.probing.control.ProbeSettings;
@@ -53,33 +52,24 @@ public class ProbeRounds {
      * @throws RoundAlreadyRunningException when a round of this content type is running
      */
     public ProbeRun startRound(MirrorContent content, RunTrigger trigger) {
-        requireArchive(content);
         ProbeRun run = runs.startLeasedRound(content, trigger, HOLDER);
-        List<Long> due = mirrors.getMirrorsToProbe(content, settings.getBatchSize()).stream()
+        List<Long> due = mirrors.getMirrorsToProbe(content, settings.getBatchSize(content)).stream()
                 .map(DistributionMirror::getId).toList();
         runs.plan(run.getId(), due.size());
         LOG.info(() -> "Probe round " + run.getId() + " of " + content + " mirrors started by " + trigger + ": "
                 + due.size() + " mirrors due");
-        executor.execute(() -> runner.run(run.getId(), due));
+        executor.execute(() -> runner.run(run.getId(), content, due));
         return runs.find(run.getId());
     }
 
     /** Probes one mirror now, whether it is due or not. */
     public ProbeRun probeMirrorNow(long mirrorId) {
         DistributionMirror mirror = mirrors.getMirror(mirrorId);
-        requireArchive(mirror.getContent());
         ProbeRun run = runs.startUnleasedRound(mirror.getContent(), RunTrigger.MIRROR);
         runs.plan(run.getId(), 1);
         LOG.info(() -> "Probe round " + run.getId() + " started for mirror " + mirror.getName());
-        executor.execute(() -> runner.run(run.getId(), List.of(mirrorId)));
+        executor.execute(() -> runner.run(run.getId(), mirror.getContent(), List.of(mirrorId)));
         return runs.find(run.getId());
-    }
-
-    private static void requireArchive(MirrorContent content) {
-        if (content != MirrorContent.ARCHIVE) {
-            throw new InvalidInputException("content", "Only archive mirrors can be probed so far;"
-                    + " probing CD image mirrors is not available yet.");
-        }
     }
 
     public ProbeRun getRun(long runId) {

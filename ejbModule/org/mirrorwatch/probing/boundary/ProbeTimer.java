@@ -17,7 +17,7 @@ import org.mirrorwatch.registry.entity.MirrorContent;
 
 /**
  * The container timer that decides when a round is due: every {@code mirrorwatch.probe.interval} it
- * starts a round of the archive mirrors that are due. Switched off with
+ * starts a round of the archive mirrors that are due, and one of the release mirrors that are due. Switched off with
  * {@code mirrorwatch.probe.timer.enabled=false}. It is not persistent: each instance schedules its own,
  * and the rounds' lease keeps them from overlapping.
  */
@@ -48,15 +48,19 @@ public class ProbeTimer {
         Duration first = interval.compareTo(LONGEST_FIRST_WAIT) < 0 ? interval : LONGEST_FIRST_WAIT;
         timers.createIntervalTimer(first.toMillis(), interval.toMillis(), new TimerConfig("mirrorwatch-probe", false));
         LOG.info(() -> "Probe rounds every " + interval + ", the first in " + first + ", at most "
-                + settings.getBatchSize() + " mirrors each");
+                + settings.getBatchSize(MirrorContent.ARCHIVE) + " archive and "
+                + settings.getBatchSize(MirrorContent.RELEASE) + " release mirrors each");
     }
 
+    /** Starts a round of each content type; one still running from the last tick is left alone. */
     @Timeout
     void roundIsDue() {
-        try {
-            rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.TIMER);
-        } catch (RoundAlreadyRunningException e) {
-            LOG.info(() -> "Probe timer: " + e.getMessage());
+        for (MirrorContent content : MirrorContent.values()) {
+            try {
+                rounds.startRound(content, RunTrigger.TIMER);
+            } catch (RoundAlreadyRunningException e) {
+                LOG.info(() -> "Probe timer: " + e.getMessage());
+            }
         }
     }
 }

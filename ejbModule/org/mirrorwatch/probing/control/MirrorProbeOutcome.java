@@ -7,7 +7,8 @@ import java.util.List;
  * A probe that failed in Mirrorwatch itself ({@code crashed}) says nothing about the mirror and is not
  * recorded as if the mirror carried nothing.
  */
-public record MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log, boolean crashed) {
+public record MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log, boolean crashed)
+        implements ProbeOutcome {
 
     public MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log) {
         this(target, indexes, log, false);

@@ -41,6 +41,36 @@ public final class MirrorProber {
         });
     }
 
+    /** Launchpad's CD-image probe: a (series, flavour) counts only when every one of its files is there. */
+    public CompletableFuture<ReleaseProbeOutcome> probeRelease(ReleaseTarget target) {
+        ProbeLog log = new ProbeLog(clock);
+        log.add("Probing " + target.name() + " at " + target.baseUrl() + " for " + target.pairs().size()
+                + " CD image series and flavours");
+        List<CompletableFuture<ImagePair>> pairs = new ArrayList<>();
+        for (ImagePair pair : target.pairs()) {
+            List<CompletableFuture<HeadResult>> files = pair.urls().stream().map(http::head).toList();
+            pairs.add(CompletableFuture.allOf(files.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<HeadResult> missing = files.stream().map(CompletableFuture::join)
+                        .filter(result -> !result.found()).toList();
+                missing.forEach(result -> logFailure(result, log));
+                if (missing.isEmpty()) {
+                    log.add("Found all CD images of " + pair.series() + " " + pair.flavour() + " ("
+                            + pair.urls().size() + " files).");
+                    return pair;
+                }
+                log.add("Missing " + missing.size() + " of the " + pair.urls().size() + " CD image files of "
+                        + pair.series() + " " + pair.flavour() + ".");
+                return null;
+            }));
+        }
+        return CompletableFuture.allOf(pairs.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<ImagePair> found = pairs.stream().map(CompletableFuture::join).filter(pair -> pair != null).toList();
+            log.add("Probed " + target.name() + ": " + found.size() + " of " + target.pairs().size()
+                    + " CD image series and flavours complete");
+            return new ReleaseProbeOutcome(target, found, log.text(), false);
+        });
+    }
+
     private static IndexOutcome deleted(IndexCheck check, HeadResult result, ProbeLog log) {
         logFailure(result, log);
         log.add("Deleted " + check.recordClass() + " of " + check.description() + " with url " + check.indexUrl()

@@ -3,5 +3,6 @@ package org.mirrorwatch.probing.control;
 import java.util.List;
 
 /** A mirror as a probe sees it: where it is and every index it should carry. */
-public record MirrorTarget(long mirrorId, String name, String baseUrl, List<IndexCheck> checks) {
+public record MirrorTarget(long mirrorId, String name, String baseUrl, List<IndexCheck> checks)
+        implements ProbeTarget {
 }

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.mirrorwatch.publishing.entity.PublicationKey;
 import org.mirrorwatch.publishing.entity.PublicationKind;
+import org.mirrorwatch.registry.boundary.CdImageManifestFacade;
 import org.mirrorwatch.registry.control.UpdatenessCheck;
 import org.mirrorwatch.registry.control.UpdatenessPlan;
+import org.mirrorwatch.registry.entity.CdImageFile;
+import org.mirrorwatch.registry.entity.Distribution;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.MirrorUrl;
@@ -33,6 +36,9 @@ public class ProbePlanner {
 
     @Inject
     UpdatenessCheck updateness;
+
+    @Inject
+    CdImageManifestFacade manifestsFacade;
 
     public List<MirrorTarget> plan(List<Long> mirrorIds, Instant now) {
         Map<PublicationKey, UpdatenessPlan> plans = new HashMap<>();
@@ -58,6 +64,39 @@ public class ProbePlanner {
                 checks.add(check(key, description, base, base.resolve(path.path()), plans, now));
             }
             targets.add(new MirrorTarget(mirrorId, mirror.getName(), base.value(), checks));
+        }
+        return targets;
+    }
+
+    /**
+     * Plans a release round: per mirror, every (series, flavour) of its distribution's CD-image manifest with
+     * the URLs of all its files. Mirrors of a distribution without a manifest have nothing to check and
+     * are left out.
+     */
+    public List<ReleaseTarget> planRelease(List<Long> mirrorIds) {
+        Map<Long, List<CdImageFile>> manifests = new HashMap<>();
+        List<ReleaseTarget> targets = new ArrayList<>();
+        for (long mirrorId : mirrorIds) {
+            DistributionMirror mirror = em.find(DistributionMirror.class, mirrorId);
+            if (mirror == null) {
+                continue;
+            }
+            Distribution distribution = mirror.getDistribution();
+            List<CdImageFile> files = manifests.computeIfAbsent(distribution.getId(), manifestsFacade::expectedFiles);
+            Map<String, Long> seriesIds = new HashMap<>();
+            distribution.getReleases().forEach(release -> seriesIds.put(release.getName(), release.getId()));
+            MirrorUrl base = mirror.getBaseUrl();
+            Map<List<String>, List<String>> urlsByPair = new LinkedHashMap<>();
+            for (CdImageFile file : files) {
+                urlsByPair.computeIfAbsent(List.of(file.series(), file.flavour()), pair -> new ArrayList<>())
+                        .add(base.resolve(file.path()));
+            }
+            List<ImagePair> pairs = new ArrayList<>();
+            urlsByPair.forEach((pair, urls) -> pairs.add(new ImagePair(seriesIds.get(pair.get(0)), pair.get(0),
+                    pair.get(1), urls)));
+            if (!pairs.isEmpty()) {
+                targets.add(new ReleaseTarget(mirrorId, mirror.getName(), base.value(), pairs));
+            }
         }
         return targets;
     }

@@ -19,6 +19,8 @@ import org.mirrorwatch.registry.control.MirrorAvailability;
 import org.mirrorwatch.registry.control.MirrorContentStore;
 import org.mirrorwatch.registry.control.ProbeRecords;
 import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.DistroRelease;
+import org.mirrorwatch.registry.entity.MirrorCDImageDistroRelease;
 import org.mirrorwatch.registry.entity.MirrorContentRecord;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorStatus;
@@ -49,7 +51,47 @@ public class ProbeRecorder {
     @Inject
     Clock clock;
 
-    public void record(MirrorProbeOutcome outcome) {
+    /** Records either kind of probe. */
+    public void record(ProbeOutcome outcome) {
+        if (outcome instanceof ReleaseProbeOutcome release) {
+            recordRelease(release);
+        } else {
+            recordArchive((MirrorProbeOutcome) outcome);
+        }
+    }
+
+    /**
+     * A release probe replaces the mirror's CD-image records with the pairs it found complete; a mirror
+     * that lacks any expected pair is disabled, as Launchpad does.
+     */
+    private void recordRelease(ReleaseProbeOutcome outcome) {
+        DistributionMirror mirror = em.find(DistributionMirror.class, outcome.target().mirrorId());
+        if (mirror == null) {
+            return;
+        }
+        em.createQuery("DELETE FROM MirrorCDImageDistroRelease i WHERE i.distributionMirror.id = :mirrorId")
+                .setParameter("mirrorId", mirror.getId()).executeUpdate();
+        for (ImagePair pair : outcome.found()) {
+            em.persist(new MirrorCDImageDistroRelease(mirror, em.find(DistroRelease.class, pair.seriesId()),
+                    pair.flavour()));
+        }
+        MirrorProbeRecord probe = probeRecords.newProbeRecord(mirror, outcome.log());
+        em.flush();
+        em.refresh(mirror);
+        if (outcome.lacksAnyPair()) {
+            availability.disableAndNotifyOwner(mirror);
+        } else {
+            availability.reenableAndNotifyOwner(mirror, Optional.of(probe));
+        }
+        MirrorStatus overall = mirror.getOverallFreshness();
+        em.persist(new MirrorFreshnessSnapshot(mirror, probe, overall,
+                Map.of(MirrorStatus.UP, outcome.found().size()), clock.instant()));
+        LOG.info(() -> String.format("Probed release mirror %s: %d of %d CD image pairs complete, %s",
+                mirror.getName(), outcome.found().size(), outcome.target().pairs().size(),
+                mirror.isEnabled() ? "enabled" : "disabled"));
+    }
+
+    private void recordArchive(MirrorProbeOutcome outcome) {
         DistributionMirror mirror = em.find(DistributionMirror.class, outcome.target().mirrorId());
         if (mirror == null) {
             LOG.info(() -> "Mirror " + outcome.target().name() + " was deleted during its probe; nothing recorded");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mirrorwatch.probing.http.AddressGuard;
 import org.mirrorwatch.probing.http.ProbeLimits;
+import org.mirrorwatch.registry.entity.MirrorContent;
 
 /** The prober's settings from MicroProfile Config, checked once at start-up so bad values fail loudly. */
 @ApplicationScoped
@@ -25,6 +26,10 @@ public class ProbeSettings {
     @Inject
     @ConfigProperty(name = "mirrorwatch.probe.batch-size", defaultValue = "100")
     int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.release-batch-size", defaultValue = "100")
+    int releaseBatchSize;
 
     @Inject
     @ConfigProperty(name = "mirrorwatch.probe.per-host-limit", defaultValue = "2")
@@ -55,6 +60,7 @@ public class ProbeSettings {
         require(interval.compareTo(Duration.ofSeconds(1)) >= 0, "mirrorwatch.probe.interval", interval,
                 "at least PT1S");
         require(batchSize >= 1, "mirrorwatch.probe.batch-size", batchSize, "at least 1");
+        require(releaseBatchSize >= 1, "mirrorwatch.probe.release-batch-size", releaseBatchSize, "at least 1");
         require(perHostLimit >= 1, "mirrorwatch.probe.per-host-limit", perHostLimit, "at least 1");
         require(overallLimit >= perHostLimit, "mirrorwatch.probe.overall-limit", overallLimit,
                 "at least the per-host limit, " + perHostLimit);
@@ -85,8 +91,9 @@ public class ProbeSettings {
         return interval;
     }
 
-    public int getBatchSize() {
-        return batchSize;
+    /** The most mirrors of this content type in one round. */
+    public int getBatchSize(MirrorContent content) {
+        return content == MirrorContent.RELEASE ? releaseBatchSize : batchSize;
     }
 
     public Duration getLeaseTtl() {

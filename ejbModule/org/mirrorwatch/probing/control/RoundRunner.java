@@ -8,12 +8,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mirrorwatch.probing.http.HttpProbeClient;
+import org.mirrorwatch.registry.entity.MirrorContent;
 
 /**
  * Runs one round on a managed thread: plans it, starts every mirror's probe at once (the HTTP client's
@@ -38,15 +40,19 @@ public class RoundRunner {
     ProbeSettings settings;
 
     @Inject
+    ManifestFetcher manifests;
+
+    @Inject
     Clock clock;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
-    public void run(long runId, List<Long> mirrorIds) {
+    public void run(long runId, MirrorContent content, List<Long> mirrorIds) {
         try {
             runs.log(runId, "INFO", "Probing Distribution Mirrors");
-            List<MirrorTarget> targets = planner.plan(mirrorIds, clock.instant());
+            List<? extends ProbeTarget> targets = content == MirrorContent.RELEASE
+                    ? planRelease(runId, mirrorIds) : planner.plan(mirrorIds, clock.instant());
             runs.plan(runId, targets.size());
             int recorded = probe(runId, targets);
             runs.log(runId, "INFO", "Probed " + recorded + " mirrors.");
@@ -62,22 +68,35 @@ public class RoundRunner {
         }
     }
 
-    private int probe(long runId, List<MirrorTarget> targets) throws InterruptedException {
+    /** Refreshes the manifests that are fetched from a URL, then plans; a failed fetch keeps the stored one. */
+    private List<ReleaseTarget> planRelease(long runId, List<Long> mirrorIds) {
+        manifests.refreshFetchedManifests().forEach(problem -> runs.log(runId, "WARNING", problem));
+        List<ReleaseTarget> targets = planner.planRelease(mirrorIds);
+        if (targets.size() < mirrorIds.size()) {
+            runs.log(runId, "WARNING", (mirrorIds.size() - targets.size()) + " release mirrors were not probed:"
+                    + " their distribution has no CD-image manifest.");
+        }
+        return targets;
+    }
+
+    private int probe(long runId, List<? extends ProbeTarget> targets) throws InterruptedException {
         long heartbeat = Math.max(1000, settings.getLeaseTtl().toMillis() / 3);
         try (HttpProbeClient http = new HttpProbeClient(settings.getLimits(), settings.getGuard(), threads)) {
             MirrorProber prober = new MirrorProber(http, clock);
-            BlockingQueue<MirrorProbeOutcome> finished = new LinkedBlockingQueue<>();
+            BlockingQueue<ProbeOutcome> finished = new LinkedBlockingQueue<>();
             Map<Long, String> inFlight = new ConcurrentHashMap<>();
-            for (MirrorTarget target : targets) {
+            for (ProbeTarget target : targets) {
                 inFlight.put(target.mirrorId(), target.name());
-                prober.probe(target).whenComplete((outcome, failure) -> {
+                CompletableFuture<? extends ProbeOutcome> probe = target instanceof ReleaseTarget release
+                        ? prober.probeRelease(release) : prober.probe((MirrorTarget) target);
+                probe.whenComplete((outcome, failure) -> {
                     inFlight.remove(target.mirrorId());
                     finished.add(outcome != null ? outcome : crashed(target, failure));
                 });
             }
             int recorded = 0;
             while (recorded < targets.size()) {
-                MirrorProbeOutcome outcome = finished.poll(heartbeat, TimeUnit.MILLISECONDS);
+                ProbeOutcome outcome = finished.poll(heartbeat, TimeUnit.MILLISECONDS);
                 if (outcome != null) {
                     recordSafely(outcome);
                     recorded++;
@@ -90,7 +109,7 @@ public class RoundRunner {
     }
 
     /** One mirror's bad data must not stop the round: it is logged, and the round goes on. */
-    private void recordSafely(MirrorProbeOutcome outcome) {
+    private void recordSafely(ProbeOutcome outcome) {
         if (outcome.crashed()) {
             return;
         }
@@ -101,8 +120,10 @@ public class RoundRunner {
         }
     }
 
-    private static MirrorProbeOutcome crashed(MirrorTarget target, Throwable failure) {
+    private static ProbeOutcome crashed(ProbeTarget target, Throwable failure) {
         LOG.log(Level.WARNING, "Probe of mirror " + target.name() + " failed unexpectedly", failure);
-        return new MirrorProbeOutcome(target, List.of(), "Probe failed unexpectedly: " + failure + "\n", true);
+        String log = "Probe failed unexpectedly: " + failure + "\n";
+        return target instanceof ReleaseTarget release ? new ReleaseProbeOutcome(release, List.of(), log, true)
+                : new MirrorProbeOutcome((MirrorTarget) target, List.of(), log, true);
     }
 }

@@ -19,6 +19,7 @@ import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.control.MirrorAvailability;
 import org.mirrorwatch.registry.control.ProbeRecords;
 import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorCDImageDistroRelease;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorStatus;
@@ -132,6 +133,13 @@ public class MirrorFacade {
 
     public MirrorStatus getOverallFreshness(long mirrorId) {
         return getMirror(mirrorId).getOverallFreshness();
+    }
+
+    /** The (series, flavour) pairs of CD images a release mirror carries, by series then flavour. */
+    public List<MirrorCDImageDistroRelease> cdImages(long mirrorId) {
+        return em.createQuery("SELECT i FROM MirrorCDImageDistroRelease i WHERE i.distributionMirror.id = :mirrorId"
+                + " ORDER BY i.distroRelease.name, i.flavour", MirrorCDImageDistroRelease.class)
+                .setParameter("mirrorId", mirrorId).getResultList();
     }
 
     /** The mirrors of one owner, by name. */

@@ -95,6 +95,8 @@ final class BenchFarm implements AutoCloseable {
     private long lateNanosMax;
     private volatile Instant firstRequest;
     private volatile Instant lastAnswer;
+    private long firstNanos;
+    private final long[] perSecond = new long[4 * 3600];
 
     /**
      * @param addresses one loopback address per mirror
@@ -132,6 +134,15 @@ final class BenchFarm implements AutoCloseable {
     synchronized void resetPeaks() {
         peak.set(inFlight.get());
         hosts.forEach(host -> host.peak.set(host.inFlight.get()));
+    }
+
+    /** Answers written in each second since the first request arrived, up to the last non-zero second. */
+    synchronized long[] answersPerSecond() {
+        int last = perSecond.length - 1;
+        while (last >= 0 && perSecond[last] == 0) {
+            last--;
+        }
+        return java.util.Arrays.copyOf(perSecond, last + 1);
     }
 
     synchronized Snapshot snapshot() {
@@ -281,6 +292,7 @@ final class BenchFarm implements AutoCloseable {
         long now = System.nanoTime();
         if (firstRequest == null) {
             firstRequest = Instant.now();
+            firstNanos = now;
         }
         requests.incrementAndGet();
         peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -343,6 +355,10 @@ final class BenchFarm implements AutoCloseable {
                 holdNanosMax = Math.max(holdNanosMax, hold);
                 lateNanosSum += late;
                 lateNanosMax = Math.max(lateNanosMax, late);
+                int second = (int) ((now - firstNanos) / 1_000_000_000L);
+                if (second >= 0 && second < perSecond.length) {
+                    perSecond[second]++;
+                }
             }
             lastAnswer = Instant.now();
             connection.waiting = false;

@@ -39,6 +39,9 @@ import org.mirrorwatch.probing.entity.MirrorFreshnessSnapshot;
 import org.mirrorwatch.probing.entity.ProbeRun;
 import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
+import org.mirrorwatch.platform.FieldError;
+import org.mirrorwatch.platform.InvalidInputException;
+import org.mirrorwatch.registry.boundary.CdImageManifestFacade;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorContentFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
@@ -103,6 +106,9 @@ class ProberIT {
 
     @Inject
     FreshnessHistory history;
+
+    @Inject
+    CdImageManifestFacade manifests;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -484,6 +490,108 @@ class ProberIT {
         assertFalse(mirrors.getMirror(id).isEnabled());
         assertEquals(DisabledBy.ADMIN, mirrors.getMirror(id).getDisabledBy().orElseThrow());
         assertEquals(3, content.countArchReleases(id) + content.countSourceReleases(id));
+    }
+
+    // --- CD-image (RELEASE) mirrors -------------------------------------------------------------------
+
+    private static final String MANIFEST = String.join("\n",
+            "# flavour\tseries\tpath\tsize",
+            "ubuntu\tnoble\tnoble/ubuntu-24.04-desktop-amd64.iso\t6114656256",
+            "ubuntu\tnoble\tnoble/SHA256SUMS\t202",
+            "ubuntu-server\tnoble\tnoble/ubuntu-24.04-live-server-amd64.iso\t2754981888",
+            "");
+
+    @Test
+    void cdImages_completePartialAndMissingPairs_areRecorded_andIncompleteMirrorsDisabled() throws Exception {
+        TestDatabase.reset("prober-world");
+        clock.fixAt(ProberWorld.T0);
+        manifests.storeManifest(1, MANIFEST);
+        FakeMirror complete = farm.newMirror().serve(List.of("releases/noble/ubuntu-24.04-desktop-amd64.iso",
+                "releases/noble/SHA256SUMS", "releases/noble/ubuntu-24.04-live-server-amd64.iso"));
+        FakeMirror partial = farm.newMirror().serve(List.of("releases/noble/ubuntu-24.04-desktop-amd64.iso",
+                "releases/noble/ubuntu-24.04-live-server-amd64.iso"));
+        FakeMirror missing = farm.newMirror();
+        long completeId = registerRelease("cd-complete", complete.baseUrl() + "releases/");
+        long partialId = registerRelease("cd-partial", partial.baseUrl() + "releases/");
+        long missingId = registerRelease("cd-missing", missing.baseUrl() + "releases/");
+
+        ProbeRun run = finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
+
+        assertEquals(List.of("INFO    Probing Distribution Mirrors", "INFO    Probed 3 mirrors.", "INFO    Done."),
+                run.getLogLines());
+        assertEquals(List.of("noble ubuntu", "noble ubuntu-server"), cdImagesOf(completeId));
+        assertEquals(List.of("noble ubuntu-server"), cdImagesOf(partialId));
+        assertEquals(List.of(), cdImagesOf(missingId));
+        assertTrue(mirrors.getMirror(completeId).isEnabled());
+        assertEquals(MirrorStatus.UP, mirrors.getOverallFreshness(completeId));
+        assertFalse(mirrors.getMirror(partialId).isEnabled(), "a mirror lacking any expected pair is disabled");
+        assertFalse(mirrors.getMirror(missingId).isEnabled());
+        assertEquals(MirrorStatus.UP, mirrors.getOverallFreshness(partialId), "it carries one pair");
+        assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 2));
+        assertEquals(List.of("Verification of cd-missing failed", "Verification of cd-partial failed"),
+                subjects().stream().sorted().toList());
+        String partialLog = logOf("cd-partial");
+        assertTrue(partialLog.contains("Failed " + partial.baseUrl() + "releases/noble/SHA256SUMS: 404 Not Found"),
+                partialLog);
+        assertTrue(partialLog.contains("Missing 1 of the 2 CD image files of noble ubuntu."), partialLog);
+        assertTrue(logOf("cd-complete").contains("Found all CD images of noble ubuntu (2 files)."));
+
+        complete.serveNothing();
+        clock.fixAt(ProberWorld.T0.plus(Duration.ofDays(2)));
+        finished(rounds.probeMirrorNow(completeId));
+        assertEquals(List.of(), cdImagesOf(completeId), "a release probe first deletes the old records");
+    }
+
+    @Test
+    void cdImages_aManifestWithBadLines_isRefusedWhole_withEachLineReported() {
+        TestDatabase.reset("prober-world");
+        manifests.storeManifest(1, MANIFEST);
+
+        InvalidInputException e = Failures.thrown(InvalidInputException.class, () -> manifests.storeManifest(1,
+                "ubuntu\tnoble\tnoble/a.iso\t10\nubuntu\tnoble\tnoble/b.iso\n\nkubuntu\twarty\tw.iso\t5\n"
+                        + "ubuntu\tnoble\t/etc/passwd\t5\nUbuntu\tnoble\tx.iso\t5\nubuntu\tnoble\tx.iso\t-3\n"));
+
+        assertEquals(List.of("line 2", "line 4", "line 5", "line 6", "line 7"),
+                e.getErrors().stream().map(FieldError::field).toList());
+        assertTrue(e.getErrors().get(0).message().contains("expected 4 fields"), e.getMessage());
+        assertTrue(e.getErrors().get(1).message().contains("there is no series \"warty\""), e.getMessage());
+        assertEquals(MANIFEST, manifests.findManifest(1).orElseThrow().getContent(), "the stored manifest stays");
+    }
+
+    @Test
+    void cdImages_aManifestFetchedFromAUrl_isUsedByTheRound_andABadOneIsNotApplied() throws Exception {
+        TestDatabase.reset("prober-world");
+        clock.fixAt(ProberWorld.T0);
+        FakeMirror cdimage = farm.newMirror().serve(List.of("manifest", "releases/noble/ubuntu-24.04-live-server-amd64.iso"));
+        FakeMirror publisher = farm.newMirror();
+        String served = "ubuntu-server\tnoble\tnoble/ubuntu-24.04-live-server-amd64.iso\t2754981888\n";
+        publisher.content("manifest", served);
+        manifests.fetchManifestFrom(1, publisher.baseUrl() + "manifest");
+        long id = registerRelease("cd-fetched", cdimage.baseUrl() + "releases/");
+
+        finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
+
+        assertEquals(served, manifests.findManifest(1).orElseThrow().getContent());
+        assertEquals(List.of("noble ubuntu-server"), cdImagesOf(id));
+
+        publisher.content("manifest", "ubuntu-server\tnoble\n");
+        clock.fixAt(ProberWorld.T0.plus(Duration.ofDays(2)));
+        ProbeRun second = finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
+        assertTrue(second.getLog().contains("WARNING The CD-image manifest at " + publisher.baseUrl()
+                + "manifest was not applied: line 1: expected 4 fields"), second.getLog());
+        assertEquals(served, manifests.findManifest(1).orElseThrow().getContent());
+    }
+
+    private long registerRelease(String name, String url) {
+        long id = distributions.newMirror(1, 1, MirrorForm.of(name, MirrorSpeed.S1G, "SE", MirrorContent.RELEASE,
+                MirrorPulseType.PULL, url)).getId();
+        mirrors.enable(id);
+        return id;
+    }
+
+    private List<String> cdImagesOf(long mirrorId) {
+        return mirrors.cdImages(mirrorId).stream()
+                .map(image -> image.getDistroRelease().getName() + " " + image.getFlavour()).toList();
     }
 
     // --- helpers -------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ public final class FakeMirror implements AutoCloseable {
     private final Set<String> files = ConcurrentHashMap.newKeySet();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
     private volatile String redirectEverythingTo;
@@ -83,6 +84,12 @@ public final class FakeMirror implements AutoCloseable {
     /** Answers one path with this status instead of 200 or 404. */
     public FakeMirror answer(String path, int status) {
         statuses.put(path, status);
+        return this;
+    }
+
+    /** Serves a file with a body, answered to GET; HEAD gets its headers. */
+    public FakeMirror content(String path, String body) {
+        bodies.put(path, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return this;
     }
 
@@ -147,10 +154,16 @@ public final class FakeMirror implements AutoCloseable {
             } else {
                 status = files.contains(path) ? 200 : 404;
             }
+            byte[] body = status == 404 ? bodies.get(path) : null;
             counted = false;
             inFlight.decrementAndGet();
             farm.requestEnded();
-            exchange.sendResponseHeaders(status, -1);
+            if (body != null && "GET".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } else {
+                exchange.sendResponseHeaders(body != null ? 200 : status, -1);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -1,0 +1,12 @@
+package org.mirrorwatch.probing.control;
+
+/** What one probe of a mirror found, held in memory until it is recorded. */
+public interface ProbeOutcome {
+
+    ProbeTarget target();
+
+    String log();
+
+    /** True when Mirrorwatch itself failed, so the probe says nothing about the mirror. */
+    boolean crashed();
+}

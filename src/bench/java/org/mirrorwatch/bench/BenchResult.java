@@ -1,0 +1,426 @@
+package org.mirrorwatch.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Everything one benchmark run measured, its report as text, and the same figures as JSON. */
+public final class BenchResult {
+
+    final ProbeBenchmark.Options options;
+    String machine;
+    Map<String, String> serverProperties = Map.of();
+    double bootSeconds;
+    int threadsAtReady;
+    long heapIdleAfterGcKib = -1;
+
+    long runId;
+    String state;
+    Instant started;
+    Instant finished;
+    int mirrorsTotal;
+    int mirrorsDone;
+    long requestsCounted;
+    long failuresCounted;
+    long requestsExpected;
+    int indexesPerMirror;
+    BenchFarm.Snapshot farm;
+    long[] answersPerSecond = new long[0];
+
+    int threadsIdle;
+    int threadsPeak;
+    int threadsAfter;
+    int threadSamples;
+    long heapAfterGcKib = -1;
+    String histogram = "";
+
+    double cpuMachineBusySeconds;
+    double cpuMachineCapacitySeconds;
+    double cpuPayaraSeconds;
+    double cpuPostgresSeconds;
+    double cpuHarnessSeconds;
+
+    long archRecords;
+    long sourceRecords;
+    long probeRecords;
+    long snapshots;
+    long logFiles;
+    long logBytes;
+    long mirrorsEnabledAfter;
+    final Map<String, Long> overallFreshness = new LinkedHashMap<>();
+    List<Instant> recordedAt = List.of();
+
+    Mirmon.Run mirmon;
+    String mirmonNote;
+    long mirmonRequests;
+    int mirmonPeakOverall;
+    int mirmonMaxHostPeak;
+
+    BenchResult(ProbeBenchmark.Options options) {
+        this.options = options;
+    }
+
+    // ---- derived figures
+
+    public boolean roundDone() {
+        return "DONE".equals(state) && mirrorsDone == mirrorsTotal && mirrorsTotal == options.mirrors();
+    }
+
+    public double wallSeconds() {
+        return Duration.between(started, finished).toNanos() / 1e9;
+    }
+
+    public long requestsCounted() {
+        return requestsCounted;
+    }
+
+    public long requestsSeenByFarm() {
+        return farm.requests();
+    }
+
+    public long requestsExpected() {
+        return requestsExpected;
+    }
+
+    public int perHostPeak() {
+        return farm.maxHostPeak();
+    }
+
+    public int overallPeak() {
+        return farm.peakOverall();
+    }
+
+    public long contentRecords() {
+        return archRecords + sourceRecords;
+    }
+
+    public long probeRecords() {
+        return probeRecords;
+    }
+
+    public Map<String, Long> overallFreshness() {
+        return overallFreshness;
+    }
+
+    /** L × max(total / overall limit, max on one host / per-host limit), in seconds. */
+    public double lowerBoundSeconds() {
+        double perOverall = requestsCounted / (double) options.overall();
+        double perHost = farm.maxHostRequests() / (double) options.perHost();
+        return options.latencyMs() / 1000.0 * Math.max(perOverall, perHost);
+    }
+
+    public double ratio() {
+        return wallSeconds() / lowerBoundSeconds();
+    }
+
+    public double requestsPerSecond() {
+        return requestsCounted / wallSeconds();
+    }
+
+    public double heapAfterGcMib() {
+        return heapAfterGcKib / 1024.0;
+    }
+
+    public int threadsAdded() {
+        return threadsPeak - threadsIdle;
+    }
+
+    private double secondsFromStart(Instant instant) {
+        return instant == null ? Double.NaN : Duration.between(started, instant).toNanos() / 1e9;
+    }
+
+    private long recordedBy(Instant instant) {
+        return instant == null ? 0 : recordedAt.stream().filter(t -> !t.isAfter(instant)).count();
+    }
+
+    // ---- report
+
+    public String report() {
+        StringBuilder out = new StringBuilder();
+        Locale l = Locale.ROOT;
+        out.append(String.format(l, "Mirrorwatch probe benchmark: %s%n", options.name()));
+        out.append(String.format(l, "machine: %s%n", machine));
+        out.append(String.format(l, "setup: %d mirrors (%d series: %d indexes each; lags 0/1 h/8 h/3 d in turn),"
+                        + " latency %d ms, limits %d overall / %d per host, Payara -Xmx%s, run %s%n", options.mirrors(),
+                options.series(), indexesPerMirror, options.latencyMs(), options.overall(), options.perHost(), options.xmx(),
+                started));
+        out.append(String.format(l, "round %d: %s, %d/%d mirrors recorded (trigger TIMER)%n%n", runId, state, mirrorsDone,
+                mirrorsTotal));
+
+        out.append("figure                                   value\n");
+        row(out, "wall time (probe_run started→finished)", fmt("%.2f s", wallSeconds()));
+        row(out, "total requests (probe_run.requests)", String.valueOf(requestsCounted));
+        row(out, "requests the farm saw", String.valueOf(farm.requests()));
+        row(out, "requests expected from the matrix", String.valueOf(requestsExpected));
+        row(out, "max requests on one host", String.valueOf(farm.maxHostRequests()));
+        row(out, "lower bound L×max(tot/O, host/H)", fmt("%.2f s", lowerBoundSeconds()));
+        row(out, "ratio wall / lower bound", fmt("%.3f", ratio()));
+        row(out, "requests per second", fmt("%.0f", requestsPerSecond()));
+        row(out, "peak concurrency, overall (farm)", farm.peakOverall() + " (limit " + options.overall() + ")");
+        row(out, "peak concurrency, per host (farm)", farm.maxHostPeak() + " max, " + farm.minHostPeak() + " min; "
+                + farm.hostsAtPeak() + " of " + options.mirrors() + " hosts reached " + farm.maxHostPeak()
+                + " (limit " + options.perHost() + ")");
+        row(out, "heap used after full GC, end of round", fmt("%.1f MiB", heapAfterGcMib()));
+        row(out, "heap used after full GC, idle server", fmt("%.1f MiB", heapIdleAfterGcKib / 1024.0));
+        row(out, "platform threads, idle before round", String.valueOf(threadsIdle));
+        row(out, "platform threads, peak in round", threadsPeak + " (+" + threadsAdded() + "; " + threadSamples
+                + " samples at 100 ms)");
+        row(out, "platform threads, after round", String.valueOf(threadsAfter));
+        row(out, "Payara boot (start→HTTP 200)", fmt("%.1f s", bootSeconds));
+        out.append('\n');
+
+        out.append("targets (issue 4; set for N=200, L=50 ms, 100/2):\n");
+        target(out, "ratio under 1.15", ratio() < 1.15, fmt("%.3f", ratio()));
+        target(out, "heap after GC under 256 MB", heapAfterGcKib >= 0 && heapAfterGcKib * 1024L < 256L * 1000 * 1000
+                && heapAfterGcKib < 256 * 1024, fmt("%.1f MiB", heapAfterGcMib()));
+        target(out, "under 50 platform threads added", threadsAdded() < 50, "+" + threadsAdded());
+        target(out, "per-host limit reached, never exceeded", farm.maxHostPeak() == options.perHost(),
+                "peak " + farm.maxHostPeak() + " of " + options.perHost());
+        target(out, "farm count == round count", farm.requests() == requestsCounted,
+                farm.requests() + " vs " + requestsCounted);
+        out.append('\n');
+
+        out.append("where the wall time went:\n");
+        double firstRequest = secondsFromStart(farm.firstRequest());
+        double lastAnswer = secondsFromStart(farm.lastAnswer());
+        row(out, "start → first request at the farm", fmt("%.2f s (planning)", firstRequest));
+        row(out, "first request → last answer", fmt("%.2f s (probing)", lastAnswer - firstRequest));
+        row(out, "last answer → round finished", fmt("%.2f s (recording backlog)", wallSeconds() - lastAnswer));
+        row(out, "mirrors recorded by the last answer", recordedBy(farm.lastAnswer()) + " of " + probeRecords);
+        if (!recordedAt.isEmpty()) {
+            row(out, "first / last mirror recorded at", fmt("%.2f s / ", secondsFromStart(recordedAt.get(0)))
+                    + fmt("%.2f s", secondsFromStart(recordedAt.get(recordedAt.size() - 1))));
+            double span = Duration.between(recordedAt.get(0), recordedAt.get(recordedAt.size() - 1)).toNanos() / 1e9;
+            row(out, "recording rate (first→last record)", fmt("%.2f mirrors/s", (recordedAt.size() - 1) / Math.max(span, 1e-9)));
+        }
+        row(out, "probing-phase throughput", fmt("%.0f requests/s", farm.answered() / Math.max(lastAnswer - firstRequest, 1e-9)));
+        row(out, "farm: mean / max time held", fmt("%.2f / ", farm.meanHoldMillis()) + fmt("%.2f ms", farm.maxHoldMillis()));
+        row(out, "farm: mean / max answer lateness", fmt("%.2f / ", farm.meanLateMillis()) + fmt("%.2f ms", farm.maxLateMillis()));
+        row(out, "CPU busy, whole machine", fmt("%.1f of ", cpuMachineBusySeconds) + fmt("%.1f core-s", cpuMachineCapacitySeconds)
+                + fmt(" (%.0f%%)", 100 * cpuMachineBusySeconds / Math.max(cpuMachineCapacitySeconds, 1e-9)));
+        row(out, "CPU: Payara / PostgreSQL / harness+farm", fmt("%.1f / ", cpuPayaraSeconds) + fmt("%.1f / ", cpuPostgresSeconds)
+                + fmt("%.1f core-s", cpuHarnessSeconds));
+        row(out, "CPU: everything else on the machine", fmt("%.1f core-s", cpuMachineBusySeconds - cpuPayaraSeconds
+                - cpuPostgresSeconds - cpuHarnessSeconds));
+        out.append('\n');
+
+        out.append("timeline (10 s buckets from the first request): answers/s at the farm, mirrors recorded\n");
+        int buckets = (int) Math.ceil(Math.max(answersPerSecond.length, wallSeconds() - firstRequest) / 10.0);
+        for (int b = 0; b < buckets; b++) {
+            long sum = 0;
+            for (int s = b * 10; s < Math.min(answersPerSecond.length, b * 10 + 10); s++) {
+                sum += answersPerSecond[s];
+            }
+            Instant from = farm.firstRequest() == null ? started : farm.firstRequest().plusSeconds(b * 10L);
+            Instant to = from.plusSeconds(10);
+            long recorded = recordedAt.stream().filter(t -> !t.isBefore(from) && t.isBefore(to)).count();
+            out.append(String.format(l, "  %4d-%4d s  %6.0f req/s  %4d mirrors%n", b * 10, b * 10 + 10, sum / 10.0, recorded));
+        }
+        out.append('\n');
+
+        out.append("what the round wrote:\n");
+        row(out, "content records (arch + source)", archRecords + " + " + sourceRecords + " = " + contentRecords()
+                + " (expected " + (long) indexesPerMirror * options.mirrors() + ")");
+        row(out, "probe records / snapshots / logs", probeRecords + " / " + snapshots + " / " + logFiles + " ("
+                + logBytes / 1024 + " KiB of logs)");
+        row(out, "overall freshness of the mirrors", overallFreshness.toString());
+        row(out, "mirrors enabled after the round", String.valueOf(mirrorsEnabledAfter));
+        row(out, "failures counted (non-200 answers)", failuresCounted + " (farm 404s: " + farm.notFound() + ")");
+        out.append('\n');
+
+        if (mirmon != null) {
+            out.append("mirmon on the same farm:\n");
+            row(out, "command", mirmon.command());
+            row(out, "mirmon wall time", fmt("%.2f s", mirmon.seconds()));
+            row(out, "mirrors ok in mirmon's state", mirmon.ok() + " of " + mirmon.mirrors());
+            row(out, "requests the farm saw from mirmon", mirmonRequests + fmt(" (peak %d overall, ", mirmonPeakOverall)
+                    + mirmonMaxHostPeak + " per host)");
+            row(out, "seconds per mirror: mirmon", fmt("%.4f s", mirmon.seconds() / mirmon.mirrors()));
+            row(out, "seconds per mirror: Mirrorwatch", fmt("%.4f s", wallSeconds() / options.mirrors()));
+            row(out, "requests per mirror: mirmon / ours", fmt("%.1f / ", mirmonRequests / (double) mirmon.mirrors())
+                    + fmt("%.1f", requestsCounted / (double) options.mirrors()));
+            out.append("  mirmon.conf:\n");
+            mirmon.config().lines().forEach(line -> out.append("    ").append(line).append('\n'));
+            if (!mirmon.output().isBlank()) {
+                out.append("  mirmon output:\n");
+                mirmon.output().lines().limit(20).forEach(line -> out.append("    ").append(line).append('\n'));
+            }
+            out.append('\n');
+        } else if (mirmonNote != null) {
+            out.append("mirmon: ").append(mirmonNote).append("\n\n");
+        }
+
+        out.append("server system properties:\n");
+        serverProperties.forEach((k, v) -> out.append("  -D").append(k).append('=')
+                .append(k.endsWith("password") ? "***" : v).append('\n'));
+        out.append('\n');
+        out.append("largest classes after the round (jcmd GC.class_histogram):\n").append(histogram);
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, String value) {
+        out.append(String.format(Locale.ROOT, "  %-40s %s%n", name, value));
+    }
+
+    private static void target(StringBuilder out, String name, boolean met, String value) {
+        out.append(String.format(Locale.ROOT, "  %-40s %-5s %s%n", name, met ? "MET" : "MISS", value));
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    // ---- JSON
+
+    public String json() {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("name", options.name());
+        j.put("machine", machine);
+        j.put("mirrors", options.mirrors());
+        j.put("series", options.series());
+        j.put("indexesPerMirror", indexesPerMirror);
+        j.put("latencyMs", options.latencyMs());
+        j.put("overallLimit", options.overall());
+        j.put("perHostLimit", options.perHost());
+        j.put("xmx", options.xmx());
+        j.put("runId", runId);
+        j.put("state", state);
+        j.put("started", String.valueOf(started));
+        j.put("finished", String.valueOf(finished));
+        j.put("mirrorsDone", mirrorsDone);
+        j.put("wallSeconds", wallSeconds());
+        j.put("requestsCounted", requestsCounted);
+        j.put("requestsSeenByFarm", farm.requests());
+        j.put("requestsExpected", requestsExpected);
+        j.put("maxRequestsOneHost", farm.maxHostRequests());
+        j.put("minRequestsOneHost", farm.minHostRequests());
+        j.put("lowerBoundSeconds", lowerBoundSeconds());
+        j.put("ratio", ratio());
+        j.put("requestsPerSecond", requestsPerSecond());
+        j.put("peakOverall", farm.peakOverall());
+        j.put("peakPerHostMax", farm.maxHostPeak());
+        j.put("peakPerHostMin", farm.minHostPeak());
+        j.put("hostsAtPeak", farm.hostsAtPeak());
+        j.put("heapAfterGcKib", heapAfterGcKib);
+        j.put("heapIdleAfterGcKib", heapIdleAfterGcKib);
+        j.put("threadsAtReady", threadsAtReady);
+        j.put("threadsIdle", threadsIdle);
+        j.put("threadsPeak", threadsPeak);
+        j.put("threadsAfter", threadsAfter);
+        j.put("bootSeconds", bootSeconds);
+        j.put("firstRequestSeconds", secondsFromStart(farm.firstRequest()));
+        j.put("lastAnswerSeconds", secondsFromStart(farm.lastAnswer()));
+        j.put("mirrorsRecordedByLastAnswer", recordedBy(farm.lastAnswer()));
+        j.put("farmMeanHoldMs", farm.meanHoldMillis());
+        j.put("farmMaxHoldMs", farm.maxHoldMillis());
+        j.put("farmMeanLateMs", farm.meanLateMillis());
+        j.put("farmMaxLateMs", farm.maxLateMillis());
+        j.put("farmNotFound", farm.notFound());
+        j.put("failuresCounted", failuresCounted);
+        j.put("cpuMachineBusySeconds", cpuMachineBusySeconds);
+        j.put("cpuMachineCapacitySeconds", cpuMachineCapacitySeconds);
+        j.put("cpuPayaraSeconds", cpuPayaraSeconds);
+        j.put("cpuPostgresSeconds", cpuPostgresSeconds);
+        j.put("cpuHarnessSeconds", cpuHarnessSeconds);
+        j.put("archRecords", archRecords);
+        j.put("sourceRecords", sourceRecords);
+        j.put("probeRecords", probeRecords);
+        j.put("snapshots", snapshots);
+        j.put("logBytes", logBytes);
+        j.put("overallFreshness", overallFreshness);
+        List<Double> recorded = new ArrayList<>();
+        recordedAt.forEach(t -> recorded.add(Math.round(secondsFromStart(t) * 1000) / 1000.0));
+        j.put("recordedAtSeconds", recorded);
+        List<Long> perSecond = new ArrayList<>();
+        for (long a : answersPerSecond) {
+            perSecond.add(a);
+        }
+        j.put("answersPerSecond", perSecond);
+        if (mirmon != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("command", mirmon.command());
+            m.put("seconds", mirmon.seconds());
+            m.put("mirrors", mirmon.mirrors());
+            m.put("ok", mirmon.ok());
+            m.put("requests", mirmonRequests);
+            m.put("peakOverall", mirmonPeakOverall);
+            m.put("peakPerHost", mirmonMaxHostPeak);
+            m.put("maxProbes", options.mirmonMaxProbes());
+            m.put("secondsPerMirror", mirmon.seconds() / mirmon.mirrors());
+            m.put("oursSecondsPerMirror", wallSeconds() / options.mirrors());
+            j.put("mirmon", m);
+        }
+        return toJson(j, "") + "\n";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String toJson(Object value, String indent) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder out = new StringBuilder("{\n");
+            int i = 0;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.append(indent).append("  ").append(quote(String.valueOf(e.getKey()))).append(": ")
+                        .append(toJson(e.getValue(), indent + "  ")).append(++i < map.size() ? ",\n" : "\n");
+            }
+            return out.append(indent).append('}').toString();
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder out = new StringBuilder("[");
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i > 0 ? ", " : "").append(toJson(list.get(i), indent));
+            }
+            return out.append(']').toString();
+        }
+        if (value instanceof Double d) {
+            return d.isNaN() || d.isInfinite() ? "null" : String.format(Locale.ROOT, "%.4f", d);
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return quote(value.toString());
+    }
+
+    private static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    void write() {
+        try {
+            options.resultsDir().mkdirs();
+            Files.writeString(new File(options.resultsDir(), options.name() + ".txt").toPath(), report(),
+                    StandardCharsets.UTF_8);
+            Files.writeString(new File(options.resultsDir(), options.name() + ".json").toPath(), json(),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the results", e);
+        }
+    }
+}
