@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.mirrorwatch.probing.http.HeadResult;
-import org.mirrorwatch.probing.http.HttpProbeClient;
+import org.mirrorwatch.probing.http.ProbeClient;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
@@ -16,10 +16,10 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
  */
 public final class MirrorProber {
 
-    private final HttpProbeClient http;
+    private final ProbeClient http;
     private final Clock clock;
 
-    public MirrorProber(HttpProbeClient http, Clock clock) {
+    public MirrorProber(ProbeClient http, Clock clock) {
         this.http = http;
         this.clock = clock;
     }

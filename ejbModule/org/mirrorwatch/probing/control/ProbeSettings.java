@@ -52,6 +52,11 @@ public class ProbeSettings {
     @ConfigProperty(name = "mirrorwatch.probe.allowed-cidrs")
     Optional<String> allowedCidrs;
 
+    /** Commons Net blocks, so FTP requests get their own small pool of threads. */
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.ftp-threads", defaultValue = "8")
+    int ftpThreads;
+
     private ProbeLimits limits;
     private AddressGuard guard;
 
@@ -65,6 +70,7 @@ public class ProbeSettings {
         require(overallLimit >= perHostLimit, "mirrorwatch.probe.overall-limit", overallLimit,
                 "at least the per-host limit, " + perHostLimit);
         require(!timeout.isNegative() && !timeout.isZero(), "mirrorwatch.probe.timeout", timeout, "positive");
+        require(ftpThreads >= 1 && ftpThreads <= 64, "mirrorwatch.probe.ftp-threads", ftpThreads, "from 1 to 64");
         require(leaseTtl.compareTo(Duration.ofSeconds(3)) >= 0, "mirrorwatch.probe.lease-ttl", leaseTtl,
                 "at least PT3S");
         try {
@@ -102,6 +108,10 @@ public class ProbeSettings {
 
     public ProbeLimits getLimits() {
         return limits;
+    }
+
+    public int getFtpThreads() {
+        return ftpThreads;
     }
 
     public AddressGuard getGuard() {

@@ -14,7 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.mirrorwatch.probing.http.HttpProbeClient;
+import org.mirrorwatch.probing.http.ProbeClient;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
 /**
@@ -81,7 +81,8 @@ public class RoundRunner {
 
     private int probe(long runId, List<? extends ProbeTarget> targets) throws InterruptedException {
         long heartbeat = Math.max(1000, settings.getLeaseTtl().toMillis() / 3);
-        try (HttpProbeClient http = new HttpProbeClient(settings.getLimits(), settings.getGuard(), threads)) {
+        try (ProbeClient http = new ProbeClient(settings.getLimits(), settings.getGuard(), threads,
+                settings.getFtpThreads())) {
             MirrorProber prober = new MirrorProber(http, clock);
             BlockingQueue<ProbeOutcome> finished = new LinkedBlockingQueue<>();
             Map<Long, String> inFlight = new ConcurrentHashMap<>();

@@ -1,6 +1,8 @@
 /**
- * Non-blocking HEAD requests for probes, on Jetty's HttpClient: per-host and overall limits, a total
- * deadline per request, redirects checked hop by hop, and the host-skip rule. It knows nothing of mirrors
- * or the database; its callbacks run on threads the container does not manage, so callers keep JPA out.
+ * The requests of probes: HEAD over HTTP(S) on Jetty's non-blocking HttpClient, and SIZE over FTP with
+ * Commons Net on a small capped pool. Both share per-host and overall limits, a total deadline per
+ * request, the address guard and the host-skip rule; redirects are checked hop by hop. It knows nothing
+ * of mirrors or the database; its callbacks run on threads the container does not manage, so callers keep
+ * JPA out.
  */
 package org.mirrorwatch.probing.http;

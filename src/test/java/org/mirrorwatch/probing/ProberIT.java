@@ -56,6 +56,7 @@ import org.mirrorwatch.registry.entity.MirrorPulseType;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.testing.Deployments;
+import org.mirrorwatch.testing.FakeFtpMirror;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
 import org.mirrorwatch.testing.Failures;
@@ -85,8 +86,9 @@ class ProberIT {
                 "mirrorwatch.mail.retry.interval", "PT0.2S",
                 "mirrorwatch.mail.retry.first-backoff", "PT0.1S",
                 "mirrorwatch.mail.retry.max-backoff", "PT0.3S"));
+        Deployments.withLibraryOf(archive, FakeFtpMirror.libraries().toArray(Class<?>[]::new));
         return Deployments.withLibraryOf(archive, GreenMail.class, Awaitility.class, Matcher.class)
-                .addClasses(ProberWorld.class);
+                .addClasses(ProberWorld.class, FakeFtpMirror.class);
     }
 
     @Inject
@@ -490,6 +492,39 @@ class ProberIT {
         assertFalse(mirrors.getMirror(id).isEnabled());
         assertEquals(DisabledBy.ADMIN, mirrors.getMirror(id).getDisabledBy().orElseThrow());
         assertEquals(3, content.countArchReleases(id) + content.countSourceReleases(id));
+    }
+
+    // --- FTP-only mirrors ----------------------------------------------------------------------------
+
+    @Test
+    void ftp_aSyncedAndALaggingFtpOnlyMirror_getTheirContentAndFreshnessOverFtp() throws Exception {
+        TestDatabase.reset("prober-world");
+        clock.fixAt(ProberWorld.T0);
+        try (FakeFtpMirror synced = new FakeFtpMirror().serve(ProberWorld.syncedAgo(Duration.ZERO, "ubuntu/"));
+                FakeFtpMirror lagging = new FakeFtpMirror().serve(ProberWorld.syncedAgo(Duration.ofHours(8), "ubuntu/"))) {
+            long syncedId = registerFtp("ftp-synced", synced.baseUrl() + "ubuntu/");
+            long laggingId = registerFtp("ftp-lagging", lagging.baseUrl() + "ubuntu/");
+
+            ProbeRun run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
+
+            assertEquals(RunState.DONE, run.getState());
+            assertEquals(all(MirrorStatus.UP, MirrorStatus.UP, MirrorStatus.UP), contentOf("ftp-synced"));
+            assertEquals(all(MirrorStatus.ONEDAYBEHIND, MirrorStatus.ONEDAYBEHIND, MirrorStatus.UP),
+                    contentOf("ftp-lagging"));
+            assertTrue(mirrors.getMirror(syncedId).isEnabled());
+            assertTrue(mirrors.getMirror(laggingId).isEnabled());
+            String log = logOf("ftp-lagging");
+            assertTrue(log.contains("Found that " + lagging.baseUrl() + "ubuntu/" + ProberWorld.helloDsc(5)
+                    + " exists. Updating MirrorDistroReleaseSource of noble UPDATES main freshness to ONEDAYBEHIND."), log);
+            assertTrue(log.contains("Failed " + lagging.baseUrl() + "ubuntu/" + ProberWorld.helloDeb(1) + ": 550"), log);
+        }
+    }
+
+    private long registerFtp(String name, String ftpUrl) {
+        long id = distributions.newMirror(1, 1, new MirrorForm(name, null, null, MirrorSpeed.S1G, "DE",
+                MirrorContent.ARCHIVE, MirrorPulseType.PULL, null, null, ftpUrl, null, false)).getId();
+        mirrors.enable(id);
+        return id;
     }
 
     // --- CD-image (RELEASE) mirrors -------------------------------------------------------------------

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -31,10 +30,11 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  * on a socket and no host sees more than its allowance. Counters and host state belong to this object,
  * which lives as long as its round.
  */
-public final class HttpProbeClient implements AutoCloseable {
+public final class ProbeClient implements AutoCloseable {
 
     private final ProbeLimits limits;
     private final HttpClient jetty;
+    private final FtpTransport ftp;
 
     private final Object lock = new Object();
     private final Map<String, Host> hosts = new HashMap<>();
@@ -48,7 +48,7 @@ public final class HttpProbeClient implements AutoCloseable {
      * @param threads where Jetty's threads come from: the container's ManagedThreadFactory in the
      *                application, so that they carry its context
      */
-    public HttpProbeClient(ProbeLimits limits, AddressGuard guard, ThreadFactory threads) {
+    public ProbeClient(ProbeLimits limits, AddressGuard guard, ThreadFactory threads, int ftpThreads) {
         this.limits = limits;
         QueuedThreadPool pool = new QueuedThreadPool(16, 2, 60_000, -1, null, null, threads);
         pool.setName("mirrorwatch-probe-http");
@@ -70,6 +70,7 @@ public final class HttpProbeClient implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("The probe HTTP client did not start", e);
         }
+        ftp = new FtpTransport(limits, guard, threads, ftpThreads, scheduler);
     }
 
     /** HEAD on the URL, following up to the allowed redirects to the same file name. Never fails exceptionally. */
@@ -99,7 +100,7 @@ public final class HttpProbeClient implements AutoCloseable {
 
     private void enqueue(Pending pending) {
         String scheme = pending.uri.getScheme() == null ? "" : pending.uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
+        if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("ftp")) {
             fail(pending, HeadResult.failed(pending.originalUrl, "unknown scheme in " + pending.uri));
             return;
         }
@@ -152,14 +153,18 @@ public final class HttpProbeClient implements AutoCloseable {
 
     private void send(Pending pending) {
         requests.incrementAndGet();
+        if ("ftp".equalsIgnoreCase(pending.uri.getScheme())) {
+            ftp.send(pending.uri, answer -> completed(pending, answer));
+            return;
+        }
         jetty.newRequest(pending.uri)
                 .method(HttpMethod.HEAD)
                 .timeout(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .send(result -> completed(pending, result));
+                .send(result -> completed(pending, Answer.of(result)));
     }
 
-    private void completed(Pending pending, Result result) {
-        boolean timedOut = result.isFailed() && isTimeout(result.getFailure());
+    private void completed(Pending pending, Answer answer) {
+        boolean timedOut = answer.failure() != null && isTimeout(answer.failure());
         Host host;
         boolean justSkipped = false;
         synchronized (lock) {
@@ -180,7 +185,7 @@ public final class HttpProbeClient implements AutoCloseable {
         if (justSkipped) {
             failQueued(host);
         }
-        HeadResult outcome = outcome(pending, result);
+        HeadResult outcome = outcome(pending, answer);
         if (outcome != null) {
             if (!outcome.found()) {
                 failures.incrementAndGet();
@@ -207,22 +212,25 @@ public final class HttpProbeClient implements AutoCloseable {
     }
 
     /** The result of this hop, or null when a redirect hop was queued instead. */
-    private HeadResult outcome(Pending pending, Result result) {
+    private HeadResult outcome(Pending pending, Answer answer) {
         String url = pending.originalUrl;
-        if (result.isFailed()) {
-            Throwable failure = result.getFailure();
-            if (isTimeout(failure)) {
-                return HeadResult.timeout(url, "HEAD request on " + pending.uri + " took longer than "
+        if (answer.failure() != null) {
+            if (isTimeout(answer.failure())) {
+                String request = "ftp".equalsIgnoreCase(pending.uri.getScheme()) ? "FTP request" : "HEAD request";
+                return HeadResult.timeout(url, request + " on " + pending.uri + " took longer than "
                         + limits.timeout().toSeconds() + " seconds");
             }
-            return HeadResult.failed(url, describe(failure));
+            return HeadResult.failed(url, describe(answer.failure()));
         }
-        int status = result.getResponse().getStatus();
+        int status = answer.status();
         if (status == HttpStatus.OK_200) {
             return HeadResult.ok(url);
         }
+        if (answer.ftpReply() != null) {
+            return HeadResult.failed(url, answer.ftpReply());
+        }
         if (status == 301 || status == 302 || status == 303) {
-            return redirect(pending, result.getResponse().getHeaders().get(HttpHeader.LOCATION));
+            return redirect(pending, answer.location());
         }
         return HeadResult.failed(url, status + " " + HttpStatus.getMessage(status));
     }
@@ -312,6 +320,7 @@ public final class HttpProbeClient implements AutoCloseable {
 
     @Override
     public void close() {
+        ftp.close();
         try {
             jetty.stop();
         } catch (Exception e) {
