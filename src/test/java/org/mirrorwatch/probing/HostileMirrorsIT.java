@@ -177,9 +177,9 @@ class HostileMirrorsIT {
         assertEquals(3, content.countArchReleases(id("allow-listed")) + content.countSourceReleases(id("allow-listed")));
     }
 
-    /** The README's bound: ⌈30 / per-host⌉ waves of (1 + redirects) timeouts, plus a second of slack. */
+    /** The README's bound: (⌈30 / per-host⌉ + 1) waves of (1 + redirects) timeouts, plus a second of slack. */
     private static Duration roundBound() {
-        long waves = (30 + PER_HOST - 1) / PER_HOST;
+        long waves = (30 + PER_HOST - 1) / PER_HOST + 1;
         return TIMEOUT.multipliedBy(waves * (1 + MAX_REDIRECTS)).plusSeconds(1);
     }
 
