@@ -1,50 +1,32 @@
 package org.mirrorwatch.probing.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.probing.control.ProbeRunStore;
-import org.mirrorwatch.probing.control.ProbeSettings;
-import org.mirrorwatch.probing.control.RoundRunner;
+import org.mirrorwatch.probing.control.RoundStarter;
 import org.mirrorwatch.probing.entity.ProbeRun;
 import org.mirrorwatch.probing.entity.RunTrigger;
-import org.mirrorwatch.registry.boundary.MirrorFacade;
-import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
 /**
- * Starts probe rounds and reports on them. A round runs on the container's managed executor; the call
- * returns as soon as it is recorded, with the round's id for following its live counters.
+ * Probe rounds for operators: start a round now, probe one mirror now, follow a round's live counters,
+ * and read the history of rounds. A round runs on the container's managed executor; a start returns as
+ * soon as the round is recorded.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ProbeRounds {
 
-    private static final Logger LOG = Logger.getLogger(ProbeRounds.class.getName());
-    private static final String HOLDER = ManagementFactory.getRuntimeMXBean().getName();
+    @Inject
+    RoundStarter starter;
 
     @Inject
     ProbeRunStore runs;
-
-    @Inject
-    RoundRunner runner;
-
-    @Inject
-    MirrorFacade mirrors;
-
-    @Inject
-    ProbeSettings settings;
-
-    @Resource(lookup = "java:comp/env/concurrent/mirrorwatch-probe")
-    ManagedExecutorService executor;
 
     /**
      * Starts a round of the mirrors of this content type that are due, at most the batch size.
@@ -52,24 +34,12 @@ public class ProbeRounds {
      * @throws RoundAlreadyRunningException when a round of this content type is running
      */
     public ProbeRun startRound(MirrorContent content, RunTrigger trigger) {
-        ProbeRun run = runs.startLeasedRound(content, trigger, HOLDER);
-        List<Long> due = mirrors.getMirrorsToProbe(content, settings.getBatchSize(content)).stream()
-                .map(DistributionMirror::getId).toList();
-        runs.plan(run.getId(), due.size());
-        LOG.info(() -> "Probe round " + run.getId() + " of " + content + " mirrors started by " + trigger + ": "
-                + due.size() + " mirrors due");
-        executor.execute(() -> runner.run(run.getId(), content, due));
-        return runs.find(run.getId());
+        return starter.startRound(content, trigger);
     }
 
     /** Probes one mirror now, whether it is due or not. */
     public ProbeRun probeMirrorNow(long mirrorId) {
-        DistributionMirror mirror = mirrors.getMirror(mirrorId);
-        ProbeRun run = runs.startUnleasedRound(mirror.getContent(), RunTrigger.MIRROR);
-        runs.plan(run.getId(), 1);
-        LOG.info(() -> "Probe round " + run.getId() + " started for mirror " + mirror.getName());
-        executor.execute(() -> runner.run(run.getId(), mirror.getContent(), List.of(mirrorId)));
-        return runs.find(run.getId());
+        return starter.probeMirrorNow(mirrorId);
     }
 
     public ProbeRun getRun(long runId) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.mirrorwatch.probing.control.ProbeSettings;
+import org.mirrorwatch.probing.control.RoundStarter;
 import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
@@ -36,7 +37,7 @@ public class ProbeTimer {
     ProbeSettings settings;
 
     @Inject
-    ProbeRounds rounds;
+    RoundStarter rounds;
 
     @PostConstruct
     void schedule() {

@@ -1,0 +1,70 @@
+package org.mirrorwatch.probing.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.logging.Logger;
+import org.mirrorwatch.probing.boundary.RoundAlreadyRunningException;
+import org.mirrorwatch.probing.entity.ProbeRun;
+import org.mirrorwatch.probing.entity.RunTrigger;
+import org.mirrorwatch.registry.boundary.MirrorFacade;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorContent;
+
+/**
+ * Starts rounds on the container's managed executor. The timer calls it directly, having no caller to
+ * check, and the ProbeRounds facade calls it for operators; so securing the facade leaves the timer be.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RoundStarter {
+
+    private static final Logger LOG = Logger.getLogger(RoundStarter.class.getName());
+    private static final String HOLDER = ManagementFactory.getRuntimeMXBean().getName();
+
+    @Inject
+    ProbeRunStore runs;
+
+    @Inject
+    RoundRunner runner;
+
+    @Inject
+    MirrorFacade mirrors;
+
+    @Inject
+    ProbeSettings settings;
+
+    @Resource(lookup = "java:comp/env/concurrent/mirrorwatch-probe")
+    ManagedExecutorService executor;
+
+    /**
+     * Starts a round of the mirrors of this content type that are due, at most the batch size.
+     *
+     * @throws RoundAlreadyRunningException when a round of this content type is running
+     */
+    public ProbeRun startRound(MirrorContent content, RunTrigger trigger) {
+        ProbeRun run = runs.startLeasedRound(content, trigger, HOLDER);
+        List<Long> due = mirrors.getMirrorsToProbe(content, settings.getBatchSize(content)).stream()
+                .map(DistributionMirror::getId).toList();
+        runs.plan(run.getId(), due.size());
+        LOG.info(() -> "Probe round " + run.getId() + " of " + content + " mirrors started by " + trigger + ": "
+                + due.size() + " mirrors due");
+        executor.execute(() -> runner.run(run.getId(), content, due));
+        return runs.find(run.getId());
+    }
+
+    /** Probes one mirror now, whether it is due or not. */
+    public ProbeRun probeMirrorNow(long mirrorId) {
+        DistributionMirror mirror = mirrors.getMirror(mirrorId);
+        ProbeRun run = runs.startUnleasedRound(mirror.getContent(), RunTrigger.MIRROR);
+        runs.plan(run.getId(), 1);
+        LOG.info(() -> "Probe round " + run.getId() + " started for mirror " + mirror.getName());
+        executor.execute(() -> runner.run(run.getId(), mirror.getContent(), List.of(mirrorId)));
+        return runs.find(run.getId());
+    }
+}
