@@ -7,7 +7,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,7 @@ public class LibraryFile {
     @Column(nullable = false, length = 64)
     private String sha256;
 
-    @Lob
+    /* Not @Lob: Hibernate maps a @Lob byte[] to a PostgreSQL large object (an oid), not bytea. */
     @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     private byte[] content;

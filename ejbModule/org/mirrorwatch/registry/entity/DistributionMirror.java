@@ -259,12 +259,21 @@ public class DistributionMirror {
      * any CD image. With nothing known, the answer is UNKNOWN.
      */
     public MirrorStatus getOverallFreshness() {
+        return overallFreshness(content, Stream.concat(
+                archReleases.stream().map(MirrorDistroArchRelease::getFreshness),
+                sourceReleases.stream().map(MirrorDistroReleaseSource::getFreshness)), !cdImageReleases.isEmpty());
+    }
+
+    /**
+     * The rule of {@link #getOverallFreshness()}, for callers that read the statuses in one query instead of
+     * loading every mirror's records.
+     */
+    public static MirrorStatus overallFreshness(MirrorContent content, Stream<MirrorStatus> recordStatuses,
+            boolean carriesCdImages) {
         if (content == MirrorContent.RELEASE) {
-            return cdImageReleases.isEmpty() ? MirrorStatus.UNKNOWN : MirrorStatus.UP;
+            return carriesCdImages ? MirrorStatus.UP : MirrorStatus.UNKNOWN;
         }
-        return Stream.concat(archReleases.stream().map(MirrorDistroArchRelease::getFreshness),
-                        sourceReleases.stream().map(MirrorDistroReleaseSource::getFreshness))
-                .filter(status -> status != MirrorStatus.UNKNOWN)
+        return recordStatuses.filter(status -> status != MirrorStatus.UNKNOWN)
                 .max(Comparator.naturalOrder())
                 .orElse(MirrorStatus.UNKNOWN);
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.entity.Distribution;
-import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
 /** The public list of enabled mirrors, per distribution and content type, grouped by country. */
@@ -38,18 +38,18 @@ public class MirrorListBean {
     }
 
     /** The mirrors of one country, with their summed throughput. */
-    public record CountryGroup(String country, List<DistributionMirror> mirrors) {
+    public record CountryGroup(String country, List<MirrorSummary> mirrors) {
 
         public String getCountry() {
             return country;
         }
 
-        public List<DistributionMirror> getMirrors() {
+        public List<MirrorSummary> getMirrors() {
             return mirrors;
         }
 
         public String getThroughput() {
-            long kbps = mirrors.stream().mapToLong(m -> m.getSpeed().kilobitsPerSecond()).sum();
+            long kbps = mirrors.stream().mapToLong(entry -> entry.mirror().getSpeed().kilobitsPerSecond()).sum();
             return kbps >= 1_000_000 ? kbps / 1_000_000 + " Gbps" : kbps >= 1_000 ? kbps / 1_000 + " Mbps"
                     : kbps + " Kbps";
         }
@@ -60,7 +60,7 @@ public class MirrorListBean {
     public List<DistributionMirrors> getSections() {
         if (sections == null) {
             sections = distributions.distributions().stream().map(distribution -> {
-                List<DistributionMirror> enabled = distributions.enabledMirrors(distribution.getId());
+                List<MirrorSummary> enabled = distributions.enabledMirrorSummaries(distribution.getId());
                 return new DistributionMirrors(distribution, byCountry(enabled, MirrorContent.ARCHIVE),
                         byCountry(enabled, MirrorContent.RELEASE));
             }).toList();
@@ -68,10 +68,10 @@ public class MirrorListBean {
         return sections;
     }
 
-    private static List<CountryGroup> byCountry(List<DistributionMirror> mirrors, MirrorContent content) {
-        Map<String, List<DistributionMirror>> grouped = mirrors.stream()
-                .filter(mirror -> mirror.getContent() == content)
-                .collect(Collectors.groupingBy(mirror -> mirror.getCountry().getName(), TreeMap::new,
+    private static List<CountryGroup> byCountry(List<MirrorSummary> mirrors, MirrorContent content) {
+        Map<String, List<MirrorSummary>> grouped = mirrors.stream()
+                .filter(entry -> entry.mirror().getContent() == content)
+                .collect(Collectors.groupingBy(entry -> entry.mirror().getCountry().getName(), TreeMap::new,
                         Collectors.toList()));
         return grouped.entrySet().stream().map(e -> new CountryGroup(e.getKey(), e.getValue())).toList();
     }

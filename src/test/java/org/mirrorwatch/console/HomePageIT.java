@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.SharedServer;
+import org.mirrorwatch.testing.TestDatabase;
 
 /** Black-box smoke test: the packaged WAR deploys on Payara Micro and its home page lists mirrors. */
 class HomePageIT {
@@ -47,6 +48,24 @@ class HomePageIT {
         int afghanistan = page.indexOf("Afghanistan");
         int biot = page.indexOf("British Indian Ocean Territory");
         assertTrue(afghanistan < biot, "countries are in alphabetical order");
+    }
+
+    @Test
+    void homePage_showsEachMirrorsOverallFreshness_withoutLoadingTheirRecordsLazily() throws Exception {
+        TestDatabase.execute("INSERT INTO mirror_distro_arch_release (distribution_mirror_id, distro_arch_release_id,"
+                + " pocket, component_id, freshness) VALUES (1, 1, 'RELEASE', 1, 'UP'), (1, 2, 'RELEASE', 1,"
+                + " 'ONEDAYBEHIND'), (1, 2, 'UPDATES', 1, 'UNKNOWN')");
+        TestDatabase.execute("INSERT INTO mirror_cd_image_distro_release (distribution_mirror_id, distro_release_id,"
+                + " flavour) VALUES (2, 1, 'ubuntu')");
+        try {
+            String page = get("/").body();
+
+            assertTrue(page.matches("(?s).*valid-mirror</td>.*?freshness-ONEDAYBEHIND.*"), page);
+            assertTrue(page.matches("(?s).*invalid-mirror</td>.*?freshness-UP.*"), page);
+            assertTrue(page.matches("(?s).*archive-404-mirror</td>.*?freshness-UNKNOWN.*"), page);
+        } finally {
+            SeedWorld.load();
+        }
     }
 
     @Test
