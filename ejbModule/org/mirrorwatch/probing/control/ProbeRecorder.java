@@ -14,14 +14,13 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.mirrorwatch.probing.entity.MirrorFreshnessSnapshot;
-import org.mirrorwatch.publishing.entity.PublicationKind;
+import org.mirrorwatch.registry.control.ContentState;
 import org.mirrorwatch.registry.control.MirrorAvailability;
 import org.mirrorwatch.registry.control.MirrorContentStore;
 import org.mirrorwatch.registry.control.ProbeRecords;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.DistroRelease;
 import org.mirrorwatch.registry.entity.MirrorCDImageDistroRelease;
-import org.mirrorwatch.registry.entity.MirrorContentRecord;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
@@ -97,9 +96,9 @@ public class ProbeRecorder {
             LOG.info(() -> "Mirror " + outcome.target().name() + " was deleted during its probe; nothing recorded");
             return;
         }
-        for (IndexOutcome index : outcome.indexes()) {
-            apply(mirror.getId(), index);
-        }
+        content.applyProbe(mirror.getId(), outcome.indexes().stream().map(index -> new ContentState(
+                index.check().kind(), index.check().targetId(), index.check().pocket(), index.check().componentId(),
+                index.present() ? index.freshness() : null)).toList());
         MirrorProbeRecord probe = probeRecords.newProbeRecord(mirror, outcome.log());
         em.flush();
         em.refresh(mirror);
@@ -115,23 +114,6 @@ public class ProbeRecorder {
         LOG.info(() -> String.format("Probed mirror %s: %d content records, overall %s, %s", mirror.getName(),
                 outcome.indexes().stream().filter(IndexOutcome::present).count(), overall,
                 mirror.isEnabled() ? "enabled" : "disabled"));
-    }
-
-    private void apply(long mirrorId, IndexOutcome index) {
-        IndexCheck check = index.check();
-        boolean binary = check.kind() == PublicationKind.BINARY;
-        if (index.present()) {
-            MirrorContentRecord record = binary
-                    ? content.ensureMirrorDistroArchRelease(mirrorId, check.targetId(), check.pocket(),
-                            check.componentId())
-                    : content.ensureMirrorDistroReleaseSource(mirrorId, check.targetId(), check.pocket(),
-                            check.componentId());
-            record.setFreshness(index.freshness());
-        } else if (binary) {
-            content.deleteMirrorDistroArchRelease(mirrorId, check.targetId(), check.pocket(), check.componentId());
-        } else {
-            content.deleteMirrorDistroReleaseSource(mirrorId, check.targetId(), check.pocket(), check.componentId());
-        }
     }
 
     private static Map<MirrorStatus, Integer> countByStatus(DistributionMirror mirror) {

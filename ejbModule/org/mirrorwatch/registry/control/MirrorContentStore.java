@@ -3,7 +3,10 @@ package org.mirrorwatch.registry.control;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.mirrorwatch.publishing.entity.PublicationKind;
 import org.mirrorwatch.registry.entity.MirrorDistroArchRelease;
 import org.mirrorwatch.registry.entity.MirrorDistroReleaseSource;
 import org.mirrorwatch.registry.entity.PackagePublishingPocket;
@@ -28,8 +31,54 @@ public class MirrorContentStore {
             VALUES (?, ?, ?, ?)
             ON CONFLICT (distribution_mirror_id, distro_release_id, pocket, component_id) DO NOTHING""";
 
+    /*
+     * A probe's results for one mirror are written with four set-based statements, not one per record: a
+     * mirror of a large distribution has hundreds of records, and one thread records a whole round. The
+     * rows travel as one text parameter ("target,pocket,component[,freshness];..."), which every JPA
+     * provider binds the same way.
+     */
+    private static final String UPSERT = """
+            INSERT INTO %1$s (distribution_mirror_id, %2$s, pocket, component_id, freshness)
+            SELECT ?, split_part(row, ',', 1)::bigint, split_part(row, ',', 2), split_part(row, ',', 3)::bigint,
+                   split_part(row, ',', 4)
+            FROM unnest(string_to_array(?, ';')) AS row
+            ON CONFLICT (distribution_mirror_id, %2$s, pocket, component_id) DO UPDATE SET freshness = EXCLUDED.freshness""";
+    private static final String DELETE = """
+            DELETE FROM %1$s WHERE distribution_mirror_id = ? AND (%2$s, pocket, component_id) IN (
+                SELECT split_part(row, ',', 1)::bigint, split_part(row, ',', 2), split_part(row, ',', 3)::bigint
+                FROM unnest(string_to_array(?, ';')) AS row)""";
+
     @PersistenceContext
     EntityManager em;
+
+    /**
+     * Makes the mirror's records say what a probe found: present ones are created or get their new
+     * freshness, absent ones are deleted. Records of other keys are left alone.
+     */
+    public void applyProbe(long mirrorId, List<ContentState> states) {
+        for (PublicationKind kind : PublicationKind.values()) {
+            String table = kind == PublicationKind.BINARY ? "mirror_distro_arch_release" : "mirror_distro_release_source";
+            String target = kind == PublicationKind.BINARY ? "distro_arch_release_id" : "distro_release_id";
+            String present = rows(states, kind, true);
+            String absent = rows(states, kind, false);
+            if (!present.isEmpty()) {
+                em.createNativeQuery(UPSERT.formatted(table, target)).setParameter(1, mirrorId)
+                        .setParameter(2, present).executeUpdate();
+            }
+            if (!absent.isEmpty()) {
+                em.createNativeQuery(DELETE.formatted(table, target)).setParameter(1, mirrorId)
+                        .setParameter(2, absent).executeUpdate();
+            }
+        }
+    }
+
+    private static String rows(List<ContentState> states, PublicationKind kind, boolean present) {
+        return states.stream()
+                .filter(state -> state.kind() == kind && state.present() == present)
+                .map(state -> state.targetId() + "," + state.pocket().name() + "," + state.componentId()
+                        + (present ? "," + state.freshness().name() : ""))
+                .collect(Collectors.joining(";"));
+    }
 
     /** The mirror's record of these binaries, created if it has none. */
     public MirrorDistroArchRelease ensureMirrorDistroArchRelease(long mirrorId, long distroArchReleaseId,
