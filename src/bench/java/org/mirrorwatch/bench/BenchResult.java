@@ -16,10 +16,19 @@ import java.util.Map;
 /** Everything one benchmark run measured, its report as text, and the same figures as JSON. */
 public final class BenchResult {
 
+    /** CPU time one thread of the server used during the round. */
+    record ThreadCpu(long tid, String name, double seconds) {
+    }
+
     final ProbeBenchmark.Options options;
+    List<ThreadCpu> busiestThreads = List.of();
+    List<long[]> cpuSamples = List.of();
     String machine;
+    String application;
     Map<String, String> serverProperties = Map.of();
     double bootSeconds;
+    long warmupRunId;
+    double warmupSeconds;
     int threadsAtReady;
     long heapIdleAfterGcKib = -1;
 
@@ -57,6 +66,9 @@ public final class BenchResult {
     long logBytes;
     long mirrorsEnabledAfter;
     final Map<String, Long> overallFreshness = new LinkedHashMap<>();
+    /** The freshness column of every content record of the benchmark's mirrors, as stored. */
+    final Map<String, Long> recordFreshness = new LinkedHashMap<>();
+    List<String> tailStacks = List.of();
     List<Instant> recordedAt = List.of();
 
     Mirmon.Run mirmon;
@@ -149,12 +161,17 @@ public final class BenchResult {
         Locale l = Locale.ROOT;
         out.append(String.format(l, "Mirrorwatch probe benchmark: %s%n", options.name()));
         out.append(String.format(l, "machine: %s%n", machine));
+        out.append(String.format(l, "application: %s%n", application));
         out.append(String.format(l, "setup: %d mirrors (%d series: %d indexes each; lags 0/1 h/8 h/3 d in turn),"
                         + " latency %d ms, limits %d overall / %d per host, Payara -Xmx%s, run %s%n", options.mirrors(),
                 options.series(), indexesPerMirror, options.latencyMs(), options.overall(), options.perHost(), options.xmx(),
                 started));
-        out.append(String.format(l, "round %d: %s, %d/%d mirrors recorded (trigger TIMER)%n%n", runId, state, mirrorsDone,
+        out.append(String.format(l, "round %d: %s, %d/%d mirrors recorded (trigger TIMER)%n", runId, state, mirrorsDone,
                 mirrorsTotal));
+        out.append(options.warmup() > 0
+                ? String.format(l, "server: warm (round %d of %d other mirrors on a farm of their own ran first, %.1f s)%n%n",
+                        warmupRunId, options.warmup(), warmupSeconds)
+                : "server: cold (the first round after the server started)\n\n");
 
         out.append("figure                                   value\n");
         row(out, "wall time (probe_run started→finished)", fmt("%.2f s", wallSeconds()));
@@ -170,7 +187,8 @@ public final class BenchResult {
                 + farm.hostsAtPeak() + " of " + options.mirrors() + " hosts reached " + farm.maxHostPeak()
                 + " (limit " + options.perHost() + ")");
         row(out, "heap used after full GC, end of round", fmt("%.1f MiB", heapAfterGcMib()));
-        row(out, "heap used after full GC, idle server", fmt("%.1f MiB", heapIdleAfterGcKib / 1024.0));
+        row(out, "heap used after full GC, idle server", heapIdleAfterGcKib < 0 ? "not measured (--quick)"
+                : fmt("%.1f MiB", heapIdleAfterGcKib / 1024.0));
         row(out, "platform threads, idle before round", String.valueOf(threadsIdle));
         row(out, "platform threads, peak in round", threadsPeak + " (+" + threadsAdded() + "; " + threadSamples
                 + " samples at 100 ms)");
@@ -213,7 +231,8 @@ public final class BenchResult {
                 - cpuPostgresSeconds - cpuHarnessSeconds));
         out.append('\n');
 
-        out.append("timeline (10 s buckets from the first request): answers/s at the farm, mirrors recorded\n");
+        out.append("timeline (10 s buckets from the first request): answers/s at the farm, mirrors recorded,"
+                + " machine CPU busy, Payara's CPU\n");
         int buckets = (int) Math.ceil(Math.max(answersPerSecond.length, wallSeconds() - firstRequest) / 10.0);
         for (int b = 0; b < buckets; b++) {
             long sum = 0;
@@ -223,16 +242,33 @@ public final class BenchResult {
             Instant from = farm.firstRequest() == null ? started : farm.firstRequest().plusSeconds(b * 10L);
             Instant to = from.plusSeconds(10);
             long recorded = recordedAt.stream().filter(t -> !t.isBefore(from) && t.isBefore(to)).count();
-            out.append(String.format(l, "  %4d-%4d s  %6.0f req/s  %4d mirrors%n", b * 10, b * 10 + 10, sum / 10.0, recorded));
+            long[] a = sampleAt(from.toEpochMilli());
+            long[] z = sampleAt(to.toEpochMilli());
+            String cpu = "";
+            if (a != null && z != null && z[4] > a[4]) {
+                double seconds = (z[0] - a[0]) / 1000.0;
+                cpu = String.format(l, "  machine %3.0f%%  Payara %.2f cores", 100.0 * (z[3] - a[3]) / (z[4] - a[4]),
+                        (z[2] - a[2]) / ProcStat.TICKS_PER_SECOND / Math.max(seconds, 1e-9));
+            }
+            out.append(String.format(l, "  %4d-%4d s  %6.0f req/s  %4d mirrors%s%n", b * 10, b * 10 + 10, sum / 10.0,
+                    recorded, cpu));
         }
         out.append('\n');
+        out.append("busiest server threads during the round (CPU seconds, from /proc/<pid>/task; share of the wall time):\n");
+        busiestThreads.stream().limit(15).forEach(t -> out.append(String.format(l, "  %-18s tid %-7d %7.2f s  %5.1f%%%n",
+                t.name(), t.tid(), t.seconds(), 100 * t.seconds() / wallSeconds())));
+        out.append('\n');
 
+        if (!tailStacks.isEmpty()) {
+            out.append(tailProfile());
+        }
         out.append("what the round wrote:\n");
         row(out, "content records (arch + source)", archRecords + " + " + sourceRecords + " = " + contentRecords()
                 + " (expected " + (long) indexesPerMirror * options.mirrors() + ")");
         row(out, "probe records / snapshots / logs", probeRecords + " / " + snapshots + " / " + logFiles + " ("
                 + logBytes / 1024 + " KiB of logs)");
         row(out, "overall freshness of the mirrors", overallFreshness.toString());
+        row(out, "content records by stored freshness", recordFreshness.toString());
         row(out, "mirrors enabled after the round", String.valueOf(mirrorsEnabledAfter));
         row(out, "failures counted (non-200 answers)", failuresCounted + " (farm 404s: " + farm.notFound() + ")");
         out.append('\n');
@@ -267,6 +303,46 @@ public final class BenchResult {
         return out.toString();
     }
 
+    /**
+     * What the round thread did after the last answer: of the stack samples, how many contain each method
+     * (inclusive), for the methods of the application, EclipseLink and the PostgreSQL driver.
+     */
+    String tailProfile() {
+        Map<String, Integer> inclusive = new LinkedHashMap<>();
+        Map<String, Integer> leaf = new LinkedHashMap<>();
+        for (String stack : tailStacks) {
+            List<String> frames = stack.lines().map(String::strip).filter(f -> f.startsWith("at "))
+                    .map(f -> f.substring(3).replaceAll("\\(.*", "")).toList();
+            if (!frames.isEmpty()) {
+                leaf.merge(frames.get(0), 1, Integer::sum);
+            }
+            frames.stream().filter(f -> f.startsWith("org.mirrorwatch.") || f.startsWith("org.eclipse.persistence.")
+                    || f.startsWith("org.postgresql.")).distinct().forEach(f -> inclusive.merge(f, 1, Integer::sum));
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "the round thread after the last answer (%d stack samples, every 0.4 s):%n",
+                tailStacks.size()));
+        out.append("  top frames (where the thread was):\n");
+        leaf.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(8).forEach(e -> out.append(
+                String.format(Locale.ROOT, "    %3d  %s%n", e.getValue(), e.getKey())));
+        out.append("  samples containing (inclusive):\n");
+        inclusive.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25).forEach(e -> out.append(
+                String.format(Locale.ROOT, "    %3d  %s%n", e.getValue(), e.getKey())));
+        out.append('\n');
+        return out.toString();
+    }
+
+    /** The CPU sample taken closest to this moment. */
+    private long[] sampleAt(long epochMillis) {
+        long[] best = null;
+        for (long[] sample : cpuSamples) {
+            if (best == null || Math.abs(sample[0] - epochMillis) < Math.abs(best[0] - epochMillis)) {
+                best = sample;
+            }
+        }
+        return best;
+    }
+
     private static void row(StringBuilder out, String name, String value) {
         out.append(String.format(Locale.ROOT, "  %-40s %s%n", name, value));
     }
@@ -285,6 +361,7 @@ public final class BenchResult {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("name", options.name());
         j.put("machine", machine);
+        j.put("application", application);
         j.put("mirrors", options.mirrors());
         j.put("series", options.series());
         j.put("indexesPerMirror", indexesPerMirror);
@@ -292,6 +369,8 @@ public final class BenchResult {
         j.put("overallLimit", options.overall());
         j.put("perHostLimit", options.perHost());
         j.put("xmx", options.xmx());
+        j.put("warmupMirrors", options.warmup());
+        j.put("warmupRunId", warmupRunId);
         j.put("runId", runId);
         j.put("state", state);
         j.put("started", String.valueOf(started));
@@ -337,6 +416,7 @@ public final class BenchResult {
         j.put("snapshots", snapshots);
         j.put("logBytes", logBytes);
         j.put("overallFreshness", overallFreshness);
+        j.put("recordFreshness", recordFreshness);
         List<Double> recorded = new ArrayList<>();
         recordedAt.forEach(t -> recorded.add(Math.round(secondsFromStart(t) * 1000) / 1000.0));
         j.put("recordedAtSeconds", recorded);
@@ -345,6 +425,15 @@ public final class BenchResult {
             perSecond.add(a);
         }
         j.put("answersPerSecond", perSecond);
+        List<Map<String, Object>> threads = new ArrayList<>();
+        busiestThreads.stream().limit(25).forEach(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", t.name());
+            m.put("tid", t.tid());
+            m.put("cpuSeconds", t.seconds());
+            threads.add(m);
+        });
+        j.put("busiestThreads", threads);
         if (mirmon != null) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("command", mirmon.command());

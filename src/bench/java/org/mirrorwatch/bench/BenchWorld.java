@@ -125,8 +125,14 @@ final class BenchWorld implements BenchFarm.Content {
         return synced.getEpochSecond() + " " + synced + "\n";
     }
 
-    /** Writes the distribution, its publications and the mirrors, in one transaction. */
+    /** Writes the distribution, its publications and the mirrors named bench-0000, ... */
     void insert(Connection db, List<String> mirrorUrls) throws SQLException {
+        insertArchive(db);
+        insertMirrors(db, "bench-", mirrorUrls);
+    }
+
+    /** Writes the distribution and its publications, in one transaction. */
+    void insertArchive(Connection db) throws SQLException {
         db.setAutoCommit(false);
         try (Statement statement = db.createStatement()) {
             statement.execute("INSERT INTO person (name, display_name, email, date_created) VALUES"
@@ -197,6 +203,22 @@ final class BenchWorld implements BenchFarm.Content {
             statement.execute("INSERT INTO binary_package_file (publication_id, filename, file_type)"
                     + " SELECT p.id, p.binary_package_name || '_' || p.version || '_' || a.architecture_tag || '.deb', 'DEB'"
                     + " FROM binary_package_publication p JOIN distro_arch_release a ON a.id = p.distro_arch_release_id");
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    /** Writes enabled, reviewed archive mirrors named prefix0000, prefix0001, ..., in one transaction. */
+    void insertMirrors(Connection db, String prefix, List<String> mirrorUrls) throws SQLException {
+        db.setAutoCommit(false);
+        try (Statement statement = db.createStatement()) {
+            long distribution = id(statement, "SELECT id FROM distribution WHERE name = 'ubuntu'");
+            long owner = id(statement, "SELECT id FROM person WHERE name = 'bench-owner'");
+            long country = id(statement, "SELECT id FROM country WHERE iso_code = 'DE'");
             try (PreparedStatement mirrors = db.prepareStatement("INSERT INTO distribution_mirror (distribution_id,"
                     + " owner_id, name, speed, country_id, content, pulse_type, http_base_url, enabled,"
                     + " official_candidate, review_status, date_created)"
@@ -204,7 +226,7 @@ final class BenchWorld implements BenchFarm.Content {
                 for (int i = 0; i < mirrorUrls.size(); i++) {
                     mirrors.setLong(1, distribution);
                     mirrors.setLong(2, owner);
-                    mirrors.setString(3, String.format("bench-%04d", i));
+                    mirrors.setString(3, String.format("%s%04d", prefix, i));
                     mirrors.setLong(4, country);
                     mirrors.setString(5, mirrorUrls.get(i));
                     mirrors.addBatch();

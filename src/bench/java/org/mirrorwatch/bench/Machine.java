@@ -10,6 +10,33 @@ final class Machine {
     private Machine() {
     }
 
+    /** The commit the WAR was built from, and whether the application's sources differ from it. */
+    static String applicationVersion(java.io.File root) {
+        String commit = git(root, "log", "-1", "--format=%h %ci %s");
+        String dirty = git(root, "status", "--porcelain", "--", "ejbModule", "src/main", "webapp", "server-config",
+                "pom.xml");
+        if (commit.isBlank()) {
+            return "unknown (no git)";
+        }
+        return commit.strip() + (dirty.isBlank() ? " (application sources clean)"
+                : " (application sources MODIFIED: " + dirty.lines().count() + " files)");
+    }
+
+    private static String git(java.io.File root, String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", root.getPath()));
+        command.addAll(java.util.List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return p.waitFor() == 0 ? out : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     static String describe() {
         String cpu = "unknown CPU";
         try {

@@ -13,6 +13,12 @@ import java.util.concurrent.TimeUnit;
  * Debian's mirmon (apt package mirmon) over the same farm: one trace file per mirror, fetched with wget
  * by mirmon's own probe command, and a full check ({@code mirmon -get all}). mirmon reads one line per
  * mirror, a timestamp, so it learns one number per mirror: how old its trace file is.
+ *
+ * <p>mirmon skips a mirror whose host does not resolve ({@code Net::hostent::gethost}), and for an IP
+ * literal that means a reverse lookup, which fails for the farm's addresses. So each farm address gets a
+ * name (mirror-0001.bench.test) in a hosts file that is bind-mounted over /etc/hosts in a private mount
+ * namespace of the mirmon process only ({@code unshare -m}); the machine's /etc/hosts is not touched, and
+ * mirmon and wget run unmodified.
  */
 final class Mirmon {
 
@@ -28,17 +34,32 @@ final class Mirmon {
     }
 
     static boolean available() {
-        return new File(EXECUTABLE).canExecute() && new File("/usr/bin/wget").canExecute();
+        return new File(EXECUTABLE).canExecute() && new File("/usr/bin/wget").canExecute()
+                && new File("/usr/bin/unshare").canExecute();
+    }
+
+    /** mirror-0001.bench.test: the farm host's name in mirmon's private /etc/hosts. */
+    static String hostName(int index) {
+        return String.format("mirror-%04d.bench.test", index + 1);
     }
 
     /**
-     * Configures mirmon for these archive URLs in {@code dir} and times one full check.
+     * Configures mirmon for these farm hosts in {@code dir} and times one full check.
      *
      * @param maxProbes mirmon's max_probes, its parallel probes (25 unless configured)
      */
-    static Run check(File dir, List<String> archiveUrls, int maxProbes, int timeoutSeconds) {
+    static Run check(File dir, List<BenchFarm.Host> hosts, int maxProbes, int timeoutSeconds) {
         try {
             dir.mkdirs();
+            File etcHosts = new File(dir, "hosts");
+            List<String> hostLines = new ArrayList<>(Files.readAllLines(new File("/etc/hosts").toPath()));
+            List<String> archiveUrls = new ArrayList<>();
+            for (BenchFarm.Host host : hosts) {
+                hostLines.add(host.address.getAddress().getHostAddress() + " " + hostName(host.index));
+                archiveUrls.add("http://" + hostName(host.index) + ":" + host.address.getPort()
+                        + BenchWorld.ARCHIVE_ROOT);
+            }
+            Files.write(etcHosts.toPath(), hostLines, StandardCharsets.UTF_8);
             File list = new File(dir, "mirror_list");
             File state = new File(dir, "state");
             File page = new File(dir, "mirmon.html");
@@ -62,7 +83,9 @@ final class Mirmon {
                     "max_probes " + maxProbes,
                     "") ;
             Files.writeString(conf.toPath(), config, StandardCharsets.UTF_8);
-            List<String> command = List.of(EXECUTABLE, "-q", "-c", conf.getAbsolutePath(), "-get", "all");
+            List<String> command = List.of("/usr/bin/unshare", "-m", "/bin/sh", "-c", "mount --bind "
+                    + etcHosts.getAbsolutePath() + " /etc/hosts && exec " + EXECUTABLE + " -q -c " + conf.getAbsolutePath()
+                    + " -get all");
             long start = System.nanoTime();
             Process process = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).start();
             byte[] output = process.getInputStream().readAllBytes();
@@ -77,7 +100,8 @@ final class Mirmon {
                     ok++;
                 }
             }
-            return new Run(String.join(" ", command), config, seconds, archiveUrls.size(), ok,
+            return new Run(String.join(" ", command.subList(0, 4)) + " '" + command.get(4) + "'", config, seconds,
+                    archiveUrls.size(), ok,
                     new String(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("mirmon did not run", e);

@@ -34,7 +34,11 @@ import org.mirrorwatch.testing.FreePorts;
  *
  * Arguments: --mirrors N, --latency-ms L, --overall O, --per-host H, --series 1|2 (2), --mirmon, --name
  * (results file name), --results-dir (bench/results), --xmx (2g), --interval (PT5S), --thread-dumps K
- * (K jcmd Thread.print samples during the round, kept in target/bench/), --mirmon-max-probes (25).
+ * (K jcmd Thread.print samples during the round, kept in target/bench/), --mirmon-max-probes (25),
+ * --quick (no idle-heap measurement and no class histogram: for the smoke test), --quiet, --warmup K (a
+ * round of K other mirrors first, on a farm of their own, so that the measured round runs on a warm server),
+ * --profile-tail (after the farm's last answer, sample the round thread's stack every 0.4 s until the round
+ * ends: what recording waits on).
  */
 public final class ProbeBenchmark {
 
@@ -44,12 +48,14 @@ public final class ProbeBenchmark {
     /** The benchmark's settings. */
     public record Options(int mirrors, int latencyMs, int overall, int perHost, int series, boolean mirmon,
             int mirmonMaxProbes, String name, File resultsDir, String xmx, Duration interval, int threadDumps,
-            boolean quiet) {
+            boolean quiet, boolean quick, int warmup, boolean profileTail) {
 
         public static Options parse(String... args) {
             Map<String, String> values = new LinkedHashMap<>();
             boolean mirmon = false;
             boolean quiet = false;
+            boolean quick = false;
+            boolean profileTail = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.isBlank()) {
@@ -59,6 +65,10 @@ public final class ProbeBenchmark {
                     mirmon = true;
                 } else if (arg.equals("--quiet")) {
                     quiet = true;
+                } else if (arg.equals("--quick")) {
+                    quick = true;
+                } else if (arg.equals("--profile-tail")) {
+                    profileTail = true;
                 } else if (arg.startsWith("--") && i + 1 < args.length) {
                     values.put(arg.substring(2), args[++i]);
                 } else {
@@ -77,7 +87,8 @@ public final class ProbeBenchmark {
                     Integer.parseInt(values.getOrDefault("mirmon-max-probes", "25")), name,
                     new File(values.getOrDefault("results-dir", new File(root, "bench/results").getPath())),
                     values.getOrDefault("xmx", "2g"), Duration.parse(values.getOrDefault("interval", "PT5S")),
-                    Integer.parseInt(values.getOrDefault("thread-dumps", "0")), quiet);
+                    Integer.parseInt(values.getOrDefault("thread-dumps", "0")), quiet, quick,
+                    Integer.parseInt(values.getOrDefault("warmup", "0")), profileTail);
         }
     }
 
@@ -133,6 +144,7 @@ public final class ProbeBenchmark {
         work.mkdirs();
         BenchResult result = new BenchResult(options);
         result.machine = Machine.describe();
+        result.application = Machine.applicationVersion(root);
         String dbName = "mirrorwatch_bench_" + System.currentTimeMillis();
         log(options, "database " + database.url(dbName));
         try (Connection admin = database.connect(database.adminDatabase());
@@ -148,7 +160,7 @@ public final class ProbeBenchmark {
             addresses.add("127.0." + (112 + i / 254) + "." + (1 + i % 254));
             lags.add(BenchWorld.lagOf(i));
         }
-        if (options.mirrors() > 8 * 254) {
+        if (options.mirrors() + options.warmup() > 8 * 254) {
             throw new IllegalArgumentException("At most " + 8 * 254 + " mirrors fit in " + FARM_CIDR);
         }
         PayaraProcess payara = null;
@@ -184,17 +196,26 @@ public final class ProbeBenchmark {
             result.bootSeconds = (System.nanoTime() - bootStart) / 1e9;
             log(options, String.format("Payara ready in %.1f s", result.bootSeconds));
             result.threadsAtReady = payara.threads();
-            result.heapIdleAfterGcKib = payara.heapUsedAfterFullGcKib();
+            if (!options.quick()) {
+                result.heapIdleAfterGcKib = payara.heapUsedAfterFullGcKib();
+            }
 
+            try (Connection db = database.connect(dbName)) {
+                world.insertArchive(db);
+            }
+            long afterRun = 0;
+            if (options.warmup() > 0) {
+                afterRun = warmUp(options, database, dbName, payara, world, result);
+            }
             List<String> urls = farm.hosts().stream().map(BenchWorld::archiveUrl).toList();
             try (Connection db = database.connect(dbName)) {
-                world.insert(db, urls);
+                world.insertMirrors(db, "bench-", urls);
             }
             log(options, options.mirrors() + " mirrors and " + world.indexesPerMirror()
                     + " indexes per mirror inserted; waiting for the timer's round");
-            watchRound(options, database, dbName, payara, farm, world, result, work);
+            watchRound(options, database, dbName, payara, farm, world, result, work, afterRun);
             if (options.mirmon()) {
-                runMirmon(options, farm, urls, result, work);
+                runMirmon(options, farm, result, work);
             }
         } finally {
             if (payara != null) {
@@ -218,15 +239,63 @@ public final class ProbeBenchmark {
         return result;
     }
 
+    /**
+     * A round of other mirrors on a farm of their own first, so that the measured round runs on a warm server
+     * (JIT-compiled, pools grown), as every round but the first after a restart does.
+     *
+     * @return the warm-up round's id
+     */
+    private static long warmUp(Options options, Database database, String dbName, PayaraProcess payara,
+            BenchWorld world, BenchResult result) throws Exception {
+        List<String> addresses = new ArrayList<>();
+        List<Duration> lags = new ArrayList<>();
+        for (int i = options.mirrors(); i < options.mirrors() + options.warmup(); i++) {
+            addresses.add("127.0." + (112 + i / 254) + "." + (1 + i % 254));
+            lags.add(BenchWorld.lagOf(i - options.mirrors()));
+        }
+        long start = System.nanoTime();
+        try (BenchFarm warm = new BenchFarm(addresses, lags, Duration.ofMillis(options.latencyMs()), world);
+                Connection db = database.connect(dbName); Statement statement = db.createStatement()) {
+            world.insertMirrors(db, "warmup-", warm.hosts().stream().map(BenchWorld::archiveUrl).toList());
+            log(options, "warm-up: " + options.warmup() + " other mirrors on a farm of their own");
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!payara.isAlive()) {
+                    throw new IllegalStateException("Payara Micro exited during the warm-up; see " + payara.log());
+                }
+                try (ResultSet row = statement.executeQuery("SELECT id, state FROM probe_run WHERE trigger = 'TIMER'"
+                        + " AND mirrors_total = " + options.warmup() + " AND state <> 'RUNNING' ORDER BY id DESC LIMIT 1")) {
+                    if (row.next()) {
+                        result.warmupRunId = row.getLong(1);
+                        result.warmupSeconds = (System.nanoTime() - start) / 1e9;
+                        log(options, String.format("warm-up round %d %s after %.1f s", row.getLong(1), row.getString(2),
+                                result.warmupSeconds));
+                        return row.getLong(1);
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("The warm-up round did not finish; see " + payara.log());
+    }
+
     /** Waits for the timer's round of every mirror, sampling the server as it runs, then reads what it did. */
     private static void watchRound(Options options, Database database, String dbName, PayaraProcess payara,
-            BenchFarm farm, BenchWorld world, BenchResult result, File work) throws Exception {
-        List<long[]> samples = Collections.synchronizedList(new ArrayList<>()); // {epoch ms, threads}
+            BenchFarm farm, BenchWorld world, BenchResult result, File work, long afterRun) throws Exception {
+        // {epoch ms, threads, Payara CPU ticks, machine busy ticks, machine total ticks}
+        List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
+        Map<Long, ProcStat.ThreadTicks> threadsLatest = new java.util.concurrent.ConcurrentHashMap<>();
         Thread sampler = new Thread(() -> {
+            int n = 0;
             while (!Thread.currentThread().isInterrupted()) {
                 int threads = payara.threads();
+                long[] machine = ProcStat.machineTicks();
                 if (threads > 0) {
-                    samples.add(new long[] {System.currentTimeMillis(), threads});
+                    samples.add(new long[] {System.currentTimeMillis(), threads, ProcStat.cpuTicks(payara.pid()),
+                            machine[0], machine[1]});
+                }
+                if (n++ % 10 == 0) {
+                    threadsLatest.putAll(ProcStat.threadTicks(payara.pid()));
                 }
                 try {
                     Thread.sleep(100);
@@ -237,6 +306,14 @@ public final class ProbeBenchmark {
         }, "bench-thread-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        Map<Long, ProcStat.ThreadTicks> threadsAtStart = Map.of();
+        // Java thread names by native id, from two thread dumps taken while the round probes: /proc only
+        // has the first 15 characters of each name.
+        Map<Long, String> javaNames = new java.util.HashMap<>();
+        int nameDumps = 0;
+        long roundSeenAt = 0;
+        long nextTailSample = 0;
+        List<String> tailStacks = new ArrayList<>();
 
         long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
         long runId = -1;
@@ -254,7 +331,8 @@ public final class ProbeBenchmark {
                     throw new IllegalStateException("Payara Micro exited during the benchmark; see " + payara.log());
                 }
                 try (ResultSet row = statement.executeQuery("SELECT id, state, mirrors_done, requests FROM probe_run"
-                        + " WHERE trigger = 'TIMER' AND mirrors_total = " + options.mirrors() + " ORDER BY id DESC LIMIT 1")) {
+                        + " WHERE trigger = 'TIMER' AND mirrors_total = " + options.mirrors() + " AND id > " + afterRun
+                        + " ORDER BY id DESC LIMIT 1")) {
                     if (row.next()) {
                         if (runId < 0) {
                             runId = row.getLong(1);
@@ -262,6 +340,8 @@ public final class ProbeBenchmark {
                             payaraCpuAtStart = ProcStat.cpuTicks(payara.pid());
                             ownCpuAtStart = ProcStat.cpuTicks(ProcessHandle.current().pid());
                             pgAtStart = ProcStat.postgresTicks(database.port());
+                            threadsAtStart = ProcStat.threadTicks(payara.pid());
+                            roundSeenAt = System.nanoTime();
                             log(options, "round " + runId + " started");
                             nextDump = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                         }
@@ -274,6 +354,20 @@ public final class ProbeBenchmark {
                             log(options, String.format("round %d: %d/%d mirrors recorded, %d requests counted,"
                                             + " farm %d, threads %d", runId, row.getInt(3), options.mirrors(), row.getLong(4),
                                     farm.snapshot().requests(), payara.threads()));
+                        }
+                        long farmRequests = farm.snapshot().requests();
+                        if ((nameDumps == 0 && System.nanoTime() - roundSeenAt > 10_000_000_000L)
+                                || (nameDumps == 1 && farmRequests > expectedRequests(options, world) * 7 / 10)) {
+                            nameDumps++;
+                            javaNames.putAll(javaThreadNames(payara.threadDump()));
+                        }
+                        if (options.profileTail() && farmRequests >= expectedRequests(options, world)
+                                && System.nanoTime() >= nextTailSample) {
+                            nextTailSample = System.nanoTime() + 400_000_000L;
+                            String stack = roundThreadStack(payara.threadDump());
+                            if (stack != null) {
+                                tailStacks.add(stack);
+                            }
                         }
                         if (dumpsTaken < options.threadDumps() && System.nanoTime() >= nextDump) {
                             File dump = new File(work, options.name() + "-threads-" + (++dumpsTaken) + ".txt");
@@ -293,8 +387,26 @@ public final class ProbeBenchmark {
             long payaraCpuAtEnd = ProcStat.cpuTicks(payara.pid());
             long ownCpuAtEnd = ProcStat.cpuTicks(ProcessHandle.current().pid());
             Map<Long, Long> pgAtEnd = ProcStat.postgresTicks(database.port());
+            threadsLatest.putAll(ProcStat.threadTicks(payara.pid()));
             sampler.interrupt();
             sampler.join();
+            List<BenchResult.ThreadCpu> busiest = new ArrayList<>();
+            for (Map.Entry<Long, ProcStat.ThreadTicks> e : threadsLatest.entrySet()) {
+                ProcStat.ThreadTicks before = threadsAtStart.get(e.getKey());
+                long ticks = e.getValue().ticks() - (before == null ? 0 : before.ticks());
+                if (ticks > 0) {
+                    busiest.add(new BenchResult.ThreadCpu(e.getKey(), javaNames.getOrDefault(e.getKey(),
+                            e.getValue().name()), ticks / ProcStat.TICKS_PER_SECOND));
+                }
+            }
+            busiest.sort((a, b) -> Double.compare(b.seconds(), a.seconds()));
+            result.busiestThreads = busiest;
+            result.tailStacks = tailStacks;
+            if (!tailStacks.isEmpty()) {
+                Files.writeString(new File(work, options.name() + "-tail-stacks.txt").toPath(),
+                        String.join("\n", tailStacks), StandardCharsets.UTF_8);
+            }
+            result.cpuSamples = new ArrayList<>(samples);
 
             result.runId = runId;
             try (ResultSet row = statement.executeQuery("SELECT state, started, finished, mirrors_total, mirrors_done,"
@@ -335,7 +447,9 @@ public final class ProbeBenchmark {
 
             result.heapAfterGcKib = payara.heapUsedAfterFullGcKib();
             result.threadsAfter = payara.threads();
-            result.histogram = payara.classHistogram(20);
+            if (!options.quick()) {
+                result.histogram = payara.classHistogram(20);
+            }
             readWhatWasRecorded(statement, result);
             long expected = 0;
             for (int i = 0; i < options.mirrors(); i++) {
@@ -344,6 +458,37 @@ public final class ProbeBenchmark {
             result.requestsExpected = expected;
             result.indexesPerMirror = world.indexesPerMirror();
         }
+    }
+
+    /** The stack of the thread that runs the round (RoundRunner), from a thread dump, or null. */
+    static String roundThreadStack(String dump) {
+        for (String block : dump.split("\n\n")) {
+            if (block.startsWith("\"concurrent/mirrorwatch-probe") && block.contains("RoundRunner")) {
+                return block;
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern DUMP_THREAD = java.util.regex.Pattern.compile(
+            "^\"(.*)\".* nid=0x([0-9a-f]+)", java.util.regex.Pattern.MULTILINE);
+
+    /** Thread names by native thread id, from a jcmd Thread.print. */
+    static Map<Long, String> javaThreadNames(String dump) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        java.util.regex.Matcher m = DUMP_THREAD.matcher(dump);
+        while (m.find()) {
+            names.put(Long.parseLong(m.group(2), 16), m.group(1));
+        }
+        return names;
+    }
+
+    private static long expectedRequests(Options options, BenchWorld world) {
+        long total = 0;
+        for (int i = 0; i < options.mirrors(); i++) {
+            total += world.expectedRequests(BenchWorld.lagOf(i));
+        }
+        return total;
     }
 
     private static long expectedSeconds(Options options, BenchWorld world) {
@@ -359,11 +504,15 @@ public final class ProbeBenchmark {
     }
 
     private static void readWhatWasRecorded(Statement statement, BenchResult result) throws SQLException {
-        try (ResultSet row = statement.executeQuery("SELECT (SELECT count(*) FROM mirror_distro_arch_release),"
-                + " (SELECT count(*) FROM mirror_distro_release_source), (SELECT count(*) FROM mirror_probe_record),"
-                + " (SELECT count(*) FROM mirror_freshness_snapshot), (SELECT count(*) FROM library_file),"
-                + " (SELECT coalesce(sum(content_length), 0) FROM library_file),"
-                + " (SELECT count(*) FROM distribution_mirror WHERE enabled)")) {
+        String ours = "(SELECT id FROM distribution_mirror WHERE name LIKE 'bench-%')";
+        try (ResultSet row = statement.executeQuery("SELECT"
+                + " (SELECT count(*) FROM mirror_distro_arch_release WHERE distribution_mirror_id IN " + ours + "),"
+                + " (SELECT count(*) FROM mirror_distro_release_source WHERE distribution_mirror_id IN " + ours + "),"
+                + " (SELECT count(*) FROM mirror_probe_record WHERE distribution_mirror_id IN " + ours + "),"
+                + " (SELECT count(*) FROM mirror_freshness_snapshot WHERE distribution_mirror_id IN " + ours + "),"
+                + " (SELECT count(*) FROM library_file WHERE filename LIKE 'bench-%'),"
+                + " (SELECT coalesce(sum(content_length), 0) FROM library_file WHERE filename LIKE 'bench-%'),"
+                + " (SELECT count(*) FROM distribution_mirror WHERE enabled AND name LIKE 'bench-%')")) {
             row.next();
             result.archRecords = row.getLong(1);
             result.sourceRecords = row.getLong(2);
@@ -373,15 +522,23 @@ public final class ProbeBenchmark {
             result.logBytes = row.getLong(6);
             result.mirrorsEnabledAfter = row.getLong(7);
         }
-        try (ResultSet rows = statement.executeQuery(
-                "SELECT overall, count(*) FROM mirror_freshness_snapshot GROUP BY overall ORDER BY overall")) {
+        try (ResultSet rows = statement.executeQuery("SELECT freshness, count(*) FROM (SELECT freshness FROM"
+                + " mirror_distro_arch_release WHERE distribution_mirror_id IN " + ours + " UNION ALL SELECT freshness FROM"
+                + " mirror_distro_release_source WHERE distribution_mirror_id IN " + ours + ") r GROUP BY freshness"
+                + " ORDER BY freshness")) {
+            while (rows.next()) {
+                result.recordFreshness.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        try (ResultSet rows = statement.executeQuery("SELECT overall, count(*) FROM mirror_freshness_snapshot"
+                + " WHERE distribution_mirror_id IN " + ours + " GROUP BY overall ORDER BY overall")) {
             while (rows.next()) {
                 result.overallFreshness.put(rows.getString(1), rows.getLong(2));
             }
         }
         List<Instant> recorded = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery(
-                "SELECT date_created FROM mirror_probe_record ORDER BY date_created")) {
+        try (ResultSet rows = statement.executeQuery("SELECT date_created FROM mirror_probe_record"
+                + " WHERE distribution_mirror_id IN " + ours + " ORDER BY date_created")) {
             while (rows.next()) {
                 recorded.add(rows.getTimestamp(1).toInstant());
             }
@@ -389,15 +546,16 @@ public final class ProbeBenchmark {
         result.recordedAt = recorded;
     }
 
-    private static void runMirmon(Options options, BenchFarm farm, List<String> urls, BenchResult result, File work) {
+    private static void runMirmon(Options options, BenchFarm farm, BenchResult result, File work) {
         if (!Mirmon.available()) {
-            result.mirmonNote = "mirmon is not installed (apt-get install mirmon); skipped";
+            result.mirmonNote = "mirmon, wget or unshare is missing (apt-get install mirmon); skipped";
             return;
         }
         farm.resetPeaks();
         BenchFarm.Snapshot before = farm.snapshot();
-        log(options, "mirmon: checking the same " + urls.size() + " mirrors");
-        result.mirmon = Mirmon.check(new File(work, "mirmon-" + options.name()), urls, options.mirmonMaxProbes(), 30);
+        log(options, "mirmon: checking the same " + farm.hosts().size() + " mirrors");
+        result.mirmon = Mirmon.check(new File(work, "mirmon-" + options.name()), farm.hosts(),
+                options.mirmonMaxProbes(), 30);
         BenchFarm.Snapshot after = farm.snapshot();
         result.mirmonRequests = after.requests() - before.requests();
         result.mirmonPeakOverall = after.peakOverall();

@@ -53,6 +53,32 @@ final class ProcStat {
         }
     }
 
+    /** One thread's name (the kernel's 15-character comm) and CPU ticks so far. */
+    record ThreadTicks(String name, long ticks) {
+    }
+
+    /** Every thread of a process, by thread id. */
+    static Map<Long, ThreadTicks> threadTicks(long pid) {
+        Map<Long, ThreadTicks> threads = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"), StandardCharsets.UTF_8);
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    String[] rest = stat.substring(close + 2).split(" ");
+                    threads.put(Long.parseLong(task.getFileName().toString()), new ThreadTicks(
+                            stat.substring(open + 1, close), Long.parseLong(rest[11]) + Long.parseLong(rest[12])));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+        return threads;
+    }
+
     /** Busy and total ticks of the whole machine, from the first line of /proc/stat. */
     static long[] machineTicks() {
         try {

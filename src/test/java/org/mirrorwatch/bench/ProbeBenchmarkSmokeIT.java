@@ -22,7 +22,7 @@ class ProbeBenchmarkSmokeIT {
                 System.getProperty("mirrorwatch.db.password"), System.getProperty("mirrorwatch.db.name"));
         ProbeBenchmark.Options options = ProbeBenchmark.Options.parse("--mirrors", "5", "--latency-ms", "5",
                 "--overall", "100", "--per-host", "2", "--series", "1", "--interval", "PT1S", "--xmx", "512m",
-                "--name", "smoke-n5", "--results-dir", "target/bench-smoke", "--quiet");
+                "--name", "smoke-n5", "--results-dir", "target/bench-smoke", "--quiet", "--quick");
 
         BenchResult result = ProbeBenchmark.run(options, database);
 
