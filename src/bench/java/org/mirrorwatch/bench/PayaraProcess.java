@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,20 +121,6 @@ final class PayaraProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return "jcmd interrupted";
         }
-    }
-
-    /** Lines of the server log that match, for the report. */
-    List<String> logLines(String contains) {
-        try {
-            return Files.readAllLines(log.toPath(), StandardCharsets.UTF_8).stream().filter(l -> l.contains(contains))
-                    .toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    Path logPath() {
-        return log.toPath();
     }
 
     @Override
