@@ -69,10 +69,9 @@ public class ManifestFetcher {
     private String fetch(String url) throws IOException, InterruptedException {
         URI uri = URI.create(url);
         for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-            Optional<String> blockedAs = settings.getGuard().refusal(address);
-            if (blockedAs.isPresent()) {
-                throw new IOException("refused: " + uri.getHost() + " resolves to " + address.getHostAddress()
-                        + ", " + blockedAs.get() + " address");
+            Optional<String> why = settings.getGuard().refusal(uri.getHost(), address);
+            if (why.isPresent()) {
+                throw new IOException("refused: " + why.get());
             }
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(settings.getLimits().timeout())

@@ -46,6 +46,16 @@ public final class AddressGuard {
         return blockedAs;
     }
 
+    /**
+     * Why a request to {@code host} must not connect to {@code address}, in the words the probe log uses,
+     * e.g. "localhost resolves to 127.0.0.1, a loopback address, which Mirrorwatch does not probe".
+     */
+    public Optional<String> refusal(String host, InetAddress address) {
+        String ip = address.getHostAddress();
+        return refusal(address).map(blockedAs -> (ip.equals(host) ? ip + " is " : host + " resolves to " + ip + ", ")
+                + blockedAs + " address, which Mirrorwatch does not probe");
+    }
+
     static Optional<String> blockedClass(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (java.util.Arrays.equals(bytes, METADATA)) {

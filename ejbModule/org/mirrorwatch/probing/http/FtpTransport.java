@@ -80,14 +80,12 @@ final class FtpTransport implements AutoCloseable {
     private InetAddress vetted(String host) throws IOException {
         String refusal = null;
         for (InetAddress address : InetAddress.getAllByName(host)) {
-            Optional<String> blockedAs = guard.refusal(address);
-            if (blockedAs.isEmpty()) {
+            Optional<String> why = guard.refusal(host, address);
+            if (why.isEmpty()) {
                 return address;
             }
             if (refusal == null) {
-                String ip = address.getHostAddress();
-                refusal = (ip.equals(host) ? ip + " is " : host + " resolves to " + ip + ", ") + blockedAs.get()
-                        + " address, which Mirrorwatch does not probe";
+                refusal = why.get();
             }
         }
         throw new RefusedAddressException("refused: " + (refusal == null ? host + " has no address" : refusal));

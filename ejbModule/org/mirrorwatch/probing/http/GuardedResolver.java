@@ -31,13 +31,11 @@ final class GuardedResolver implements SocketAddressResolver {
                 List<InetSocketAddress> allowed = new ArrayList<>();
                 String refusal = null;
                 for (InetSocketAddress address : addresses) {
-                    Optional<String> blockedAs = guard.refusal(address.getAddress());
-                    if (blockedAs.isEmpty()) {
+                    Optional<String> why = guard.refusal(host, address.getAddress());
+                    if (why.isEmpty()) {
                         allowed.add(address);
                     } else if (refusal == null) {
-                        String ip = address.getAddress().getHostAddress();
-                        refusal = (ip.equals(host) ? ip + " is " : host + " resolves to " + ip + ", ")
-                                + blockedAs.get() + " address, which Mirrorwatch does not probe";
+                        refusal = why.get();
                     }
                 }
                 if (allowed.isEmpty()) {

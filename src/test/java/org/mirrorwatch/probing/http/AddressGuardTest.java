@@ -63,6 +63,15 @@ class AddressGuardTest {
     }
 
     @Test
+    void refusal_ofAHostName_saysWhatItResolvedTo() throws Exception {
+        assertEquals(Optional.of("localhost resolves to 127.0.0.1, a loopback address, which Mirrorwatch does not"
+                + " probe"), NONE_ALLOWED.refusal("localhost", InetAddress.getByName("127.0.0.1")));
+        assertEquals(Optional.of("10.0.0.1 is a private (RFC 1918) address, which Mirrorwatch does not probe"),
+                NONE_ALLOWED.refusal("10.0.0.1", InetAddress.getByName("10.0.0.1")));
+        assertEquals(Optional.empty(), NONE_ALLOWED.refusal("example.org", InetAddress.getByName("93.184.216.34")));
+    }
+
+    @Test
     void allowList_withOddPrefixes() throws Exception {
         AddressGuard guard = AddressGuard.allowing(List.of("10.0.0.0/9"));
 
