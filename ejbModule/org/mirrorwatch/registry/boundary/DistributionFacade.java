@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.NotFoundException;
-import org.mirrorwatch.registry.entity.Component;
 import org.mirrorwatch.registry.entity.Country;
 import org.mirrorwatch.registry.entity.Distribution;
 import org.mirrorwatch.registry.entity.DistributionMirror;
@@ -73,11 +72,6 @@ public class DistributionFacade {
     public DistroArchRelease getArchRelease(long id) {
         return Optional.ofNullable(em.find(DistroArchRelease.class, id))
                 .orElseThrow(() -> new NotFoundException("architecture series", id));
-    }
-
-    public Component getComponent(long id) {
-        return Optional.ofNullable(em.find(Component.class, id))
-                .orElseThrow(() -> new NotFoundException("component", id));
     }
 
     /**

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,12 +139,5 @@ public class MirrorFacade {
         return em.createQuery("SELECT i FROM MirrorCDImageDistroRelease i WHERE i.distributionMirror.id = :mirrorId"
                 + " ORDER BY i.distroRelease.name, i.flavour", MirrorCDImageDistroRelease.class)
                 .setParameter("mirrorId", mirrorId).getResultList();
-    }
-
-    /** The mirrors of one owner, by name. */
-    public List<DistributionMirror> mirrorsOwnedBy(long ownerId) {
-        return em.createQuery("SELECT m FROM DistributionMirror m WHERE m.owner.id = :ownerId", DistributionMirror.class)
-                .setParameter("ownerId", ownerId).getResultStream()
-                .sorted(Comparator.comparing(DistributionMirror::getName)).toList();
     }
 }

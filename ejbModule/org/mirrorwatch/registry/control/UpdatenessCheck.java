@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.mirrorwatch.publishing.control.PublicationHistory;
 import org.mirrorwatch.publishing.entity.PoolPublication;
 import org.mirrorwatch.publishing.entity.PublicationKey;
@@ -35,11 +34,6 @@ public class UpdatenessCheck {
         List<PoolPublication> candidates = candidates(key, when);
         return new UpdatenessPlan(FreshnessWindows.poolPathsToCheck(key, candidates, when),
                 FreshnessWindows.newest(key, candidates, when).flatMap(PoolPublication::checkedPoolPath));
-    }
-
-    /** The pool path of the newest checkable publication of the key at or before {@code when}. */
-    public Optional<String> newestPoolPath(PublicationKey key, Instant when) {
-        return FreshnessWindows.newest(key, candidates(key, when), when).flatMap(PoolPublication::checkedPoolPath);
     }
 
     private List<PoolPublication> candidates(PublicationKey key, Instant when) {

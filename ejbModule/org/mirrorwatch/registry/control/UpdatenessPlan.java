@@ -9,9 +9,4 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
  * freshest first, and the path of the newest publication, whose presence alone makes a mirror UP.
  */
 public record UpdatenessPlan(Map<MirrorStatus, String> poolPaths, Optional<String> newestPoolPath) {
-
-    /** With no publication at all, a probe has nothing to measure the key's freshness by. */
-    public boolean hasPublications() {
-        return newestPoolPath.isPresent();
-    }
 }
