@@ -2,9 +2,6 @@ package org.mirrorwatch.notification;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,11 +60,7 @@ public class MirrorNotifications {
                 "url", mirror.getBaseUrl().value(),
                 "date", when.toString(),
                 "log", probe.map(this::logSection).orElse(""));
-        String text = read(template);
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            text = text.replace("{{" + value.getKey() + "}}", value.getValue());
-        }
-        return text;
+        return MailTemplates.fill(template, values);
     }
 
     private String logSection(MirrorProbeRecord probe) {
@@ -77,22 +70,7 @@ public class MirrorNotifications {
                 .collect(Collectors.joining("\n"));
         String more = lines.size() > QUOTED_LOG_LINES
                 ? "\n  [" + (lines.size() - QUOTED_LOG_LINES) + " more lines in the full log]" : "";
-        return "\nThe log of that probe is at " + stripSlash(baseUrl) + probe.getLogFile().getDownloadPath()
+        return "\nThe log of that probe is at " + MailTemplates.withoutTrailingSlash(baseUrl) + probe.getLogFile().getDownloadPath()
                 + "\nIts first lines:\n\n" + quoted + more + "\n";
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static String read(String template) {
-        try (InputStream in = MirrorNotifications.class.getResourceAsStream("/notification/" + template)) {
-            if (in == null) {
-                throw new IllegalStateException("The mail template " + template + " is missing from the WAR");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,8 +3,10 @@
 --   noble amd64 main UPDATES (binaries) and noble main UPDATES (sources): one upload in each freshness
 --     window, at T0 - 5 min, 1 h, 2 h, 5 h, 20 h, 40 h and 100 h;
 --   noble arm64 universe RELEASE (binaries): one old upload, at T0 - 300 h, outside every window.
-INSERT INTO person (name, display_name, email, date_created) VALUES
-    ('owner', 'Mirror Owner', 'owner@example.org', '2025-01-01 00:00:00+00');
+-- Every person's password is TestLogin.PASSWORD ("test-password"), hashed with 1024 PBKDF2 iterations.
+INSERT INTO person (name, display_name, email, mirror_admin, email_verified, password_hash, date_created) VALUES
+    ('owner', 'Mirror Owner', 'owner@example.org', false, true, 'PBKDF2WithHmacSHA512:1024:muCPiAu/d8/sg6EkWHqK5b/dtBrSxxakK5pKnGug3Oc=:YDkOx5hrs/64anQTRDaoDJIgLk/HzZlFFkPe99XB/UOKr8PYMNijYQYDAm0dcfx7HI44FJ35LCjb1xXhKDtndQ==', '2025-01-01 00:00:00+00'),
+    ('admin', 'Mirror Admin', 'admin@example.org', true, true, 'PBKDF2WithHmacSHA512:1024:muCPiAu/d8/sg6EkWHqK5b/dtBrSxxakK5pKnGug3Oc=:YDkOx5hrs/64anQTRDaoDJIgLk/HzZlFFkPe99XB/UOKr8PYMNijYQYDAm0dcfx7HI44FJ35LCjb1xXhKDtndQ==', '2025-01-01 00:00:00+00');
 INSERT INTO distribution (name, display_name, main_archive_url, main_releases_url) VALUES
     ('ubuntu', 'Ubuntu', 'http://archive.ubuntu.com/ubuntu/', 'http://releases.ubuntu.com/');
 INSERT INTO component (name) VALUES ('main'), ('universe');

@@ -2,8 +2,9 @@
 -- Rows are inserted in the seed's order after a reset, so ids match the seed's get(1), mirrorset[1], ...
 -- The publication dates are the only ones that reproduce the seed's printed {status: url} maps.
 
-INSERT INTO person (name, display_name, email, mirror_admin, date_created) VALUES
-    ('name16', 'Foo Bar', 'foo.bar@canonical.com', true, '2005-06-01 00:00:00+00');
+-- Every person's password is TestLogin.PASSWORD ("test-password"), hashed with 1024 PBKDF2 iterations.
+INSERT INTO person (name, display_name, email, mirror_admin, email_verified, password_hash, date_created) VALUES
+    ('name16', 'Foo Bar', 'foo.bar@canonical.com', true, true, 'PBKDF2WithHmacSHA512:1024:muCPiAu/d8/sg6EkWHqK5b/dtBrSxxakK5pKnGug3Oc=:YDkOx5hrs/64anQTRDaoDJIgLk/HzZlFFkPe99XB/UOKr8PYMNijYQYDAm0dcfx7HI44FJ35LCjb1xXhKDtndQ==', '2005-06-01 00:00:00+00');
 
 -- No mirror admin contact address, so the seed's mail test sees exactly one mail.
 INSERT INTO distribution (name, display_name, main_archive_url, main_releases_url, mirror_admin_address) VALUES

@@ -1,16 +1,24 @@
 package org.mirrorwatch.probing.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import java.util.List;
 import java.util.Optional;
+import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.AuditTrail;
+import org.mirrorwatch.identity.control.Caller;
+import org.mirrorwatch.identity.control.Roles;
+import org.mirrorwatch.identity.entity.AuditAction;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.probing.control.ProbeRunStore;
 import org.mirrorwatch.probing.control.RoundStarter;
 import org.mirrorwatch.probing.entity.ProbeRun;
 import org.mirrorwatch.probing.entity.RunTrigger;
+import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
 /**
@@ -28,18 +36,39 @@ public class ProbeRounds {
     @Inject
     ProbeRunStore runs;
 
+    @Inject
+    AccessRules rules;
+
+    @Inject
+    MirrorFacade mirrors;
+
+    @Inject
+    AuditTrail audit;
+
     /**
      * Starts a round of the mirrors of this content type that are due, at most the batch size.
      *
      * @throws RoundAlreadyRunningException when a round of this content type is running
      */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
     public ProbeRun startRound(MirrorContent content, RunTrigger trigger) {
-        return starter.startRound(content, trigger);
+        Caller caller = rules.caller();
+        ProbeRun run = starter.startRound(content, trigger);
+        audit.record(caller, AuditAction.PROBE_ROUND_STARTED, AuditTrail.PROBE_ROUND, run.getId(),
+                "round " + run.getId(), null, Json.createObjectBuilder().add("content", content.name())
+                        .add("trigger", trigger.name()).add("mirrors", run.getMirrorsTotal()).build());
+        return run;
     }
 
     /** Probes one mirror now, whether it is due or not. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
     public ProbeRun probeMirrorNow(long mirrorId) {
-        return starter.probeMirrorNow(mirrorId);
+        Caller caller = rules.caller();
+        String mirrorName = mirrors.getMirror(mirrorId).getName();
+        ProbeRun run = starter.probeMirrorNow(mirrorId);
+        audit.record(caller, AuditAction.MIRROR_PROBED_NOW, AuditTrail.MIRROR, mirrorId, mirrorName, null,
+                Json.createObjectBuilder().add("round", run.getId()).build());
+        return run;
     }
 
     public ProbeRun getRun(long runId) {

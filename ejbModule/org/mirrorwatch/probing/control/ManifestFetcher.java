@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.mirrorwatch.platform.InvalidInputException;
-import org.mirrorwatch.registry.boundary.CdImageManifestFacade;
+import org.mirrorwatch.registry.control.CdImageManifestStore;
+import org.mirrorwatch.registry.entity.Distribution;
 import org.mirrorwatch.registry.entity.CdImageManifest;
 
 /**
@@ -38,7 +39,7 @@ public class ManifestFetcher {
     EntityManager em;
 
     @Inject
-    CdImageManifestFacade manifests;
+    CdImageManifestStore manifests;
 
     @Inject
     ProbeSettings settings;
@@ -51,7 +52,7 @@ public class ManifestFetcher {
         for (CdImageManifest manifest : fetched) {
             String url = manifest.getSourceUrl();
             try {
-                manifests.storeManifest(manifest.getDistributionId(), fetch(url));
+                manifests.store(em.find(Distribution.class, manifest.getDistributionId()), fetch(url));
                 LOG.info(() -> "CD-image manifest fetched from " + url);
             } catch (InvalidInputException e) {
                 problems.add("The CD-image manifest at " + url + " was not applied: " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.mirrorwatch.registry.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,14 +8,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.InvalidValueException;
 import org.mirrorwatch.registry.entity.CdImageFile;
+import org.mirrorwatch.registry.control.CdImageManifestStore;
 import org.mirrorwatch.registry.entity.CdImageManifest;
-import org.mirrorwatch.registry.entity.Distribution;
-import org.mirrorwatch.registry.entity.DistroRelease;
 import org.mirrorwatch.registry.entity.MirrorUrl;
 import org.mirrorwatch.registry.entity.UrlScheme;
 
@@ -34,15 +33,17 @@ public class CdImageManifestFacade {
     @Inject
     Clock clock;
 
+    @Inject
+    CdImageManifestStore store;
+
     /** Checks and stores a manifest; every bad line is reported, and then nothing is stored. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
     public List<CdImageFile> storeManifest(long distributionId, String text) {
-        Distribution distribution = distributions.getDistribution(distributionId);
-        List<CdImageFile> files = CdImageManifest.parse(text, seriesOf(distribution));
-        manifestOf(distributionId).store(text, clock.instant());
-        return files;
+        return store.store(distributions.getDistribution(distributionId), text);
     }
 
     /** Fetches the manifest from this http(s) URL before each release round; blank stops fetching. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
     public void fetchManifestFrom(long distributionId, String url) {
         distributions.getDistribution(distributionId);
         String source = null;
@@ -56,7 +57,7 @@ public class CdImageManifestFacade {
                         + " file, e.g. https://cdimage.example.org/manifest");
             }
         }
-        manifestOf(distributionId).fetchFrom(source, clock.instant());
+        store.manifestOf(distributionId).fetchFrom(source, clock.instant());
     }
 
     public Optional<CdImageManifest> findManifest(long distributionId) {
@@ -67,20 +68,7 @@ public class CdImageManifestFacade {
     public List<CdImageFile> expectedFiles(long distributionId) {
         return findManifest(distributionId)
                 .map(manifest -> CdImageManifest.parse(manifest.getContent(),
-                        seriesOf(distributions.getDistribution(distributionId))))
+                        distributions.getDistribution(distributionId).getSeriesNames()))
                 .orElse(List.of());
-    }
-
-    private CdImageManifest manifestOf(long distributionId) {
-        return findManifest(distributionId).orElseGet(() -> {
-            CdImageManifest manifest = new CdImageManifest(distributionId, clock.instant());
-            em.persist(manifest);
-            return manifest;
-        });
-    }
-
-    private static Set<String> seriesOf(Distribution distribution) {
-        return distribution.getReleases().stream().map(DistroRelease::getName)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 }

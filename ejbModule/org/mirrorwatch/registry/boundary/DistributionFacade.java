@@ -1,5 +1,6 @@
 package org.mirrorwatch.registry.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,24 +9,24 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.mirrorwatch.platform.ConflictException;
+import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.AuditTrail;
+import org.mirrorwatch.identity.control.Caller;
+import org.mirrorwatch.identity.control.Roles;
+import org.mirrorwatch.identity.entity.AuditAction;
 import org.mirrorwatch.platform.NotFoundException;
-import org.mirrorwatch.registry.entity.Country;
 import org.mirrorwatch.registry.entity.Distribution;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.DistroArchRelease;
 import org.mirrorwatch.registry.entity.DistroRelease;
-import org.mirrorwatch.registry.entity.MirrorName;
 import org.mirrorwatch.registry.entity.MirrorRegistration;
 import org.mirrorwatch.registry.entity.MirrorStatus;
-import org.mirrorwatch.registry.entity.MirrorUrl;
-import org.mirrorwatch.registry.entity.MirrorUrls;
 import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.registry.entity.ReviewStatus;
 
 /** Distributions, their series, and the mirrors registered for them. */
 @Stateless
@@ -49,6 +50,15 @@ public class DistributionFacade {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AccessRules rules;
+
+    @Inject
+    MirrorFormChecks formChecks;
+
+    @Inject
+    AuditTrail audit;
 
     public List<Distribution> distributions() {
         return em.createQuery("SELECT d FROM Distribution d ORDER BY d.name", Distribution.class).getResultList();
@@ -76,14 +86,16 @@ public class DistributionFacade {
 
     /**
      * Registers a mirror, as Launchpad's {@code Distribution.newMirror}. Every field is checked first;
-     * nothing is saved unless all pass and the name and URLs are not taken.
+     * nothing is saved unless all pass and the name and URLs are not taken. People register mirrors for
+     * themselves; mirror administrators for anyone.
      */
+    @RolesAllowed(Roles.PERSON)
     public DistributionMirror newMirror(long distributionId, long ownerId, MirrorForm form) {
         Distribution distribution = getDistribution(distributionId);
         Person owner = Optional.ofNullable(em.find(Person.class, ownerId))
                 .orElseThrow(() -> new NotFoundException("person", ownerId));
-        MirrorRegistration registration = form.validate(findCountry(form.countryCode()));
-        rejectTaken(registration.name(), registration.urls());
+        Caller caller = rules.requireMayRegisterFor(owner);
+        MirrorRegistration registration = formChecks.check(form, null);
         DistributionMirror mirror = distribution.newMirror(owner, registration, clock.instant());
         try {
             em.persist(mirror);
@@ -91,35 +103,8 @@ public class DistributionFacade {
         } catch (PersistenceException e) {
             throw UniqueViolations.asConflict(e).orElseThrow(() -> e);
         }
+        audit.mirrorChanged(caller, AuditAction.MIRROR_REGISTERED, mirror, null, AuditTrail.stateOf(mirror));
         return mirror;
-    }
-
-    private void rejectTaken(MirrorName name, MirrorUrls urls) {
-        if (!em.createNamedQuery("DistributionMirror.findByName", DistributionMirror.class)
-                .setParameter("name", name.value()).getResultList().isEmpty()) {
-            throw new ConflictException(MirrorForm.NAME, "Another mirror is already called " + name
-                    + ". Choose another name, such as your host name.");
-        }
-        checkUrlFree(MirrorForm.HTTP, urls.http());
-        checkUrlFree(MirrorForm.HTTPS, urls.https());
-        checkUrlFree(MirrorForm.FTP, urls.ftp());
-        checkUrlFree(MirrorForm.RSYNC, urls.rsync());
-    }
-
-    private void checkUrlFree(String field, MirrorUrl url) {
-        if (url != null && em.createNamedQuery("DistributionMirror.countByUrl", Long.class)
-                .setParameter("url", url).getSingleResult() > 0) {
-            throw new ConflictException(field, "Another mirror is already registered with " + url + ".");
-        }
-    }
-
-    private Country findCountry(String isoCode) {
-        if (isoCode == null || isoCode.isBlank()) {
-            return null;
-        }
-        return em.createNamedQuery("Country.findByIsoCode", Country.class)
-                .setParameter("isoCode", isoCode.strip().toUpperCase(Locale.ROOT))
-                .getResultStream().findFirst().orElse(null);
     }
 
     /**
@@ -152,5 +137,29 @@ public class DistributionFacade {
     public List<DistributionMirror> enabledOfficialMirrors(long distributionId) {
         return em.createNamedQuery("DistributionMirror.findEnabledOfficial", DistributionMirror.class)
                 .setParameter("distributionId", distributionId).getResultList();
+    }
+
+    /** Launchpad's {@code disabled_mirrors}: official mirrors that are turned off, by name. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
+    public List<DistributionMirror> disabledMirrors(long distributionId) {
+        return em.createNamedQuery("DistributionMirror.findDisabledOfficial", DistributionMirror.class)
+                .setParameter("distributionId", distributionId).getResultList();
+    }
+
+    /** Launchpad's {@code pending_review_mirrors}: the review queue, oldest first. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
+    public List<DistributionMirror> pendingReviewMirrors(long distributionId) {
+        return mirrorsInReview(distributionId, ReviewStatus.PENDING_REVIEW);
+    }
+
+    /** Launchpad's {@code unofficial_mirrors}: mirrors reviewed and kept out of the official lists. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
+    public List<DistributionMirror> unofficialMirrors(long distributionId) {
+        return mirrorsInReview(distributionId, ReviewStatus.UNOFFICIAL);
+    }
+
+    private List<DistributionMirror> mirrorsInReview(long distributionId, ReviewStatus status) {
+        return em.createNamedQuery("DistributionMirror.findByReviewStatus", DistributionMirror.class)
+                .setParameter("distributionId", distributionId).setParameter("reviewStatus", status).getResultList();
     }
 }

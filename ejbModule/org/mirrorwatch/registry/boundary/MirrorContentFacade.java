@@ -1,5 +1,6 @@
 package org.mirrorwatch.registry.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.control.MirrorContentStore;
 import org.mirrorwatch.registry.control.PublicationKeys;
@@ -40,12 +42,14 @@ public class MirrorContentFacade {
     MirrorContentStore store;
 
     /** The mirror's record of these binaries, created if it has none. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
     public MirrorDistroArchRelease ensureMirrorDistroArchRelease(long mirrorId, long distroArchReleaseId,
             PackagePublishingPocket pocket, long componentId) {
         return store.ensureMirrorDistroArchRelease(mirrorId, distroArchReleaseId, pocket, componentId);
     }
 
     /** The mirror's record of these sources, created if it has none. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
     public MirrorDistroReleaseSource ensureMirrorDistroReleaseSource(long mirrorId, long distroReleaseId,
             PackagePublishingPocket pocket, long componentId) {
         return store.ensureMirrorDistroReleaseSource(mirrorId, distroReleaseId, pocket, componentId);
@@ -62,12 +66,14 @@ public class MirrorContentFacade {
     }
 
     /** Forgets that the mirror carries these binaries; nothing happens if it had no record. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
     public void deleteMirrorDistroArchRelease(long mirrorId, long distroArchReleaseId, PackagePublishingPocket pocket,
             long componentId) {
         store.deleteMirrorDistroArchRelease(mirrorId, distroArchReleaseId, pocket, componentId);
     }
 
     /** Forgets that the mirror carries these sources; nothing happens if it had no record. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
     public void deleteMirrorDistroReleaseSource(long mirrorId, long distroReleaseId, PackagePublishingPocket pocket,
             long componentId) {
         store.deleteMirrorDistroReleaseSource(mirrorId, distroReleaseId, pocket, componentId);

@@ -1,19 +1,33 @@
 package org.mirrorwatch.registry.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.AuditTrail;
+import org.mirrorwatch.identity.control.Caller;
+import org.mirrorwatch.identity.control.Roles;
+import org.mirrorwatch.identity.entity.AuditAction;
+import org.mirrorwatch.librarian.LibraryFile;
+import org.mirrorwatch.platform.ConflictException;
+import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.control.MirrorAvailability;
 import org.mirrorwatch.registry.control.ProbeRecords;
@@ -22,7 +36,10 @@ import org.mirrorwatch.registry.entity.MirrorCDImageDistroRelease;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorStatus;
+import org.mirrorwatch.registry.entity.MirrorRegistration;
 import org.mirrorwatch.registry.entity.PackagesIndexPath;
+import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.registry.entity.ReviewStatus;
 import org.mirrorwatch.registry.entity.SourcesIndexPath;
 
 /** The seed's {@code IDistributionMirrorSet} and the use cases of one mirror. */
@@ -53,6 +70,15 @@ public class MirrorFacade {
 
     @Inject
     MirrorAvailability availability;
+
+    @Inject
+    AccessRules rules;
+
+    @Inject
+    MirrorFormChecks formChecks;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = "mirrorwatch.probe.reprobe-after", defaultValue = "PT24H")
@@ -94,7 +120,8 @@ public class MirrorFacade {
         return order.stream().map(byId::get).toList();
     }
 
-    /** Records a probe of the mirror, storing its log in the librarian. */
+    /** Records a probe of the mirror, storing its log in the librarian, as the prober does. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
     public MirrorProbeRecord newProbeRecord(long mirrorId, String log) {
         return probeRecords.newProbeRecord(getMirror(mirrorId), log);
     }
@@ -111,14 +138,157 @@ public class MirrorFacade {
      *
      * @return whether a mail was queued
      */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
     public boolean disableAndNotifyOwner(long mirrorId) {
         return availability.disableAndNotifyOwner(getMirror(mirrorId));
     }
 
     /** Turns a mirror on, as a mirror administrator does. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
     public DistributionMirror enable(long mirrorId) {
+        return changeAsAdmin(mirrorId, AuditAction.MIRROR_ENABLED, DistributionMirror::enable);
+    }
+
+    /** Turns a mirror off as a mirror administrator; the prober never turns it back on. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
+    public DistributionMirror disable(long mirrorId) {
+        return changeAsAdmin(mirrorId, AuditAction.MIRROR_DISABLED, DistributionMirror::disableByAdmin);
+    }
+
+    /**
+     * Takes the edited details of a mirror from its owner or an administrator. Every field is checked
+     * first, and the name and URLs must stay free; nothing changes unless all pass.
+     */
+    @RolesAllowed(Roles.PERSON)
+    public DistributionMirror edit(long mirrorId, MirrorForm form) {
         DistributionMirror mirror = getMirror(mirrorId);
-        mirror.enable();
+        Caller caller = rules.requireMayEdit(mirror);
+        MirrorRegistration registration = formChecks.check(form, mirror);
+        JsonObject before = AuditTrail.stateOf(mirror);
+        boolean urlsChanged = !registration.urls().equals(mirror.getUrls());
+        mirror.update(registration);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw UniqueViolations.asConflict(e).orElseThrow(() -> e);
+        }
+        audit.mirrorChanged(caller, urlsChanged ? AuditAction.MIRROR_URLS_CHANGED : AuditAction.MIRROR_EDITED,
+                mirror, before, AuditTrail.stateOf(mirror));
+        return mirror;
+    }
+
+    /** Sends a mirror reviewed as broken back to the review queue; for its owner, or an administrator. */
+    @RolesAllowed(Roles.PERSON)
+    public DistributionMirror resubmitForReview(long mirrorId) {
+        DistributionMirror mirror = getMirror(mirrorId);
+        Caller caller = rules.requireMayEdit(mirror);
+        JsonObject before = AuditTrail.stateOf(mirror);
+        mirror.resubmitForReview();
+        audit.mirrorChanged(caller, AuditAction.MIRROR_RESUBMITTED, mirror, before, AuditTrail.stateOf(mirror));
+        return mirror;
+    }
+
+    /** Gives the mirror a review status and whiteboard; the reviewer and date are recorded. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
+    public DistributionMirror review(long mirrorId, ReviewStatus status, String whiteboard) {
+        if (status == null) {
+            throw new InvalidInputException("reviewStatus",
+                    "Choose a review status: " + List.of(ReviewStatus.values()) + ".");
+        }
+        return changeAsAdmin(mirrorId, AuditAction.MIRROR_REVIEWED,
+                (caller, mirror) -> mirror.review(caller.person(), status, whiteboard, clock.instant()));
+    }
+
+    /** Gives the mirror to another owner, named by their account name. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
+    public DistributionMirror reassignOwner(long mirrorId, String newOwnerName) {
+        Person newOwner = em.createNamedQuery("Person.findByName", Person.class).setParameter("name", newOwnerName)
+                .getResultStream().findFirst().orElseThrow(() -> new InvalidInputException("owner",
+                        "Nobody is called \"" + newOwnerName + "\". Enter an account name."));
+        return changeAsAdmin(mirrorId, AuditAction.MIRROR_OWNER_CHANGED, (caller, mirror) -> mirror.changeOwner(newOwner));
+    }
+
+    /**
+     * Deletes a mirror that was never probed, with what it was recorded to carry. A probed mirror has a
+     * history that owners and users rely on: disable it instead.
+     */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
+    public void delete(long mirrorId) {
+        DistributionMirror mirror = getMirror(mirrorId);
+        Caller caller = rules.caller();
+        if (wasProbed(mirrorId)) {
+            throw new ConflictException("mirror", mirror.getName()
+                    + " has been probed, so its history is kept. Disable it instead of deleting it.");
+        }
+        JsonObject before = AuditTrail.stateOf(mirror);
+        audit.mirrorChanged(caller, AuditAction.MIRROR_DELETED, mirror, before, null);
+        em.remove(mirror);
+        em.flush();
+    }
+
+    /**
+     * Makes the mirror the one its country's DNS name points at for its content. At most one mirror holds
+     * that role per country and content; a holder must be official, enabled, on HTTP(S), and probed.
+     */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
+    public DistributionMirror designateCountryDnsMirror(long mirrorId) {
+        DistributionMirror mirror = getMirror(mirrorId);
+        em.createNamedQuery("DistributionMirror.findCountryDnsMirror", DistributionMirror.class)
+                .setParameter("distribution", mirror.getDistribution()).setParameter("country", mirror.getCountry())
+                .setParameter("content", mirror.getContent()).getResultStream()
+                .filter(holder -> holder != mirror).findFirst().ifPresent(holder -> {
+                    throw new ConflictException("countryDnsMirror", holder.getName() + " is already the "
+                            + mirror.getCountry().getName() + " DNS mirror for " + mirror.getContent().name().toLowerCase(Locale.ROOT)
+                            + ". Remove that first.");
+                });
+        boolean probed = wasProbed(mirrorId);
+        DistributionMirror changed = changeAsAdmin(mirrorId, AuditAction.COUNTRY_DNS_MIRROR_DESIGNATED,
+                (caller, target) -> target.designateCountryDnsMirror(probed));
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw UniqueViolations.asConflict(e).orElseThrow(() -> e);
+        }
+        return changed;
+    }
+
+    @RolesAllowed(Roles.MIRROR_ADMIN)
+    public DistributionMirror removeCountryDnsMirror(long mirrorId) {
+        return changeAsAdmin(mirrorId, AuditAction.COUNTRY_DNS_MIRROR_REMOVED,
+                DistributionMirror::removeCountryDnsMirror);
+    }
+
+    /**
+     * A probe log, for the owner of its mirror and for administrators.
+     *
+     * @throws NotFoundException when the file is not a probe log
+     */
+    @RolesAllowed(Roles.PERSON)
+    public LibraryFile probeLog(long libraryFileId) {
+        MirrorProbeRecord record = em.createNamedQuery("MirrorProbeRecord.findByLogFile", MirrorProbeRecord.class)
+                .setParameter("fileId", libraryFileId).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("probe log", libraryFileId));
+        rules.requireMayReadProbeLogs(record.getDistributionMirror());
+        return record.getLogFile();
+    }
+
+    private boolean wasProbed(long mirrorId) {
+        return em.createNamedQuery("MirrorProbeRecord.countByMirror", Long.class)
+                .setParameter("mirrorId", mirrorId).getSingleResult() > 0;
+    }
+
+    private DistributionMirror changeAsAdmin(long mirrorId, AuditAction action, Consumer<DistributionMirror> change) {
+        return changeAsAdmin(mirrorId, action, (caller, mirror) -> change.accept(mirror));
+    }
+
+    /** An administrator's change of one mirror, with its audit row. */
+    private DistributionMirror changeAsAdmin(long mirrorId, AuditAction action,
+            BiConsumer<Caller, DistributionMirror> change) {
+        DistributionMirror mirror = getMirror(mirrorId);
+        Caller caller = rules.caller();
+        JsonObject before = AuditTrail.stateOf(mirror);
+        change.accept(caller, mirror);
+        audit.mirrorChanged(caller, action, mirror, before, AuditTrail.stateOf(mirror));
         return mirror;
     }
 

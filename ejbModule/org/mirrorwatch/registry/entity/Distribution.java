@@ -12,6 +12,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /** A Linux distribution, the owner of its series and of the mirrors that serve it. */
@@ -95,6 +98,11 @@ public class Distribution {
     }
 
     /** The series, oldest first. */
+    /** The names of its series, sorted, as a CD-image manifest names them. */
+    public SortedSet<String> getSeriesNames() {
+        return releases.stream().map(DistroRelease::getName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
     public List<DistroRelease> getReleases() {
         return List.copyOf(releases);
     }

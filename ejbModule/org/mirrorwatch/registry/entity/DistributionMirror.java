@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.mirrorwatch.platform.ConflictException;
 
 /**
  * A mirror of one distribution's archive or release images. It knows whether it is official, who turned
@@ -35,8 +36,18 @@ import java.util.stream.Stream;
         query = "SELECT m FROM DistributionMirror m WHERE m.distribution.id = :distributionId AND m.enabled = TRUE"
                 + " AND m.officialCandidate = TRUE"
                 + " AND m.reviewStatus = org.mirrorwatch.registry.entity.ReviewStatus.OFFICIAL ORDER BY m.id")
-@NamedQuery(name = "DistributionMirror.countByUrl",
-        query = "SELECT COUNT(m) FROM DistributionMirror m WHERE m.httpBaseUrl = :url OR m.httpsBaseUrl = :url"
+@NamedQuery(name = "DistributionMirror.findDisabledOfficial",
+        query = "SELECT m FROM DistributionMirror m WHERE m.distribution.id = :distributionId AND m.enabled = FALSE"
+                + " AND m.officialCandidate = TRUE"
+                + " AND m.reviewStatus = org.mirrorwatch.registry.entity.ReviewStatus.OFFICIAL ORDER BY m.name")
+@NamedQuery(name = "DistributionMirror.findByReviewStatus",
+        query = "SELECT m FROM DistributionMirror m WHERE m.distribution.id = :distributionId"
+                + " AND m.reviewStatus = :reviewStatus ORDER BY m.dateCreated, m.id")
+@NamedQuery(name = "DistributionMirror.findCountryDnsMirror",
+        query = "SELECT m FROM DistributionMirror m WHERE m.distribution = :distribution AND m.country = :country"
+                + " AND m.content = :content AND m.countryDnsMirror = TRUE")
+@NamedQuery(name = "DistributionMirror.findByUrl",
+        query = "SELECT m FROM DistributionMirror m WHERE m.httpBaseUrl = :url OR m.httpsBaseUrl = :url"
                 + " OR m.ftpBaseUrl = :url OR m.rsyncBaseUrl = :url")
 public class DistributionMirror {
 
@@ -116,6 +127,9 @@ public class DistributionMirror {
     @Column(name = "date_created", nullable = false)
     private Instant dateCreated;
 
+    @Column(name = "country_dns_mirror", nullable = false)
+    private boolean countryDnsMirror;
+
     @OneToMany(mappedBy = "distributionMirror")
     private List<MirrorDistroArchRelease> archReleases = new ArrayList<>();
 
@@ -151,6 +165,84 @@ public class DistributionMirror {
         this.httpsBaseUrl = urls.https();
         this.ftpBaseUrl = urls.ftp();
         this.rsyncBaseUrl = urls.rsync();
+        keepCountryDnsRoleOnlyIfQualified();
+    }
+
+    /**
+     * Takes the edited details of the mirror, as its owner or an administrator submitted them. The review
+     * is kept: administrators see the changed URLs in the audit trail.
+     */
+    public void update(MirrorRegistration registration) {
+        if (!registration.country().equals(country) || registration.content() != content) {
+            countryDnsMirror = false;
+        }
+        this.name = registration.name().value();
+        this.speed = registration.speed();
+        this.country = registration.country();
+        this.content = registration.content();
+        this.pulseType = registration.pulseType();
+        describe(registration.displayName(), registration.description());
+        applyForOfficialStatus(registration.officialCandidate());
+        changeUrls(registration.urls());
+    }
+
+    /** Gives the mirror to another owner, as a mirror administrator does. */
+    public void changeOwner(Person newOwner) {
+        this.owner = Objects.requireNonNull(newOwner);
+    }
+
+    /**
+     * Sends a mirror that was reviewed as broken back to the administrators' queue, once its owner has
+     * fixed it.
+     */
+    public void resubmitForReview() {
+        if (reviewStatus != ReviewStatus.BROKEN) {
+            throw new ConflictException("reviewStatus", "Only a mirror reviewed as broken can be resubmitted; "
+                    + name + " is " + reviewStatus.title() + ".");
+        }
+        reviewStatus = ReviewStatus.PENDING_REVIEW;
+    }
+
+    /**
+     * Makes this mirror the one its country's DNS name points at. Only an official, enabled mirror with an
+     * HTTP or HTTPS URL that has been probed qualifies; that another mirror of the country holds the role
+     * is the facade's check.
+     */
+    public void designateCountryDnsMirror(boolean probed) {
+        List<String> missing = new ArrayList<>();
+        if (!isOfficial()) {
+            missing.add("it is not official");
+        }
+        if (!enabled) {
+            missing.add("it is disabled");
+        }
+        if (getUrls().web().isEmpty()) {
+            missing.add("it has no HTTP or HTTPS URL");
+        }
+        if (!probed) {
+            missing.add("it was never probed");
+        }
+        if (!missing.isEmpty()) {
+            throw new ConflictException("countryDnsMirror", name + " cannot be the country DNS mirror: "
+                    + String.join(", ", missing) + ".");
+        }
+        countryDnsMirror = true;
+    }
+
+    public void removeCountryDnsMirror() {
+        countryDnsMirror = false;
+    }
+
+    /** Whether its country's DNS name points at this mirror. */
+    public boolean isCountryDnsMirror() {
+        return countryDnsMirror;
+    }
+
+    /** A mirror that stops qualifying loses the country DNS role at once, so the name never points at it. */
+    private void keepCountryDnsRoleOnlyIfQualified() {
+        if (countryDnsMirror && (!isOfficial() || !enabled || getUrls().web().isEmpty())) {
+            countryDnsMirror = false;
+        }
     }
 
     public void describe(String displayName, String description) {
@@ -160,6 +252,7 @@ public class DistributionMirror {
 
     public void applyForOfficialStatus(boolean officialCandidate) {
         this.officialCandidate = officialCandidate;
+        keepCountryDnsRoleOnlyIfQualified();
     }
 
     void addContent(MirrorContentRecord record) {
@@ -180,6 +273,7 @@ public class DistributionMirror {
         this.reviewStatus = Objects.requireNonNull(status);
         this.whiteboard = blankToNull(whiteboard);
         this.dateReviewed = Objects.requireNonNull(when);
+        keepCountryDnsRoleOnlyIfQualified();
     }
 
     /** Turns the mirror on, as a mirror administrator does; it forgets who turned it off. */
@@ -199,6 +293,7 @@ public class DistributionMirror {
         if (enabled) {
             enabled = false;
             disabledBy = DisabledBy.PROBER;
+            keepCountryDnsRoleOnlyIfQualified();
         }
         return wasEnabled;
     }
@@ -207,6 +302,7 @@ public class DistributionMirror {
     public void disableByAdmin() {
         enabled = false;
         disabledBy = DisabledBy.ADMIN;
+        keepCountryDnsRoleOnlyIfQualified();
     }
 
     /**

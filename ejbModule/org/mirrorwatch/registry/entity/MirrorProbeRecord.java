@@ -16,6 +16,10 @@ import org.mirrorwatch.librarian.LibraryFile;
 /** One probe of a mirror: when it ran, and the log it wrote, kept in the librarian. */
 @Entity
 @Table(name = "mirror_probe_record")
+@NamedQuery(name = "MirrorProbeRecord.findByLogFile",
+        query = "SELECT r FROM MirrorProbeRecord r WHERE r.logFile.id = :fileId")
+@NamedQuery(name = "MirrorProbeRecord.countByMirror",
+        query = "SELECT COUNT(r) FROM MirrorProbeRecord r WHERE r.distributionMirror.id = :mirrorId")
 @NamedQuery(name = "MirrorProbeRecord.findByMirror",
         query = "SELECT r FROM MirrorProbeRecord r WHERE r.distributionMirror.id = :mirrorId"
                 + " ORDER BY r.dateCreated DESC, r.id DESC")

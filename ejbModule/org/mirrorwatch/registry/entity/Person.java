@@ -9,11 +9,13 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Someone who owns mirrors or administers them. */
 @Entity
 @Table(name = "person")
 @NamedQuery(name = "Person.findByName", query = "SELECT p FROM Person p WHERE p.name = :name")
+@NamedQuery(name = "Person.findByEmail", query = "SELECT p FROM Person p WHERE LOWER(p.email) = LOWER(:email)")
 public class Person {
 
     @Id
@@ -34,6 +36,12 @@ public class Person {
 
     @Column(name = "date_created", nullable = false)
     private Instant dateCreated;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
 
     protected Person() {
     }
@@ -68,6 +76,30 @@ public class Person {
 
     public Instant getDateCreated() {
         return dateCreated;
+    }
+
+    /** The container's PBKDF2 hash of the password; absent for people who never chose one. */
+    public Optional<String> getPasswordHash() {
+        return Optional.ofNullable(passwordHash);
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerified;
+    }
+
+    /** Only a person with a verified address and a password can log in. */
+    public boolean canLogIn() {
+        return emailVerified && passwordHash != null;
+    }
+
+    /** The address was proven to reach this person, by the link mailed to it. */
+    public void verifyEmail() {
+        emailVerified = true;
+    }
+
+    /** Replaces the password; the caller hashes it. Reaching a reset link proves the address too. */
+    public void changePassword(String newPasswordHash) {
+        passwordHash = Objects.requireNonNull(newPasswordHash);
     }
 
     /** The RFC 5322 mailbox, as the seed's mail shows it: {@code Foo Bar <foo.bar@canonical.com>}. */

@@ -1,11 +1,18 @@
 -- Demo data for the README's run command only: tests and production never enable this location.
 -- It is a repeatable migration, written to be re-applied safely: every insert skips what exists.
 
-INSERT INTO person (name, display_name, email, mirror_admin, date_created) VALUES
-    ('admin', 'Mirror Admin', 'admin@mirrorwatch.example.org', true, now()),
-    ('alice', 'Alice Mirrorowner', 'alice@mirrors.example.org', false, now()),
-    ('bob', 'Bob Mirrorowner', 'bob@mirrors.example.net', false, now())
-ON CONFLICT DO NOTHING;
+-- The demo accounts and their passwords (the README lists them): admin / admin-demo-password (a mirror
+-- administrator), alice / alice-demo-password and bob / bob-demo-password (mirror owners). The hashes are
+-- the container's PBKDF2WithHmacSHA512 at 210000 iterations. A password someone changed is kept.
+INSERT INTO person (name, display_name, email, mirror_admin, email_verified, password_hash, date_created) VALUES
+    ('admin', 'Mirror Admin', 'admin@mirrorwatch.example.org', true, true,
+     'PBKDF2WithHmacSHA512:210000:1uXHsVRv0+5uvG7Gfz4D7OZmhN4BxFGGFqzTpU58/yU=:4VIFYURVG1HLgPn4laF2ewZsroIuLmEPIlI/s5taXyViGB/gaixb8inTTbnxcpP4Rmlik0noq4eikpEEZ2u1ug==', now()),
+    ('alice', 'Alice Mirrorowner', 'alice@mirrors.example.org', false, true,
+     'PBKDF2WithHmacSHA512:210000:pml8HhvAUXw9k4Enoy+0g17RuSBHM1Um5Tq5yEtidlA=:aue55ZwcpGyc2Pjku7ypeXer7efSDiCDUkFU36wWNQtKrvoENulveZT4/D0RMIkojKEEzsccMtZTwGMKS9HIlw==', now()),
+    ('bob', 'Bob Mirrorowner', 'bob@mirrors.example.net', false, true,
+     'PBKDF2WithHmacSHA512:210000:xfwm7TjtYTBnNGVQ2hymwhg6vZDYIgv2i9TSPyRmCMc=:km6K3x7m2uC6ySf3/3gBU6O1XmIUNDhiMSoXmMgGpkzDr7MawuFOmEsLoWlCpALd7yckBkmSDqfZLSlU7nA9dw==', now())
+ON CONFLICT (name) DO UPDATE SET email_verified = true,
+    password_hash = COALESCE(person.password_hash, EXCLUDED.password_hash);
 
 INSERT INTO distribution (name, display_name, main_archive_url, main_releases_url, mirror_admin_address) VALUES
     ('ubuntu', 'Ubuntu', 'http://archive.ubuntu.com/ubuntu/', 'http://releases.ubuntu.com/',

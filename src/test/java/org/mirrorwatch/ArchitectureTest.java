@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The layering rules that keep the business tier usable without the web tier. */
 class ArchitectureTest {
 
-    private static final String[] WEB_TIER = {"org.mirrorwatch.console..", "org.mirrorwatch.api.."};
+    private static final String[] WEB_TIER = {"org.mirrorwatch.console..", "org.mirrorwatch.api..",
+            "org.mirrorwatch.login.."};
     private static final String[] BUSINESS_TIER = {"org.mirrorwatch.platform..", "org.mirrorwatch.registry..",
             "org.mirrorwatch.publishing..", "org.mirrorwatch.librarian..", "org.mirrorwatch.probing..",
             "org.mirrorwatch.notification..", "org.mirrorwatch.identity.."};

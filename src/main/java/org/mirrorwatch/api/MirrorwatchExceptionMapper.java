@@ -6,6 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.mirrorwatch.platform.AccessDeniedException;
 import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.MirrorwatchException;
@@ -20,11 +21,7 @@ public class MirrorwatchExceptionMapper implements ExceptionMapper<MirrorwatchEx
     @Override
     public Response toResponse(MirrorwatchException exception) {
         Response.Status status = statusOf(exception);
-        JsonObjectBuilder problem = Json.createObjectBuilder()
-                .add("type", "about:blank")
-                .add("title", status.getReasonPhrase())
-                .add("status", status.getStatusCode())
-                .add("detail", exception.getMessage());
+        JsonObjectBuilder problem = problem(status, exception.getMessage());
         if (exception instanceof InvalidInputException invalid) {
             JsonArrayBuilder errors = Json.createArrayBuilder();
             invalid.getErrors().forEach(error -> errors.add(Json.createObjectBuilder()
@@ -37,12 +34,24 @@ public class MirrorwatchExceptionMapper implements ExceptionMapper<MirrorwatchEx
         return Response.status(status).type(PROBLEM_JSON).entity(problem.build().toString()).build();
     }
 
+    /** The members every problem has: RFC 9457's type, title, status and detail. */
+    static JsonObjectBuilder problem(Response.StatusType status, String detail) {
+        return Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", status.getReasonPhrase())
+                .add("status", status.getStatusCode())
+                .add("detail", detail);
+    }
+
     private static Response.Status statusOf(MirrorwatchException exception) {
         if (exception instanceof NotFoundException) {
             return Response.Status.NOT_FOUND;
         }
         if (exception instanceof ConflictException) {
             return Response.Status.CONFLICT;
+        }
+        if (exception instanceof AccessDeniedException) {
+            return Response.Status.FORBIDDEN;
         }
         return Response.Status.BAD_REQUEST;
     }

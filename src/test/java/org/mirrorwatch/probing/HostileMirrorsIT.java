@@ -40,6 +40,7 @@ import org.mirrorwatch.testing.HostileServer;
 import org.mirrorwatch.testing.HostileServer.Behaviour;
 import org.mirrorwatch.testing.TestClock;
 import org.mirrorwatch.testing.TestDatabase;
+import org.mirrorwatch.testing.TestLogin;
 
 /**
  * Mirrors that fail in every way a network can, and mirrors that try to make the prober reach what it
@@ -85,6 +86,7 @@ class HostileMirrorsIT {
     @BeforeEach
     void world() {
         TestDatabase.reset("prober-world");
+        TestLogin.asAdmin();
         clock.fixAt(ProberWorld.T0);
         farm = new FakeMirrorFarm();
     }

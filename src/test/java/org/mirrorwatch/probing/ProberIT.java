@@ -63,6 +63,7 @@ import org.mirrorwatch.testing.Failures;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.TestClock;
 import org.mirrorwatch.testing.TestDatabase;
+import org.mirrorwatch.testing.TestLogin;
 
 /**
  * The prober against real HTTP fake mirrors on loopback, real SMTP (GreenMail) and PostgreSQL: the rest
@@ -137,6 +138,7 @@ class ProberIT {
     @Test
     void seed_disableAndNotifyOwner_sendsExactlyOneMailToTheOwner() throws Exception {
         SeedWorld.load();
+        TestLogin.asAdmin();
         DistributionMirror otherMirror = mirrors.getMirror(2);
         assertTrue(otherMirror.isEnabled());
 
@@ -158,6 +160,7 @@ class ProberIT {
     void seed_runningTheProberScript_probesTheTwoDueMirrors() throws Exception {
         FakeMirror server = farm.newMirror();
         SeedWorld.load(server.baseUrl());
+        TestLogin.asAdmin();
         server.serve(seedArchive("valid-mirror/"));
         clock.fixAt(Instant.parse("2005-06-22T00:00:00Z"));
 
@@ -185,6 +188,7 @@ class ProberIT {
     void seed_freshness_on2005_06_22_isUpForPmount_oneWeekForFirefoxOnly_unknownForNeither() throws Exception {
         FakeMirror server = farm.newMirror();
         SeedWorld.load(server.baseUrl());
+        TestLogin.asAdmin();
         List<String> indexes = seedArchive("valid-mirror/").stream().filter(path -> path.contains("/dists/")).toList();
         server.serve(seedArchive("valid-mirror/"));
         server.serve(indexes.stream().map(path -> path.replace("valid-mirror/", "archive-404-mirror/")).toList());
@@ -221,6 +225,7 @@ class ProberIT {
     @Test
     void farm_eachCaseGetsItsContentFreshnessStateMailsAndLog() throws Exception {
         TestDatabase.reset("prober-world");
+        TestLogin.asAdmin();
         clock.fixAt(ProberWorld.T0);
         FakeMirror synced = farm.newMirror().serve(ProberWorld.syncedAgo(Duration.ZERO, ""));
         FakeMirror lagHour = farm.newMirror().serve(ProberWorld.syncedAgo(Duration.ofHours(1), ""));
@@ -328,6 +333,7 @@ class ProberIT {
     @Test
     void politeness_eachHostGetsItsAllowanceAndNoMore_andTheRoundStaysUnderTheOverallLimit() throws Exception {
         TestDatabase.reset("prober-world");
+        TestLogin.asAdmin();
         clock.fixAt(ProberWorld.T0);
         List<FakeMirror> hosts = List.of(farm.newMirror(), farm.newMirror(), farm.newMirror());
         int n = 0;
@@ -355,6 +361,7 @@ class ProberIT {
     @Test
     void lease_twoConcurrentStarts_giveOneRound_andNoRoundIsLeftRunning() throws Exception {
         TestDatabase.reset("prober-world");
+        TestLogin.asAdmin();
         clock.fixAt(ProberWorld.T0);
         FakeMirror slow = farm.newMirror().latency(Duration.ofMillis(200)).serve(ProberWorld.syncedAgo(Duration.ZERO, ""));
         register("slow", slow.baseUrl());
@@ -390,6 +397,7 @@ class ProberIT {
     @Test
     void lease_aRunningRoundWhoseLeaseExpired_isAbortedByTheNextStart() throws Exception {
         TestDatabase.reset("prober-world");
+        TestLogin.asAdmin();
         clock.fixAt(ProberWorld.T0);
         TestDatabase.execute("INSERT INTO probe_run (content, trigger, state, started) VALUES ('ARCHIVE', 'TIMER', 'RUNNING',"
                 + " '2026-01-10 11:00:00+00')");
@@ -408,6 +416,7 @@ class ProberIT {
     @Test
     void lease_aLiveRoundOnAnotherInstance_refusesTheStart() throws Exception {
         TestDatabase.reset("prober-world");
+        TestLogin.asAdmin();
         clock.fixAt(ProberWorld.T0);
         TestDatabase.execute("INSERT INTO probe_run (content, trigger, state, started) VALUES ('ARCHIVE', 'TIMER', 'RUNNING',"
                 + " '2026-01-10 11:59:00+00')");
@@ -425,6 +434,7 @@ class ProberIT {
     @Test
     void notification_whenTheDistributionHasAMirrorAdminAddress_theAdminsGetTheirOwnCopy() throws Exception {
         SeedWorld.load();
+        TestLogin.asAdmin();
         TestDatabase.execute("UPDATE distribution SET mirror_admin_address = 'Ubuntu Mirror Admins <mirrors@ubuntu.example.org>'");
 
         mirrors.disableAndNotifyOwner(2);
@@ -442,6 +452,7 @@ class ProberIT {
     @Test
     void outbox_withTheSmtpServerDown_keepsTheMail_andDeliversItOnceTheServerIsBack() throws Exception {
         SeedWorld.load();
+        TestLogin.asAdmin();
         smtp.stop();
 
         mirrors.disableAndNotifyOwner(2);
@@ -460,6 +471,7 @@ class ProberIT {
     @Test
     void reenable_aMirrorTheProberDisabled_comesBackWhenItServesContent_andItsOwnerIsTold() throws Exception {
         TestDatabase.reset("prober-world");
+        TestLogin.asAdmin();
         clock.fixAt(ProberWorld.T0);
         FakeMirror comeback = farm.newMirror();
         long id = register("comeback", comeback.baseUrl());
@@ -482,6 +494,7 @@ class ProberIT {
     @Test
     void reenable_neverBringsBackAMirrorAnAdminDisabled() throws Exception {
         TestDatabase.reset("prober-world");
+        TestLogin.asAdmin();
         clock.fixAt(ProberWorld.T0);
         FakeMirror fine = farm.newMirror().serve(ProberWorld.syncedAgo(Duration.ZERO, ""));
         long id = register("admin-off", fine.baseUrl());
@@ -499,6 +512,7 @@ class ProberIT {
     @Test
     void ftp_aSyncedAndALaggingFtpOnlyMirror_getTheirContentAndFreshnessOverFtp() throws Exception {
         TestDatabase.reset("prober-world");
+        TestLogin.asAdmin();
         clock.fixAt(ProberWorld.T0);
         try (FakeFtpMirror synced = new FakeFtpMirror().serve(ProberWorld.syncedAgo(Duration.ZERO, "ubuntu/"));
                 FakeFtpMirror lagging = new FakeFtpMirror().serve(ProberWorld.syncedAgo(Duration.ofHours(8), "ubuntu/"))) {
@@ -539,6 +553,7 @@ class ProberIT {
     @Test
     void cdImages_completePartialAndMissingPairs_areRecorded_andIncompleteMirrorsDisabled() throws Exception {
         TestDatabase.reset("prober-world");
+        TestLogin.asAdmin();
         clock.fixAt(ProberWorld.T0);
         manifests.storeManifest(1, MANIFEST);
         FakeMirror complete = farm.newMirror().serve(List.of("releases/noble/ubuntu-24.04-desktop-amd64.iso",
@@ -580,6 +595,7 @@ class ProberIT {
     @Test
     void cdImages_aManifestWithBadLines_isRefusedWhole_withEachLineReported() {
         TestDatabase.reset("prober-world");
+        TestLogin.asAdmin();
         manifests.storeManifest(1, MANIFEST);
 
         InvalidInputException e = Failures.thrown(InvalidInputException.class, () -> manifests.storeManifest(1,
@@ -596,6 +612,7 @@ class ProberIT {
     @Test
     void cdImages_aManifestFetchedFromAUrl_isUsedByTheRound_andABadOneIsNotApplied() throws Exception {
         TestDatabase.reset("prober-world");
+        TestLogin.asAdmin();
         clock.fixAt(ProberWorld.T0);
         FakeMirror cdimage = farm.newMirror().serve(List.of("manifest", "releases/noble/ubuntu-24.04-live-server-amd64.iso"));
         FakeMirror publisher = farm.newMirror();

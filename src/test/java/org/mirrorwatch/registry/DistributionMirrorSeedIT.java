@@ -14,6 +14,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ import org.mirrorwatch.registry.entity.PackagesIndexPath;
 import org.mirrorwatch.registry.entity.SourcesIndexPath;
 import org.mirrorwatch.testing.Deployments;
 import org.mirrorwatch.testing.SeedWorld;
+import org.mirrorwatch.testing.TestLogin;
 import org.mirrorwatch.testing.TestDatabase;
 
 /**
@@ -66,6 +68,12 @@ class DistributionMirrorSeedIT {
     @BeforeAll
     static void seedWorld() {
         SeedWorld.load();
+    }
+
+    /** The seed's {@code login('foo.bar@canonical.com')}: Foo Bar is a mirror administrator. */
+    @BeforeEach
+    void loginAsFooBar() {
+        TestLogin.as("foo.bar@canonical.com");
     }
 
     @Inject

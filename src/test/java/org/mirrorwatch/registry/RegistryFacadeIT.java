@@ -50,6 +50,7 @@ import org.mirrorwatch.testing.Failures;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.TestClock;
 import org.mirrorwatch.testing.TestDatabase;
+import org.mirrorwatch.testing.TestLogin;
 
 /** The registry's facades on Payara and PostgreSQL: rules, conflicts, concurrency and the probe queue. */
 @ExtendWith(ArquillianExtension.class)
@@ -83,6 +84,7 @@ class RegistryFacadeIT {
     @BeforeEach
     void seedWorld() {
         SeedWorld.load();
+        TestLogin.asAdmin();
     }
 
     @AfterEach
@@ -204,6 +206,7 @@ class RegistryFacadeIT {
     @Test
     void getMirrorsToProbe_takesEnabledAndProberDisabled_neverProbedFirst_thenOldest_tiesById() {
         TestDatabase.reset("probe-queue");
+        TestLogin.asAdmin();
         clock.fixAt(T0);
         mirrors.newProbeRecord(mirrors.getMirrorByName("f-enabled").getId(), "probed first");
         clock.fixAt(T0.plus(Duration.ofHours(2)));
@@ -227,6 +230,7 @@ class RegistryFacadeIT {
     @Test
     void getMirrorsToProbe_breaksTiesOfNeverProbedMirrorsById() {
         TestDatabase.reset("probe-queue");
+        TestLogin.asAdmin();
         assertEquals(List.of("a-enabled", "b-prober-disabled", "f-enabled"),
                 names(mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)));
     }

@@ -25,6 +25,7 @@ public final class Deployments {
         }
         WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war)
                 .addClasses(TestClock.class, TestClock.SettableClock.class, TestDatabase.class, SeedWorld.class, Failures.class,
+                        CurrentExchange.class, TestLogin.class,
                         FakeMirror.class, FakeMirrorFarm.class, HostileServer.class, HostileServer.Behaviour.class);
         for (File dataset : datasets()) {
             archive.addAsResource(dataset, "datasets/" + dataset.getName());

@@ -1,0 +1,84 @@
+package org.mirrorwatch.identity.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.Caller;
+import org.mirrorwatch.identity.control.Roles;
+import org.mirrorwatch.identity.control.SecretTokens;
+import org.mirrorwatch.identity.entity.ApiToken;
+import org.mirrorwatch.platform.FieldErrors;
+import org.mirrorwatch.platform.NotFoundException;
+
+/** The API tokens of the person logged in: create one (its secret is shown once), list them, revoke one. */
+@Stateless
+@RolesAllowed(Roles.PERSON)
+public class ApiTokenFacade {
+
+    private static final Logger LOG = Logger.getLogger(ApiTokenFacade.class.getName());
+
+    public static final String NAME = "name";
+    public static final String DAYS = "days";
+    public static final int MAXIMUM_DAYS = 365;
+    /** Secrets start with this, so people and secret scanners can tell what they are. */
+    public static final String SECRET_PREFIX = "mw_";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AccessRules rules;
+
+    /**
+     * Creates a token that acts as the caller for {@code days} days.
+     *
+     * @param name what the token is for, so its owner can tell tokens apart
+     */
+    public NewApiToken create(String name, int days) {
+        FieldErrors errors = new FieldErrors();
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            errors.add(NAME, "Say what the token is for, in at most 100 characters, e.g. \"deploy script\".");
+        }
+        if (days < 1 || days > MAXIMUM_DAYS) {
+            errors.add(DAYS, "A token lasts from 1 to " + MAXIMUM_DAYS + " days.");
+        }
+        errors.throwIfAny();
+        Caller caller = rules.caller();
+        String secret = SecretTokens.newSecret(SECRET_PREFIX);
+        Instant now = clock.instant();
+        ApiToken token = new ApiToken(caller.person(), name.strip(), SecretTokens.hash(secret),
+                secret.substring(0, SECRET_PREFIX.length() + 6), now, now.plus(Duration.ofDays(days)));
+        em.persist(token);
+        LOG.info(() -> "API token " + token.getPrefix() + "… created by " + caller.person().getName());
+        return new NewApiToken(token, secret);
+    }
+
+    /** The caller's tokens, newest first, revoked and expired ones included. */
+    public List<ApiToken> myTokens() {
+        return em.createNamedQuery("ApiToken.findByPerson", ApiToken.class)
+                .setParameter("personId", rules.caller().person().getId()).getResultList();
+    }
+
+    /** Revokes one of the caller's tokens; someone else's token is reported as not found. */
+    public ApiToken revoke(long tokenId) {
+        Caller caller = rules.caller();
+        ApiToken token = em.find(ApiToken.class, tokenId);
+        if (token == null || !caller.is(token.getPerson())) {
+            throw new NotFoundException("API token", tokenId);
+        }
+        token.revoke(clock.instant());
+        LOG.info(() -> "API token " + token.getPrefix() + "… revoked by " + caller.person().getName());
+        return token;
+    }
+}

@@ -1,0 +1,61 @@
+package org.mirrorwatch.identity.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.mirrorwatch.identity.entity.ApiToken;
+import org.mirrorwatch.registry.entity.Person;
+
+/** The database side of logging in: people by login name, their groups, and API tokens by secret. */
+@Stateless
+public class Accounts {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** The person a login name means: their name, or else their email address. */
+    public Optional<Person> findByLogin(String login) {
+        if (login == null || login.isBlank()) {
+            return Optional.empty();
+        }
+        String stripped = login.strip();
+        return em.createNamedQuery("Person.findByName", Person.class).setParameter("name", stripped)
+                .getResultStream().findFirst()
+                .or(() -> em.createNamedQuery("Person.findByEmail", Person.class).setParameter("email", stripped)
+                        .getResultStream().findFirst());
+    }
+
+    /** The groups of a person who may log in now, by name; empty when there is no such person any more. */
+    public Optional<Set<String>> groupsOfActive(String name) {
+        return em.createNamedQuery("Person.findByName", Person.class).setParameter("name", name)
+                .getResultStream().findFirst().filter(Person::canLogIn).map(Accounts::groupsOf);
+    }
+
+    /** The person an active API token acts for; the token's last use is recorded. */
+    public Optional<Person> useApiToken(String secret) {
+        Instant now = clock.instant();
+        Optional<ApiToken> token = em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
+                .setParameter("tokenHash", SecretTokens.hash(secret)).getResultStream().findFirst()
+                .filter(found -> found.isActive(now));
+        token.ifPresent(found -> found.markUsed(now));
+        return token.map(ApiToken::getPerson);
+    }
+
+    public static Set<String> groupsOf(Person person) {
+        Set<String> groups = new LinkedHashSet<>();
+        groups.add(Roles.PERSON);
+        if (person.isMirrorAdmin()) {
+            groups.add(Roles.MIRROR_ADMIN);
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,105 @@
+package org.mirrorwatch.identity.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Slows down password guessing. Failures are counted per login name, whether an account has that name
+ * or not, so the throttle answers alike for both. After the free failures each further one blocks the
+ * name for a wait that doubles up to a maximum; a success forgets the count, and so does a day without
+ * failures.
+ */
+@Stateless
+public class LoginThrottle {
+
+    private static final Duration MEMORY = Duration.ofDays(1);
+
+    private static final String COUNT_FAILURE = """
+            INSERT INTO login_throttle (login_key, failures, last_failure) VALUES (?, 1, ?)
+            ON CONFLICT (login_key) DO UPDATE SET
+                failures = CASE WHEN login_throttle.last_failure < ? THEN 1 ELSE login_throttle.failures + 1 END,
+                last_failure = EXCLUDED.last_failure
+            RETURNING failures""";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.login.free-failures", defaultValue = "5")
+    int freeFailures;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.login.first-block", defaultValue = "PT30S")
+    Duration firstBlock;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.login.max-block", defaultValue = "PT15M")
+    Duration maxBlock;
+
+    /** How long the name is still blocked; empty when a login may be tried now. */
+    public Optional<Duration> blockedFor(String loginName) {
+        Instant now = clock.instant();
+        List<?> rows = em.createNativeQuery("SELECT blocked_until FROM login_throttle WHERE login_key = ?")
+                .setParameter(1, key(loginName)).getResultList();
+        return rows.stream().filter(row -> row != null).map(row -> ((Timestamp) row).toInstant())
+                .filter(until -> until.isAfter(now)).findFirst().map(until -> Duration.between(now, until));
+    }
+
+    /**
+     * Counts a failed login for the name.
+     *
+     * @return how long the name is now blocked; empty while failures are still free
+     */
+    public Optional<Duration> recordFailure(String loginName) {
+        Instant now = clock.instant();
+        em.createNativeQuery("DELETE FROM login_throttle WHERE last_failure < ?")
+                .setParameter(1, Timestamp.from(now.minus(MEMORY))).executeUpdate();
+        int failures = ((Number) em.createNativeQuery(COUNT_FAILURE)
+                .setParameter(1, key(loginName))
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, Timestamp.from(now.minus(MEMORY)))
+                .getSingleResult()).intValue();
+        Optional<Duration> block = blockAfter(failures);
+        em.createNativeQuery("UPDATE login_throttle SET blocked_until = ? WHERE login_key = ?")
+                .setParameter(1, block.map(wait -> Timestamp.from(now.plus(wait))).orElse(null))
+                .setParameter(2, key(loginName)).executeUpdate();
+        return block;
+    }
+
+    /** Forgets the failures of a name after a successful login. */
+    public void clear(String loginName) {
+        em.createNativeQuery("DELETE FROM login_throttle WHERE login_key = ?").setParameter(1, key(loginName))
+                .executeUpdate();
+    }
+
+    /** The wait after this many failures in a row: none while they are free, then doubling to the maximum. */
+    Optional<Duration> blockAfter(int failures) {
+        int blocked = failures - freeFailures;
+        if (blocked <= 0) {
+            return Optional.empty();
+        }
+        Duration wait = firstBlock;
+        for (int i = 1; i < blocked && wait.compareTo(maxBlock) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return Optional.of(wait.compareTo(maxBlock) > 0 ? maxBlock : wait);
+    }
+
+    private static String key(String loginName) {
+        String key = loginName == null ? "" : loginName.strip().toLowerCase(Locale.ROOT);
+        return key.length() > 254 ? key.substring(0, 254) : key;
+    }
+}

@@ -1,0 +1,42 @@
+package org.mirrorwatch.registry.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import org.mirrorwatch.registry.entity.CdImageFile;
+import org.mirrorwatch.registry.entity.CdImageManifest;
+import org.mirrorwatch.registry.entity.Distribution;
+
+/**
+ * Stores a distribution's CD-image manifest. Shared by the administrators' facade and the prober's
+ * manifest fetcher, which has no caller and so does not go through the facade's permission check.
+ */
+@Stateless
+public class CdImageManifestStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Checks the manifest and stores it; every bad line is reported, and then nothing is stored. */
+    public List<CdImageFile> store(Distribution distribution, String text) {
+        List<CdImageFile> files = CdImageManifest.parse(text, distribution.getSeriesNames());
+        manifestOf(distribution.getId()).store(text, clock.instant());
+        return files;
+    }
+
+    /** The distribution's manifest row, created empty on first use. */
+    public CdImageManifest manifestOf(long distributionId) {
+        CdImageManifest manifest = em.find(CdImageManifest.class, distributionId);
+        if (manifest == null) {
+            manifest = new CdImageManifest(distributionId, clock.instant());
+            em.persist(manifest);
+        }
+        return manifest;
+    }
+}

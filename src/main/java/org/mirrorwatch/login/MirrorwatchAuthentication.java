@@ -1,0 +1,249 @@
+package org.mirrorwatch.login;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.mirrorwatch.identity.control.Accounts;
+import org.mirrorwatch.identity.control.ApiTokenCredential;
+import org.mirrorwatch.identity.control.LoginThrottle;
+import org.mirrorwatch.identity.control.Roles;
+
+/**
+ * The application's one authentication mechanism (Jakarta Security allows one), dispatching on the path:
+ * <ul>
+ * <li>The console keeps the caller in the HTTP session after a form login. A protected page without a
+ * login redirects to the login form.</li>
+ * <li>The API under /api takes HTTP Basic or an {@code Authorization: Bearer} API token on each request.
+ * A write never accepts the session cookie, so a page on another site cannot make a logged-in browser
+ * write through the API. Reads accept it, so a logged-in owner can open the probe log links.</li>
+ * </ul>
+ * Password logins go through the {@link LoginThrottle}, and every failure answers alike whether the
+ * account exists or not.
+ */
+@ApplicationScoped
+@DeclareRoles({Roles.PERSON, Roles.MIRROR_ADMIN})
+public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(MirrorwatchAuthentication.class.getName());
+
+    /** The session attribute that holds the logged-in person's name. */
+    static final String SESSION_CALLER = "org.mirrorwatch.caller";
+    /** Set on the request when a login was refused because the name is throttled: the remaining wait. */
+    public static final String BLOCKED_FOR = "org.mirrorwatch.login.blockedFor";
+    public static final String LOGIN_PAGE = "/login.xhtml";
+
+    /** The challenges of a 401 from the API: both ways of logging in that it takes. */
+    public static final String BASIC_CHALLENGE = "Basic realm=\"Mirrorwatch\", charset=\"UTF-8\"";
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"Mirrorwatch\"";
+    public static final String WRONG_LOGIN = "The name or password is wrong.";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential instanceof UsernamePasswordCredential password) {
+            return formLogin(request, context, password);
+        }
+        return isApi(request) ? apiRequest(request, response, context) : consoleRequest(request, context);
+    }
+
+    /** A login from the console's form, through {@code SecurityContext.authenticate}. */
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context,
+            UsernamePasswordCredential password) {
+        String login = password.getCaller();
+        Optional<Duration> blocked = throttle.blockedFor(login);
+        if (blocked.isPresent()) {
+            request.setAttribute(BLOCKED_FOR, blocked.get());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CredentialValidationResult result = identityStores.validate(password);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.recordFailure(login).ifPresent(wait -> request.setAttribute(BLOCKED_FOR, wait));
+            LOG.info(() -> "Console login failed for " + login + " from " + request.getRemoteAddr());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        throttle.clear(login);
+        String name = result.getCallerPrincipal().getName();
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        request.getSession(true).setAttribute(SESSION_CALLER, name);
+        LOG.info(() -> "Console login of " + name + " from " + request.getRemoteAddr());
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus consoleRequest(HttpServletRequest request, HttpMessageContext context) {
+        Optional<AuthenticationStatus> session = fromSession(request, context);
+        if (session.isPresent()) {
+            return session.get();
+        }
+        if (context.isProtected()) {
+            String next = request.getRequestURI().substring(request.getContextPath().length())
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next="
+                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus apiRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null) {
+            if (startsWithIgnoringCase(authorization, "Bearer ")) {
+                return bearer(request, response, context, authorization.substring(7).strip());
+            }
+            if (startsWithIgnoringCase(authorization, "Basic ")) {
+                return basic(request, response, context, authorization.substring(6).strip());
+            }
+            return refuse(response, 401, "Send HTTP Basic credentials or an API token as"
+                    + " \"Authorization: Bearer <token>\".", null);
+        }
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            Optional<AuthenticationStatus> session = fromSession(request, context);
+            if (session.isPresent()) {
+                return session.get();
+            }
+        }
+        if (context.isProtected()) {
+            return refuse(response, 401, "Log in with HTTP Basic or an API token.", null);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String token) {
+        CredentialValidationResult result = identityStores.validate(new ApiTokenCredential(token));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            LOG.info(() -> "API call with an invalid, expired or revoked token from " + request.getRemoteAddr());
+            return refuse(response, 401, "The API token is invalid, expired or revoked. Create a new one on your"
+                    + " account page.", null);
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return refuse(response, 401, "The Basic credentials are not valid Base64.", null);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return refuse(response, 401, "The Basic credentials must be name:password.", null);
+        }
+        String login = decoded.substring(0, colon);
+        Optional<Duration> blocked = throttle.blockedFor(login);
+        if (blocked.isPresent()) {
+            return refuse(response, 429, tooManyFailures(blocked.get()), blocked.get());
+        }
+        CredentialValidationResult result = identityStores.validate(
+                new UsernamePasswordCredential(login, decoded.substring(colon + 1)));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            LOG.info(() -> "API login failed for " + login + " from " + request.getRemoteAddr());
+            Optional<Duration> nowBlocked = throttle.recordFailure(login);
+            return nowBlocked.isPresent() ? refuse(response, 429, tooManyFailures(nowBlocked.get()), nowBlocked.get())
+                    : refuse(response, 401, WRONG_LOGIN, null);
+        }
+        throttle.clear(login);
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /** The caller of an earlier form login, if the session has one whose account can still log in. */
+    private Optional<AuthenticationStatus> fromSession(HttpServletRequest request, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(SESSION_CALLER) instanceof String name)) {
+            return Optional.empty();
+        }
+        Optional<Set<String>> groups = accounts.groupsOfActive(name);
+        if (groups.isEmpty()) {
+            session.removeAttribute(SESSION_CALLER);
+            return Optional.empty();
+        }
+        return Optional.of(context.notifyContainerAboutLogin(name, groups.get()));
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_CALLER);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    /** The wording for a throttled name, the same whether an account has that name or not. */
+    public static String tooManyFailures(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds());
+        return "Too many failed logins for this name. Try again in "
+                + (seconds < 120 ? seconds + " seconds." : (seconds + 59) / 60 + " minutes.");
+    }
+
+    /** Answers an API request that failed to authenticate with problem JSON, written and committed here. */
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status, String detail,
+            Duration retryAfter) {
+        try {
+            response.resetBuffer();
+            response.setStatus(status);
+            if (status == 401) {
+                response.addHeader("WWW-Authenticate", BASIC_CHALLENGE);
+                response.addHeader("WWW-Authenticate", BEARER_CHALLENGE);
+            }
+            if (retryAfter != null) {
+                response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+            }
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Json.createObjectBuilder()
+                    .add("type", "about:blank")
+                    .add("title", status == 429 ? "Too Many Requests" : "Unauthorized")
+                    .add("status", status)
+                    .add("detail", detail).build().toString());
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    private static boolean startsWithIgnoringCase(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+}

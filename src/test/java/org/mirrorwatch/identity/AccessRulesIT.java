@@ -1,0 +1,384 @@
+package org.mirrorwatch.identity;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matcher;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+import org.mirrorwatch.identity.boundary.ApiTokenFacade;
+import org.mirrorwatch.identity.boundary.AuditFacade;
+import org.mirrorwatch.identity.entity.AuditAction;
+import org.mirrorwatch.identity.entity.AuditEvent;
+import org.mirrorwatch.librarian.LibraryFile;
+import org.mirrorwatch.platform.AccessDeniedException;
+import org.mirrorwatch.platform.ConflictException;
+import org.mirrorwatch.platform.NotFoundException;
+import org.mirrorwatch.probing.boundary.ProbeRounds;
+import org.mirrorwatch.probing.entity.RunState;
+import org.mirrorwatch.probing.entity.RunTrigger;
+import org.mirrorwatch.registry.boundary.DistributionFacade;
+import org.mirrorwatch.registry.boundary.MirrorFacade;
+import org.mirrorwatch.registry.boundary.MirrorForm;
+import org.mirrorwatch.registry.boundary.PersonFacade;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.registry.entity.MirrorPulseType;
+import org.mirrorwatch.registry.entity.MirrorSpeed;
+import org.mirrorwatch.registry.entity.ReviewStatus;
+import org.mirrorwatch.testing.Deployments;
+import org.mirrorwatch.testing.Failures;
+import org.mirrorwatch.testing.TestDatabase;
+import org.mirrorwatch.testing.TestLogin;
+
+/**
+ * Every rule of the mirror registry, at the facades: the allowed person succeeds, the others get the
+ * container's refusal of their role (EJBAccessException) or the ownership rule's (AccessDeniedException),
+ * and nothing changes for them. Admin actions leave an audit row. The world is access-world.sql.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AccessRulesIT {
+
+    private static final long UBUNTU = 1;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.withLibraryOf(Deployments.mirrorwatch(), Awaitility.class, Matcher.class);
+    }
+
+    @Inject
+    DistributionFacade distributions;
+
+    @Inject
+    MirrorFacade mirrors;
+
+    @Inject
+    PersonFacade people;
+
+    @Inject
+    ProbeRounds rounds;
+
+    @Inject
+    AuditFacade audit;
+
+    @Inject
+    ApiTokenFacade tokens;
+
+    @BeforeEach
+    void world() {
+        TestDatabase.reset("access-world");
+        TestLogin.logout();
+    }
+
+    // --- anyone ---------------------------------------------------------------------------------------
+
+    @Test
+    void anyone_readsThePublicData_withoutLoggingIn() {
+        assertEquals(List.of("alice-mirror", "alice-pending", "bob-mirror", "bob-unofficial"),
+                distributions.enabledMirrors(UBUNTU).stream().map(DistributionMirror::getName).toList());
+        assertEquals("alice", mirrors.getMirrorByName("alice-mirror").getOwner().getName());
+        assertTrue(mirrors.probeRecords(id("alice-mirror"), 10).isEmpty());
+    }
+
+    // --- registering ----------------------------------------------------------------------------------
+
+    @Test
+    void aPerson_registersAMirrorForThemselves_butNotForSomeoneElse() {
+        TestLogin.as("alice");
+        DistributionMirror mine = distributions.newMirror(UBUNTU, person("alice"), form("alice-two", "http://two.example.org/"));
+        assertEquals("alice", mine.getOwner().getName());
+
+        Failures.thrown(AccessDeniedException.class,
+                () -> distributions.newMirror(UBUNTU, person("bob"), form("for-bob", "http://for-bob.example.org/")));
+        assertTrue(mirrors.findMirrorByName("for-bob").isEmpty());
+    }
+
+    @Test
+    void anAdmin_registersAMirrorForAnyone_andItIsAudited() {
+        TestLogin.as("admin");
+        DistributionMirror bobs = distributions.newMirror(UBUNTU, person("bob"), form("for-bob", "http://for-bob.example.org/"));
+
+        assertEquals("bob", bobs.getOwner().getName());
+        AuditEvent event = latestAudit();
+        assertEquals(AuditAction.MIRROR_REGISTERED, event.getAction());
+        assertEquals("admin", event.getActorName());
+        assertTrue(event.getAfterState().orElseThrow().contains("\"owner\":\"bob\""));
+    }
+
+    @Test
+    void anonymous_cannotRegister() {
+        refused(() -> distributions.newMirror(UBUNTU, person("alice"), form("anon", "http://anon.example.org/")));
+        assertTrue(mirrors.findMirrorByName("anon").isEmpty());
+    }
+
+    // --- editing --------------------------------------------------------------------------------------
+
+    @Test
+    void theOwner_editsTheirMirror_andTheUrlChangeIsAudited() {
+        TestLogin.as("alice");
+        mirrors.edit(id("alice-mirror"), form("alice-mirror", "http://new.alice.example.org/ubuntu"));
+
+        assertEquals("http://new.alice.example.org/ubuntu/",
+                mirrors.getMirrorByName("alice-mirror").getHttpBaseUrl().orElseThrow().value());
+        TestLogin.as("admin");
+        AuditEvent event = audit.ofMirror(id("alice-mirror")).get(0);
+        assertEquals(AuditAction.MIRROR_URLS_CHANGED, event.getAction());
+        assertEquals("alice", event.getActorName());
+        assertTrue(event.getBeforeState().orElseThrow().contains("http://alice.example.org/ubuntu/"));
+        assertTrue(event.getAfterState().orElseThrow().contains("http://new.alice.example.org/ubuntu/"));
+    }
+
+    @Test
+    void anotherOwner_cannotEditTheMirror_andNothingChanges() {
+        TestLogin.as("bob");
+        Failures.thrown(AccessDeniedException.class,
+                () -> mirrors.edit(id("alice-mirror"), form("alice-mirror", "http://bob.was.here/")));
+
+        assertEquals("http://alice.example.org/ubuntu/",
+                mirrors.getMirrorByName("alice-mirror").getHttpBaseUrl().orElseThrow().value());
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM audit_event"));
+    }
+
+    @Test
+    void anAdmin_editsAnyMirror_andAnonymousCannot() {
+        refused(() -> mirrors.edit(id("bob-mirror"), form("bob-mirror", "http://anon.example.org/")));
+
+        TestLogin.as("admin");
+        mirrors.edit(id("bob-mirror"), form("bob-renamed", "http://bob.example.org/ubuntu/"));
+        assertTrue(mirrors.findMirrorByName("bob-renamed").isPresent());
+        assertEquals(AuditAction.MIRROR_EDITED, latestAudit().getAction());
+    }
+
+    // --- resubmitting ---------------------------------------------------------------------------------
+
+    @Test
+    void theOwner_resubmitsABrokenMirror_butNotOneInAnotherState() {
+        TestLogin.as("bob");
+        assertEquals(ReviewStatus.PENDING_REVIEW, mirrors.resubmitForReview(id("bob-broken")).getReviewStatus());
+
+        Failures.thrown(ConflictException.class, () -> mirrors.resubmitForReview(id("bob-mirror")));
+        assertEquals(ReviewStatus.OFFICIAL, mirrors.getMirrorByName("bob-mirror").getReviewStatus());
+    }
+
+    @Test
+    void anotherOwner_cannotResubmit() {
+        TestLogin.as("alice");
+        Failures.thrown(AccessDeniedException.class, () -> mirrors.resubmitForReview(id("bob-broken")));
+        assertEquals(ReviewStatus.BROKEN, mirrors.getMirrorByName("bob-broken").getReviewStatus());
+    }
+
+    // --- probe logs -----------------------------------------------------------------------------------
+
+    @Test
+    void probeLogs_areReadByTheOwnerAndAdmins_only() {
+        TestLogin.as("admin");
+        long log = mirrors.newProbeRecord(id("alice-mirror"), "Probing alice-mirror\n").getLogFile().getId();
+
+        TestLogin.as("alice");
+        LibraryFile file = mirrors.probeLog(log);
+        assertEquals("Probing alice-mirror\n", new String(file.getContent()));
+        TestLogin.as("bob");
+        Failures.thrown(AccessDeniedException.class, () -> mirrors.probeLog(log));
+        TestLogin.logout();
+        refused(() -> mirrors.probeLog(log));
+        TestLogin.as("admin");
+        assertNotNull(mirrors.probeLog(log));
+    }
+
+    // --- the administrators' actions ------------------------------------------------------------------
+
+    @Test
+    void review_isForAdmins_andRecordsTheReviewerDateAndAnAuditRow() {
+        TestLogin.as("alice");
+        refused(() -> mirrors.review(id("alice-pending"), ReviewStatus.OFFICIAL, "self-approved"));
+        assertEquals(ReviewStatus.PENDING_REVIEW, mirrors.getMirrorByName("alice-pending").getReviewStatus());
+
+        TestLogin.as("admin");
+        DistributionMirror reviewed = mirrors.review(id("alice-pending"), ReviewStatus.OFFICIAL, "Checked the sync.");
+
+        assertEquals(ReviewStatus.OFFICIAL, reviewed.getReviewStatus());
+        assertEquals("admin", reviewed.getReviewer().orElseThrow().getName());
+        assertNotNull(reviewed.getDateReviewed().orElseThrow());
+        assertEquals("Checked the sync.", reviewed.getWhiteboard());
+        AuditEvent event = latestAudit();
+        assertEquals(AuditAction.MIRROR_REVIEWED, event.getAction());
+        assertTrue(event.getBeforeState().orElseThrow().contains("\"reviewStatus\":\"PENDING_REVIEW\""));
+        assertTrue(event.getAfterState().orElseThrow().contains("\"reviewStatus\":\"OFFICIAL\""));
+    }
+
+    @Test
+    void reassigningTheOwner_isForAdmins_andAudited() {
+        TestLogin.as("alice");
+        refused(() -> mirrors.reassignOwner(id("alice-mirror"), "bob"));
+
+        TestLogin.as("admin");
+        assertEquals("bob", mirrors.reassignOwner(id("alice-mirror"), "bob").getOwner().getName());
+        AuditEvent event = latestAudit();
+        assertEquals(AuditAction.MIRROR_OWNER_CHANGED, event.getAction());
+        assertTrue(event.getBeforeState().orElseThrow().contains("\"owner\":\"alice\""));
+        assertTrue(event.getAfterState().orElseThrow().contains("\"owner\":\"bob\""));
+        TestLogin.as("alice");
+        Failures.thrown(AccessDeniedException.class,
+                () -> mirrors.edit(id("alice-mirror"), form("alice-mirror", "http://alice.example.org/ubuntu/")));
+    }
+
+    @Test
+    void deleting_isForAdmins_andOnlyForAMirrorThatWasNeverProbed() {
+        TestLogin.as("bob");
+        refused(() -> mirrors.delete(id("bob-unofficial")));
+
+        TestLogin.as("admin");
+        mirrors.newProbeRecord(id("bob-mirror"), "probed");
+        Failures.thrown(ConflictException.class, () -> mirrors.delete(id("bob-mirror")));
+        mirrors.delete(id("bob-unofficial"));
+
+        assertTrue(mirrors.findMirrorByName("bob-unofficial").isEmpty());
+        assertTrue(mirrors.findMirrorByName("bob-mirror").isPresent());
+        AuditEvent event = latestAudit();
+        assertEquals(AuditAction.MIRROR_DELETED, event.getAction());
+        assertEquals("bob-unofficial", event.getSubjectName());
+        assertTrue(event.getAfterState().isEmpty());
+    }
+
+    @Test
+    void theCountryDnsMirror_isForAdmins_onlyQualifiedMirrors_andAtMostOnePerCountryAndContent() {
+        TestLogin.as("alice");
+        refused(() -> mirrors.designateCountryDnsMirror(id("alice-mirror")));
+
+        TestLogin.as("admin");
+        ConflictException unprobed = Failures.thrown(ConflictException.class,
+                () -> mirrors.designateCountryDnsMirror(id("alice-mirror")));
+        assertTrue(unprobed.getMessage().contains("never probed"), unprobed.getMessage());
+        mirrors.newProbeRecord(id("alice-mirror"), "probed");
+        mirrors.newProbeRecord(id("bob-mirror"), "probed");
+        mirrors.newProbeRecord(id("bob-broken"), "probed");
+
+        assertTrue(mirrors.designateCountryDnsMirror(id("alice-mirror")).isCountryDnsMirror());
+        ConflictException taken = Failures.thrown(ConflictException.class,
+                () -> mirrors.designateCountryDnsMirror(id("bob-mirror")));
+        assertTrue(taken.getMessage().contains("alice-mirror is already the France DNS mirror"), taken.getMessage());
+        ConflictException unqualified = Failures.thrown(ConflictException.class,
+                () -> mirrors.designateCountryDnsMirror(id("bob-broken")));
+        assertTrue(unqualified.getMessage().contains("it is not official, it is disabled, it has no HTTP or HTTPS URL"),
+                unqualified.getMessage());
+        assertEquals(AuditAction.COUNTRY_DNS_MIRROR_DESIGNATED, latestAudit().getAction());
+
+        mirrors.disable(id("alice-mirror"));
+        assertFalse(mirrors.getMirrorByName("alice-mirror").isCountryDnsMirror(), "a disabled mirror loses the role");
+        mirrors.enable(id("alice-mirror"));
+        mirrors.designateCountryDnsMirror(id("bob-mirror"));
+        mirrors.removeCountryDnsMirror(id("bob-mirror"));
+        assertEquals(AuditAction.COUNTRY_DNS_MIRROR_REMOVED, latestAudit().getAction());
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM distribution_mirror WHERE country_dns_mirror"));
+    }
+
+    @Test
+    void theDisabledPendingAndUnofficialLists_areForAdmins() {
+        TestLogin.as("alice");
+        refused(() -> distributions.disabledMirrors(UBUNTU));
+        refused(() -> distributions.pendingReviewMirrors(UBUNTU));
+        refused(() -> distributions.unofficialMirrors(UBUNTU));
+
+        TestLogin.as("admin");
+        mirrors.disable(id("bob-mirror"));
+        assertEquals(List.of("bob-mirror"), names(distributions.disabledMirrors(UBUNTU)));
+        assertEquals(List.of("alice-pending"), names(distributions.pendingReviewMirrors(UBUNTU)));
+        assertEquals(List.of("bob-unofficial"), names(distributions.unofficialMirrors(UBUNTU)));
+    }
+
+    @Test
+    void enablingAndDisabling_areForAdmins_andAudited() {
+        TestLogin.as("bob");
+        refused(() -> mirrors.disable(id("bob-mirror")));
+        refused(() -> mirrors.enable(id("bob-broken")));
+
+        TestLogin.as("admin");
+        assertFalse(mirrors.disable(id("bob-mirror")).isEnabled());
+        assertEquals(AuditAction.MIRROR_DISABLED, latestAudit().getAction());
+        assertTrue(mirrors.enable(id("bob-mirror")).isEnabled());
+        assertEquals(AuditAction.MIRROR_ENABLED, latestAudit().getAction());
+    }
+
+    @Test
+    void runningTheProber_isForAdmins_andAudited() {
+        TestLogin.as("alice");
+        refused(() -> rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
+        refused(() -> rounds.probeMirrorNow(id("alice-mirror")));
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM probe_run"));
+
+        TestLogin.as("admin");
+        long run = rounds.probeMirrorNow(id("alice-pending")).getId();
+        // Its URL is a loopback address outside the allowed block, so the probe is refused at once.
+        await().atMost(Duration.ofSeconds(2)).until(() -> rounds.getRun(run).getState() != RunState.RUNNING);
+        AuditEvent event = latestAudit();
+        assertEquals(AuditAction.MIRROR_PROBED_NOW, event.getAction());
+        assertEquals("alice-pending", event.getSubjectName());
+        assertTrue(event.getAfterState().orElseThrow().contains("\"round\":" + run));
+    }
+
+    @Test
+    void theAuditTrail_isReadByAdminsOnly() {
+        TestLogin.as("alice");
+        refused(() -> audit.recent(10));
+        refused(() -> audit.ofMirror(id("alice-mirror")));
+        TestLogin.as("admin");
+        assertTrue(audit.recent(10).isEmpty());
+    }
+
+    @Test
+    void apiTokens_belongToTheirOwner() {
+        TestLogin.as("alice");
+        long token = tokens.create("deploy script", 30).token().getId();
+        TestLogin.as("bob");
+        assertTrue(tokens.myTokens().isEmpty());
+        Failures.thrown(NotFoundException.class, () -> tokens.revoke(token));
+        TestLogin.as("alice");
+        assertTrue(tokens.myTokens().get(0).getRevokedAt().isEmpty());
+        TestLogin.logout();
+        refused(() -> tokens.myTokens());
+    }
+
+    @Test
+    void anUnconfirmedAccount_cannotLogIn() {
+        assertThrows(IllegalStateException.class, () -> TestLogin.as("carol"));
+    }
+
+    private static void refused(Executable call) {
+        assertThrows(EJBAccessException.class, call);
+    }
+
+    private AuditEvent latestAudit() {
+        TestLogin.as("admin");
+        return audit.recent(1).get(0);
+    }
+
+    private long id(String mirrorName) {
+        return mirrors.getMirrorByName(mirrorName).getId();
+    }
+
+    private long person(String name) {
+        return people.getByName(name).getId();
+    }
+
+    private static List<String> names(List<DistributionMirror> list) {
+        return list.stream().map(DistributionMirror::getName).toList();
+    }
+
+    private static MirrorForm form(String name, String httpUrl) {
+        return MirrorForm.of(name, MirrorSpeed.S1G, "FR", MirrorContent.ARCHIVE, MirrorPulseType.PULL, httpUrl);
+    }
+}
