@@ -27,3 +27,8 @@ VALUES
      NULL, 'ftp://bob.example.org/broken/', false, true, 'BROKEN', '2026-01-04 00:00:00+00'),
     (1, 3, 'bob-unofficial', 'S10M', (SELECT id FROM country WHERE iso_code = 'DE'), 'ARCHIVE', 'PULL',
      'http://unofficial.example.org/ubuntu/', NULL, true, false, 'UNOFFICIAL', '2026-01-05 00:00:00+00');
+
+-- One CD image, so a RELEASE round has something to check on alice-pending. That mirror's address is a
+-- loopback outside the allowed block: its probe is refused at once, with no network involved.
+INSERT INTO cd_image_manifest (distribution_id, content, date_updated) VALUES
+    (1, E'ubuntu\tnoble\tnoble/ubuntu-24.04-desktop-amd64.iso\t6114656256\n', '2026-01-01 00:00:00+00');

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.PasswordPolicy;
 import org.mirrorwatch.identity.control.Passwords;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.control.SecretTokens;
@@ -65,7 +66,7 @@ public class AccountFacade {
      */
     @PermitAll
     public void signUp(SignUpForm form) {
-        SignUpForm valid = form.validate(passwords.weakness(form.password(), form.name(), form.email()));
+        SignUpForm valid = form.validate(PasswordPolicy.weakness(form.password(), form.name(), form.email()));
         if (!em.createNamedQuery("Person.findByName", Person.class).setParameter("name", valid.name())
                 .getResultList().isEmpty()) {
             throw new ConflictException(SignUpForm.NAME, "The name " + valid.name() + " is taken. Choose another.");
@@ -122,7 +123,7 @@ public class AccountFacade {
     public Person resetPassword(String token, String newPassword) {
         AccountToken link = findUsableToken(token, AccountTokenPurpose.RESET_PASSWORD);
         Person person = link.getPerson();
-        passwords.weakness(newPassword, person.getName(), person.getEmail()).ifPresent(weakness -> {
+        PasswordPolicy.weakness(newPassword, person.getName(), person.getEmail()).ifPresent(weakness -> {
             throw new InvalidInputException(SignUpForm.PASSWORD, weakness);
         });
         link.use(clock.instant());

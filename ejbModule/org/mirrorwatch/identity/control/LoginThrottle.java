@@ -73,7 +73,7 @@ public class LoginThrottle {
                 .setParameter(3, Timestamp.from(now.minus(MEMORY)))
                 .getSingleResult()).intValue();
         Optional<Duration> block = blockAfter(failures);
-        em.createNativeQuery("UPDATE login_throttle SET blocked_until = ? WHERE login_key = ?")
+        em.createNativeQuery("UPDATE login_throttle SET blocked_until = CAST(? AS timestamptz) WHERE login_key = ?")
                 .setParameter(1, block.map(wait -> Timestamp.from(now.plus(wait))).orElse(null))
                 .setParameter(2, key(loginName)).executeUpdate();
         return block;

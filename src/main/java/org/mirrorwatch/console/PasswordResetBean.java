@@ -1,18 +1,22 @@
 package org.mirrorwatch.console;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import org.mirrorwatch.identity.boundary.AccountFacade;
 import org.mirrorwatch.platform.MirrorwatchException;
 
 /**
  * Both halves of a password reset: asking for the link by address, and choosing a new password with
- * the link's token. Asking gets the same answer whether the address has an account or not.
+ * the link's token. Asking gets the same answer whether the address has an account or not. It lives as
+ * long as the page, so the token of the link is still known when the form is posted back.
  */
 @Named
-@RequestScoped
-public class PasswordResetBean {
+@ViewScoped
+public class PasswordResetBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     static final String REQUEST_FORM = "request";
     static final String RESET_FORM = "reset";

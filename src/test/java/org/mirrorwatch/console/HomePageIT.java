@@ -74,10 +74,10 @@ class HomePageIT {
     }
 
     @Test
-    void unknownStoredFile_isAProblemJson404() throws Exception {
+    void storedFiles_askAnonymousCallersToLogIn_beforeSayingWhetherTheyExist() throws Exception {
         HttpResponse<String> response = get("/api/v1/files/424242/nothing.log");
 
-        assertEquals(404, response.statusCode());
-        assertTrue(response.body().contains("\"status\":404"), response.body());
+        assertEquals(401, response.statusCode());
+        assertTrue(response.body().contains("\"status\":401"), response.body());
     }
 }

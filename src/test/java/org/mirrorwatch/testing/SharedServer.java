@@ -27,10 +27,12 @@ public final class SharedServer {
 
     private final Process process;
     private final URI baseUri;
+    private final int mailPort;
 
-    private SharedServer(Process process, URI baseUri) {
+    private SharedServer(Process process, URI baseUri, int mailPort) {
         this.process = process;
         this.baseUri = baseUri;
+        this.mailPort = mailPort;
     }
 
     /** The running server, started now if this is the first call of the run. */
@@ -44,6 +46,14 @@ public final class SharedServer {
     /** The application's root, e.g. http://localhost:41234/. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /**
+     * The SMTP port this server sends to. It is its own, so mail that it sends or retries never lands in
+     * the mailbox of an Arquillian test running at the same time.
+     */
+    public int mailPort() {
+        return mailPort;
     }
 
     public URI resolve(String path) {
@@ -65,12 +75,17 @@ public final class SharedServer {
     private static SharedServer start() {
         long begin = System.nanoTime();
         int port = FreePorts.next();
+        int mailPort = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
         command.add("-Xmx512m");
         command.add("-Duser.timezone=UTC");
         command.add("-Dmirrorwatch.probe.timer.enabled=false");
         command.addAll(ServerProperties.asJvmOptions());
+        // Later -D options win over the shared ones above.
+        command.add("-Dmirrorwatch.mail.port=" + mailPort);
+        command.add("-Dmirrorwatch.mail.retry.enabled=false");
+        command.add("-Dmirrorwatch.base-url=http://localhost:" + port);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--nocluster", "--port", String.valueOf(port),
                 "--postbootcommandfile", System.getProperty("mirrorwatch.postboot.file"),
@@ -91,7 +106,7 @@ public final class SharedServer {
                 .until(() -> isUp(client, base));
         LOG.info(() -> String.format("Shared Payara Micro ready at %s in %d ms", base,
                 (System.nanoTime() - begin) / 1_000_000));
-        return new SharedServer(process, base);
+        return new SharedServer(process, base, mailPort);
     }
 
     private static boolean isUp(HttpClient client, URI base) {

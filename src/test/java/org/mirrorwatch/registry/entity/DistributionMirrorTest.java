@@ -1,5 +1,9 @@
 package org.mirrorwatch.registry.entity;
 
+import org.mirrorwatch.platform.ConflictException;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,5 +154,57 @@ class DistributionMirrorTest {
     @Test
     void person_mailbox_isTheSeedsToAddress() {
         assertEquals("Foo Bar <foo.bar@canonical.com>", world.fooBar.getMailbox());
+    }
+
+    @Test
+    void resubmitForReview_sendsABrokenMirrorBackToTheQueue_only() {
+        DistributionMirror mirror = world.mirror("m1", MirrorContent.ARCHIVE);
+        ConflictException notBroken = assertThrows(ConflictException.class, mirror::resubmitForReview);
+        assertEquals("Only a mirror reviewed as broken can be resubmitted; m1 is pending review.", notBroken.getMessage());
+
+        mirror.review(world.fooBar, ReviewStatus.BROKEN, "404 everywhere", TestWorld.NOW);
+        mirror.resubmitForReview();
+
+        assertEquals(ReviewStatus.PENDING_REVIEW, mirror.getReviewStatus());
+    }
+
+    @Test
+    void designateCountryDnsMirror_needsAnOfficialEnabledProbedWebMirror_andSaysWhatIsMissing() {
+        DistributionMirror mirror = world.mirror("m1", MirrorContent.ARCHIVE);
+        ConflictException refused = assertThrows(ConflictException.class, () -> mirror.designateCountryDnsMirror(false));
+        assertEquals("m1 cannot be the country DNS mirror: it is not official, it is disabled, it was never probed.",
+                refused.getMessage());
+        assertFalse(mirror.isCountryDnsMirror());
+
+        qualify(mirror);
+        mirror.designateCountryDnsMirror(true);
+
+        assertTrue(mirror.isCountryDnsMirror());
+    }
+
+    @Test
+    void aCountryDnsMirror_losesTheRole_assoonAsItStopsQualifying() {
+        List<java.util.function.Consumer<DistributionMirror>> changes = List.of(
+                DistributionMirror::disableByAdmin,
+                mirror -> mirror.disableByProber(),
+                mirror -> mirror.review(world.fooBar, ReviewStatus.UNOFFICIAL, null, TestWorld.NOW),
+                mirror -> mirror.applyForOfficialStatus(false),
+                mirror -> mirror.changeUrls(new MirrorUrls(null, null, MirrorUrl.of(UrlScheme.FTP, "ftp://m1.example.org/"),
+                        null)));
+        for (var change : changes) {
+            DistributionMirror mirror = world.mirror("m1", MirrorContent.ARCHIVE);
+            qualify(mirror);
+            mirror.designateCountryDnsMirror(true);
+
+            change.accept(mirror);
+
+            assertFalse(mirror.isCountryDnsMirror());
+        }
+    }
+
+    private void qualify(DistributionMirror mirror) {
+        mirror.applyForOfficialStatus(true);
+        mirror.review(world.fooBar, ReviewStatus.OFFICIAL, null, TestWorld.NOW);
+        mirror.enable();
     }
 }

@@ -1,0 +1,61 @@
+package org.mirrorwatch.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** Plain HTTP calls to the shared server's API, as a script would make them, with or without credentials. */
+public final class ApiClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final SharedServer server;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public ApiClient(SharedServer server) {
+        this.server = server;
+    }
+
+    /** An {@code Authorization} value for HTTP Basic. */
+    public static String basic(String name, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    /**
+     * Sends a request; {@code json} null sends no body.
+     *
+     * @param headers name and value pairs
+     */
+    public HttpResponse<String> send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(TIMEOUT)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
