@@ -415,6 +415,34 @@ probe_test() {
 }
 if [[ -n $deployed ]]; then probe_test; fi
 
+# Jakarta Security on WildFly: the application's own mechanism and identity store, the roles on the
+# facades, and the console's redirect to the login form. Both accounts' password is "test-password".
+access_test() {
+    sql -c "INSERT INTO person (name, display_name, email, mirror_admin, email_verified, password_hash, date_created)
+            VALUES ('wf-admin', 'WildFly Admin', 'wf-admin@example.org', true, true, 'PBKDF2WithHmacSHA512:1024:muCPiAu/d8/sg6EkWHqK5b/dtBrSxxakK5pKnGug3Oc=:YDkOx5hrs/64anQTRDaoDJIgLk/HzZlFFkPe99XB/UOKr8PYMNijYQYDAm0dcfx7HI44FJ35LCjb1xXhKDtndQ==', now()),
+                   ('wf-owner2', 'WildFly Owner', 'wf-owner2@example.org', false, true, 'PBKDF2WithHmacSHA512:1024:muCPiAu/d8/sg6EkWHqK5b/dtBrSxxakK5pKnGug3Oc=:YDkOx5hrs/64anQTRDaoDJIgLk/HzZlFFkPe99XB/UOKr8PYMNijYQYDAm0dcfx7HI44FJ35LCjb1xXhKDtndQ==', now())" \
+        || { fail "the accounts could not be written"; return; }
+    local api=${url}api/v1/probe-rounds code
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{"content":"RELEASE"}' "$api")
+    [[ $code == 401 ]] && say "POST /api/v1/probe-rounds anonymously -> 401" || fail "anonymous POST $api answered $code, not 401"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -u wf-owner2:test-password -H 'Content-Type: application/json' \
+        -d '{"content":"RELEASE"}' "$api")
+    [[ $code == 403 ]] && say "POST /api/v1/probe-rounds as an owner -> 403" || fail "an owner's POST $api answered $code, not 403"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -u wf-admin:test-password -H 'Content-Type: application/json' \
+        -d '{"content":"RELEASE"}' "$api")
+    [[ $code == 202 ]] && say "POST /api/v1/probe-rounds as an admin -> 202" || fail "an admin's POST $api answered $code, not 202"
+    if curl -s -u wf-admin:test-password "${url}api/v1/audit-events" | grep -q '"action":"PROBE_ROUND_STARTED"'; then
+        say "the audit trail records the admin's round"
+    else
+        fail "GET /api/v1/audit-events has no PROBE_ROUND_STARTED row"
+    fi
+    local location
+    location=$(curl -s -o /dev/null -w '%{redirect_url}' "${url}admin/probe.xhtml")
+    [[ $location == *"/login.xhtml?next=%2Fadmin%2Fprobe.xhtml" ]] && say "GET /admin/probe.xhtml anonymously -> the login form" \
+        || fail "an anonymous GET of /admin/probe.xhtml should redirect to the login form, not \"$location\""
+}
+if [[ -n $deployed ]]; then access_test; fi
+
 # The page again, now that the round has decided: the good mirror is listed as UP, the failed one no longer.
 if [[ -n $deployed ]]; then
     status=$(curl -s -o "$base/index-after-probe.html" -w '%{http_code}' "$url" || true)

@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.AccountSettings;
 import org.mirrorwatch.identity.control.PasswordPolicy;
 import org.mirrorwatch.identity.control.Passwords;
 import org.mirrorwatch.identity.control.Roles;
@@ -50,12 +50,7 @@ public class AccountFacade {
     AccountNotifications notifications;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.account.verify-link-ttl", defaultValue = "PT48H")
-    Duration verifyLinkTtl;
-
-    @Inject
-    @ConfigProperty(name = "mirrorwatch.account.reset-link-ttl", defaultValue = "PT1H")
-    Duration resetLinkTtl;
+    AccountSettings settings;
 
     /**
      * Creates an account that stays off until its address is confirmed by the mailed link. An address that
@@ -81,8 +76,8 @@ public class AccountFacade {
         Person person = new Person(valid.name(), valid.displayName(), valid.email(), clock.instant());
         person.changePassword(passwords.hash(valid.password()));
         em.persist(person);
-        String token = newToken(person, AccountTokenPurpose.VERIFY_EMAIL, verifyLinkTtl);
-        notifications.verifyAddress(person, token, verifyLinkTtl);
+        String token = newToken(person, AccountTokenPurpose.VERIFY_EMAIL, settings.getVerifyLinkTtl());
+        notifications.verifyAddress(person, token, settings.getVerifyLinkTtl());
         LOG.info(() -> "Account " + person.getName() + " signed up; confirmation mailed");
     }
 
@@ -109,8 +104,8 @@ public class AccountFacade {
                     em.createNamedQuery("AccountToken.invalidateOpen").setParameter("now", clock.instant())
                             .setParameter("personId", person.getId())
                             .setParameter("purpose", AccountTokenPurpose.RESET_PASSWORD).executeUpdate();
-                    String token = newToken(person, AccountTokenPurpose.RESET_PASSWORD, resetLinkTtl);
-                    notifications.resetPassword(person, token, resetLinkTtl);
+                    String token = newToken(person, AccountTokenPurpose.RESET_PASSWORD, settings.getResetLinkTtl());
+                    notifications.resetPassword(person, token, settings.getResetLinkTtl());
                     LOG.info(() -> "Password reset link mailed to " + person.getName());
                 });
     }

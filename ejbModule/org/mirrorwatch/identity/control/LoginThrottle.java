@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Slows down password guessing. Failures are counted per login name, whether an account has that name
@@ -38,16 +37,7 @@ public class LoginThrottle {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.login.free-failures", defaultValue = "5")
-    int freeFailures;
-
-    @Inject
-    @ConfigProperty(name = "mirrorwatch.login.first-block", defaultValue = "PT30S")
-    Duration firstBlock;
-
-    @Inject
-    @ConfigProperty(name = "mirrorwatch.login.max-block", defaultValue = "PT15M")
-    Duration maxBlock;
+    AccountSettings settings;
 
     /** How long the name is still blocked; empty when a login may be tried now. */
     public Optional<Duration> blockedFor(String loginName) {
@@ -87,6 +77,10 @@ public class LoginThrottle {
 
     /** The wait after this many failures in a row: none while they are free, then doubling to the maximum. */
     Optional<Duration> blockAfter(int failures) {
+        return blockAfter(failures, settings.getFreeFailures(), settings.getFirstBlock(), settings.getMaxBlock());
+    }
+
+    static Optional<Duration> blockAfter(int failures, int freeFailures, Duration firstBlock, Duration maxBlock) {
         int blocked = failures - freeFailures;
         if (blocked <= 0) {
             return Optional.empty();

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Password hashing with the container's {@link Pbkdf2PasswordHash}. The iterations of new hashes are
@@ -19,20 +18,15 @@ public class Passwords {
     Pbkdf2PasswordHash hash;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.password.iterations", defaultValue = "210000")
-    int iterations;
+    AccountSettings settings;
 
     private String decoyHash;
 
     @PostConstruct
     void configure() {
-        if (iterations < 1024) {
-            throw new IllegalStateException("mirrorwatch.password.iterations is " + iterations
-                    + "; the container's PBKDF2 needs at least 1024. Set it to 210000 or more in production.");
-        }
         hash.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(settings.getPasswordIterations()),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         decoyHash = hash.generate("a password nobody has".toCharArray());

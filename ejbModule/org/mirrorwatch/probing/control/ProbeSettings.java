@@ -1,5 +1,7 @@
 package org.mirrorwatch.probing.control;
 
+import static org.mirrorwatch.platform.SettingRules.require;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -81,12 +83,6 @@ public class ProbeSettings {
         }
         limits = new ProbeLimits(perHostLimit, overallLimit, timeout, 3, 32 * 1024,
                 "Mirrorwatch/0.1 (mirror prober; +https://github.com/mirrorwatch)");
-    }
-
-    private static void require(boolean ok, String name, Object value, String rule) {
-        if (!ok) {
-            throw new IllegalStateException("The setting " + name + " is " + value + "; it must be " + rule + ".");
-        }
     }
 
     public boolean isTimerEnabled() {

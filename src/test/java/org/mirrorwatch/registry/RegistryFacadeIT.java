@@ -1,5 +1,6 @@
 package org.mirrorwatch.registry;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Future;
@@ -241,8 +243,12 @@ class RegistryFacadeIT {
         MirrorProbeRecord record = mirrors.newProbeRecord(1, log);
 
         URI download = deploymentUrl.toURI().resolve(record.getLogFile().getDownloadPath().substring(1));
+        // Probe logs are for the mirror's owner and administrators: Foo Bar is both.
+        String fooBar = "Basic " + Base64.getEncoder().encodeToString(("name16:" + TestLogin.PASSWORD).getBytes(UTF_8));
+        assertEquals(401, HttpClient.newHttpClient().send(HttpRequest.newBuilder(download).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(download).timeout(Duration.ofSeconds(5)).build(),
+                HttpRequest.newBuilder(download).header("Authorization", fooBar).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode());
@@ -253,7 +259,8 @@ class RegistryFacadeIT {
         assertEquals(List.of(record.getId()), mirrors.probeRecords(1, 10).stream().map(MirrorProbeRecord::getId).toList());
 
         HttpResponse<String> wrongName = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                download.resolve("other.log")).build(), HttpResponse.BodyHandlers.ofString());
+                download.resolve("other.log")).header("Authorization", fooBar).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(404, wrongName.statusCode());
         assertTrue(wrongName.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
     }

@@ -12,12 +12,7 @@ class LoginThrottleTest {
     @ParameterizedTest(name = "after {0} failures: {1}")
     @CsvSource({"1, NONE", "5, NONE", "6, PT30S", "7, PT1M", "8, PT2M", "10, PT8M", "11, PT15M", "40, PT15M"})
     void theWait_isFreeFiveTimes_thenDoublesFrom30SecondsTo15Minutes(int failures, String wait) {
-        LoginThrottle throttle = new LoginThrottle();
-        throttle.freeFailures = 5;
-        throttle.firstBlock = Duration.ofSeconds(30);
-        throttle.maxBlock = Duration.ofMinutes(15);
-
         assertEquals(wait.equals("NONE") ? Optional.empty() : Optional.of(Duration.parse(wait)),
-                throttle.blockAfter(failures));
+                LoginThrottle.blockAfter(failures, 5, Duration.ofSeconds(30), Duration.ofMinutes(15)));
     }
 }
