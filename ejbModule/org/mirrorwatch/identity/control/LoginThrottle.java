@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.mirrorwatch.platform.SqlValues;
 
 /**
  * Slows down password guessing. Failures are counted per login name, whether an account has that name
@@ -44,7 +45,7 @@ public class LoginThrottle {
         Instant now = clock.instant();
         List<?> rows = em.createNativeQuery("SELECT blocked_until FROM login_throttle WHERE login_key = ?")
                 .setParameter(1, key(loginName)).getResultList();
-        return rows.stream().filter(row -> row != null).map(row -> ((Timestamp) row).toInstant())
+        return rows.stream().filter(row -> row != null).map(SqlValues::instant)
                 .filter(until -> until.isAfter(now)).findFirst().map(until -> Duration.between(now, until));
     }
 

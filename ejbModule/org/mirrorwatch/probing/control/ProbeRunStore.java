@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import org.mirrorwatch.platform.SqlValues;
 import org.mirrorwatch.probing.boundary.RoundAlreadyRunningException;
 import org.mirrorwatch.probing.entity.ProbeRun;
 import org.mirrorwatch.probing.entity.RunTrigger;
@@ -48,7 +49,7 @@ public class ProbeRunStore {
         Object[] lease = (Object[]) em.createNativeQuery(
                         "SELECT run_id, expires_at, holder FROM probe_lease WHERE content = ? FOR UPDATE")
                 .setParameter(1, content.name()).getSingleResult();
-        if (lease[0] != null && lease[1] != null && ((Timestamp) lease[1]).toInstant().isAfter(now)) {
+        if (lease[0] != null && lease[1] != null && SqlValues.instant(lease[1]).isAfter(now)) {
             throw new RoundAlreadyRunningException("A probe round of " + content + " mirrors (round " + lease[0]
                     + ", on " + lease[2] + ") is running; start another once it has finished.");
         }
