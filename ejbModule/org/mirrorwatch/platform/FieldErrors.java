@@ -34,6 +34,11 @@ public final class FieldErrors {
         errors.add(new FieldError(field, message));
     }
 
+    /** How many errors there are so far, so a caller can tell whether a part of the input added any. */
+    public int size() {
+        return errors.size();
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

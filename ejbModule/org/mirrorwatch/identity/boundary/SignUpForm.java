@@ -4,8 +4,8 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.Serializable;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.mirrorwatch.platform.FieldErrors;
+import org.mirrorwatch.platform.LaunchpadNames;
 
 /** A sign-up as someone typed it; {@link #validate} checks every field and reports all problems at once. */
 public record SignUpForm(String name, String displayName, String email, String password) implements Serializable {
@@ -15,13 +15,10 @@ public record SignUpForm(String name, String displayName, String email, String p
     public static final String EMAIL = "email";
     public static final String PASSWORD = "password";
 
-    /** Launchpad's rule for names: lower-case letters, digits, "+", "." and "-", starting with a letter or digit. */
-    private static final Pattern VALID_NAME = Pattern.compile("[a-z0-9][a-z0-9+.-]{1,63}");
-
     /** The checks that need no database; the password policy comes in as {@code passwordWeakness}. */
     SignUpForm validate(Optional<String> passwordWeakness) {
         FieldErrors errors = new FieldErrors();
-        if (name == null || !VALID_NAME.matcher(name.strip()).matches()) {
+        if (name == null || !LaunchpadNames.isValid(name.strip())) {
             errors.add(NAME, "Choose a name of 2 to 64 characters: lower-case letters, digits, \"+\", \".\""
                     + " and \"-\", starting with a letter or digit, e.g. jane-doe.");
         }

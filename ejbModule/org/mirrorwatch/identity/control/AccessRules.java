@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
+import java.util.Optional;
 import org.mirrorwatch.platform.AccessDeniedException;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.Person;
@@ -13,7 +14,8 @@ import org.mirrorwatch.registry.entity.Person;
 /**
  * Who may do what in the mirror registry: every rule is here, as Launchpad has them.
  * <ul>
- * <li>Anyone can view the public data.</li>
+ * <li>Anyone can view the public data. Lists show enabled mirrors to everyone, an owner's own disabled
+ * mirrors to that owner, and every mirror to administrators.</li>
  * <li>A person can register mirrors, which they then own; a mirror administrator can register one for
  * anyone.</li>
  * <li>The owner of a mirror, and any mirror administrator, can edit it, resubmit it for review when it is
@@ -44,6 +46,19 @@ public class AccessRules {
         return mayEdit(caller, mirror);
     }
 
+    /**
+     * The owner whose disabled mirrors a list may show besides the enabled ones: the caller's own; empty
+     * for administrators, who see every mirror, and for anonymous callers, who see enabled mirrors only.
+     */
+    public static Optional<String> ownListedBesidesEnabled(Optional<Caller> caller) {
+        return caller.filter(known -> !known.mirrorAdmin()).map(known -> known.person().getName());
+    }
+
+    /** Whether a list shows the caller every mirror, enabled or not. */
+    public static boolean listsEveryMirror(Optional<Caller> caller) {
+        return caller.map(Caller::mirrorAdmin).orElse(false);
+    }
+
     /** Whether the caller may register a mirror owned by {@code owner}: their own, or anyone's for admins. */
     public static boolean mayRegisterFor(Caller caller, Person owner) {
         return caller.mirrorAdmin() || caller.is(owner);
@@ -51,14 +66,21 @@ public class AccessRules {
 
     /** The person calling. Facades that need one are closed to anonymous callers by their roles. */
     public Caller caller() {
-        Principal principal = security.getCallerPrincipal();
-        if (principal == null) {
+        if (security.getCallerPrincipal() == null) {
             throw new AccessDeniedException("Log in first.");
         }
-        Person person = em.createNamedQuery("Person.findByName", Person.class)
+        return currentCaller().orElseThrow(() -> new AccessDeniedException("Your account no longer exists."));
+    }
+
+    /** The person calling, if anyone is logged in: public reads show a logged-in owner a little more. */
+    public Optional<Caller> currentCaller() {
+        Principal principal = security.getCallerPrincipal();
+        if (principal == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Person.findByName", Person.class)
                 .setParameter("name", principal.getName()).getResultStream().findFirst()
-                .orElseThrow(() -> new AccessDeniedException("Your account no longer exists."));
-        return new Caller(person, security.isCallerInRole(Roles.MIRROR_ADMIN));
+                .map(person -> new Caller(person, security.isCallerInRole(Roles.MIRROR_ADMIN)));
     }
 
     public Caller requireMayEdit(DistributionMirror mirror) {

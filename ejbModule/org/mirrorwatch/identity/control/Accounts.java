@@ -56,6 +56,9 @@ public class Accounts {
         if (person.isMirrorAdmin()) {
             groups.add(Roles.MIRROR_ADMIN);
         }
+        if (person.isPublisher()) {
+            groups.add(Roles.PUBLISHER);
+        }
         return groups;
     }
 }

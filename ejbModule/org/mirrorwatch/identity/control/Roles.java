@@ -9,6 +9,9 @@ public final class Roles {
     /** The mirror administrators team: everything an owner can do, on any mirror, and the admin actions. */
     public static final String MIRROR_ADMIN = "mirror-admin";
 
+    /** The distribution's archive publisher, which imports the publication history freshness is measured against. */
+    public static final String PUBLISHER = "publisher";
+
     private Roles() {
     }
 }

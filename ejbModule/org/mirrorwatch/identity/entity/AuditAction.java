@@ -26,6 +26,22 @@ public enum AuditAction {
     COUNTRY_DNS_MIRROR_REMOVED,
     /** An administrator started a probe round. */
     PROBE_ROUND_STARTED,
-    /** An administrator probed one mirror now. */
-    MIRROR_PROBED_NOW
+    /** An administrator probed one mirror now, or its owner asked for a re-probe. */
+    MIRROR_PROBED_NOW,
+    /** An administrator added a distribution. */
+    DISTRIBUTION_CREATED,
+    /** An administrator changed a distribution's details. */
+    DISTRIBUTION_UPDATED,
+    /** An administrator added a series to a distribution. */
+    SERIES_CREATED,
+    /** An administrator changed a series' version or state. */
+    SERIES_UPDATED,
+    /** An administrator added an architecture to a series. */
+    ARCH_SERIES_CREATED,
+    /** An administrator changed whether an architecture is official. */
+    ARCH_SERIES_UPDATED,
+    /** An administrator added a component. */
+    COMPONENT_CREATED,
+    /** An administrator replaced a distribution's CD-image manifest. */
+    CD_IMAGE_MANIFEST_REPLACED
 }

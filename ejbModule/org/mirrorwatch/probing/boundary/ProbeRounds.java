@@ -71,6 +71,23 @@ public class ProbeRounds {
         return run;
     }
 
+    /**
+     * Probes one mirror now at its owner's or an administrator's request. An owner may ask once per
+     * {@code mirrorwatch.probe.reprobe-gap} for each mirror; administrators may always.
+     *
+     * @throws org.mirrorwatch.platform.TooManyRequestsException when the owner asked too recently
+     */
+    @RolesAllowed(Roles.PERSON)
+    public ProbeRun requestProbe(long mirrorId) {
+        Caller caller = rules.caller();
+        String mirrorName = (caller.mirrorAdmin() ? mirrors.getMirror(mirrorId) : mirrors.admitOwnerReprobe(mirrorId))
+                .getName();
+        ProbeRun run = starter.probeMirrorNow(mirrorId);
+        audit.record(caller, AuditAction.MIRROR_PROBED_NOW, AuditTrail.MIRROR, mirrorId, mirrorName, null,
+                Json.createObjectBuilder().add("round", run.getId()).build());
+        return run;
+    }
+
     public ProbeRun getRun(long runId) {
         return findRun(runId).orElseThrow(() -> new NotFoundException("probe round", runId));
     }

@@ -3,6 +3,7 @@ package org.mirrorwatch.probing.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +18,7 @@ import org.mirrorwatch.probing.entity.MirrorFreshnessSnapshot;
 import org.mirrorwatch.registry.control.ContentState;
 import org.mirrorwatch.registry.control.MirrorAvailability;
 import org.mirrorwatch.registry.control.MirrorContentStore;
+import org.mirrorwatch.registry.control.MirrorsChanged;
 import org.mirrorwatch.registry.control.ProbeRecords;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.DistroRelease;
@@ -37,6 +39,9 @@ public class ProbeRecorder {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<MirrorsChanged> mirrorsChanged;
 
     @Inject
     MirrorContentStore content;
@@ -83,6 +88,8 @@ public class ProbeRecorder {
             availability.reenableAndNotifyOwner(mirror, Optional.of(probe));
         }
         MirrorStatus overall = mirror.getOverallFreshness();
+        mirror.rememberProbedFreshness(overall);
+        mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         em.persist(new MirrorFreshnessSnapshot(mirror, probe, overall,
                 Map.of(MirrorStatus.UP, outcome.found().size()), clock.instant()));
         LOG.info(() -> String.format("Probed release mirror %s: %d of %d CD image pairs complete, %s",
@@ -110,6 +117,8 @@ public class ProbeRecorder {
             availability.reenableAndNotifyOwner(mirror, Optional.of(probe));
         }
         MirrorStatus overall = mirror.getOverallFreshness();
+        mirror.rememberProbedFreshness(overall);
+        mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         em.persist(new MirrorFreshnessSnapshot(mirror, probe, overall, countByStatus(mirror), now));
         LOG.info(() -> String.format("Probed mirror %s: %d content records, overall %s, %s", mirror.getName(),
                 outcome.indexes().stream().filter(IndexOutcome::present).count(), overall,

@@ -3,17 +3,23 @@ package org.mirrorwatch.registry.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.AuditTrail;
 import org.mirrorwatch.identity.control.Roles;
+import org.mirrorwatch.identity.entity.AuditAction;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.InvalidValueException;
+import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.entity.CdImageFile;
 import org.mirrorwatch.registry.control.CdImageManifestStore;
 import org.mirrorwatch.registry.entity.CdImageManifest;
+import org.mirrorwatch.registry.entity.Distribution;
 import org.mirrorwatch.registry.entity.MirrorUrl;
 import org.mirrorwatch.registry.entity.UrlScheme;
 
@@ -36,10 +42,22 @@ public class CdImageManifestFacade {
     @Inject
     CdImageManifestStore store;
 
+    @Inject
+    AccessRules rules;
+
+    @Inject
+    AuditTrail audit;
+
     /** Checks and stores a manifest; every bad line is reported, and then nothing is stored. */
     @RolesAllowed(Roles.MIRROR_ADMIN)
     public List<CdImageFile> storeManifest(long distributionId, String text) {
-        return store.store(distributions.getDistribution(distributionId), text);
+        Distribution distribution = distributions.getDistribution(distributionId);
+        String before = findManifest(distributionId).map(CdImageManifest::getContent).orElse("");
+        List<CdImageFile> files = store.store(distribution, text);
+        audit.record(rules.caller(), AuditAction.CD_IMAGE_MANIFEST_REPLACED, "cd-image-manifest", distributionId,
+                distribution.getName(), Json.createObjectBuilder().add("lines", before.lines().count()).build(),
+                Json.createObjectBuilder().add("lines", text.lines().count()).add("files", files.size()).build());
+        return files;
     }
 
     /** Fetches the manifest from this http(s) URL before each release round; blank stops fetching. */
@@ -58,6 +76,14 @@ public class CdImageManifestFacade {
             }
         }
         store.manifestOf(distributionId).fetchFrom(source, clock.instant());
+    }
+
+    /** The stored manifest as text, for administrators to read before they replace it. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
+    public CdImageManifest readManifest(long distributionId) {
+        distributions.getDistribution(distributionId);
+        return findManifest(distributionId)
+                .orElseThrow(() -> new NotFoundException("CD-image manifest of distribution", distributionId));
     }
 
     public Optional<CdImageManifest> findManifest(long distributionId) {

@@ -2,8 +2,10 @@ package org.mirrorwatch.registry.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -11,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +32,9 @@ import org.mirrorwatch.librarian.LibraryFile;
 import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.NotFoundException;
+import org.mirrorwatch.platform.TooManyRequestsException;
 import org.mirrorwatch.registry.control.MirrorAvailability;
+import org.mirrorwatch.registry.control.MirrorsChanged;
 import org.mirrorwatch.registry.control.ProbeRecords;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorCDImageDistroRelease;
@@ -37,6 +42,8 @@ import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.MirrorRegistration;
+import org.mirrorwatch.registry.entity.MirrorUrl;
+import org.mirrorwatch.registry.entity.MirrorUrls;
 import org.mirrorwatch.registry.entity.PackagesIndexPath;
 import org.mirrorwatch.registry.entity.Person;
 import org.mirrorwatch.registry.entity.ReviewStatus;
@@ -81,8 +88,15 @@ public class MirrorFacade {
     AuditTrail audit;
 
     @Inject
+    Event<MirrorsChanged> mirrorsChanged;
+
+    @Inject
     @ConfigProperty(name = "mirrorwatch.probe.reprobe-after", defaultValue = "PT24H")
     Duration reprobeAfter;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.reprobe-gap", defaultValue = "PT15M")
+    Duration reprobeGap;
 
     public DistributionMirror getMirror(long id) {
         return findMirror(id).orElseThrow(() -> new NotFoundException("mirror", id));
@@ -99,6 +113,97 @@ public class MirrorFacade {
 
     public DistributionMirror getMirrorByName(String name) {
         return findMirrorByName(name).orElseThrow(() -> new NotFoundException("mirror", name));
+    }
+
+    /**
+     * One page of the mirror list by name, after {@code afterName} (null for the first page). Anyone sees
+     * enabled mirrors; owners also their own disabled ones, and administrators every mirror.
+     */
+    public MirrorPage list(MirrorQuery query, String afterName, int limit) {
+        Optional<Caller> caller = rules.currentCaller();
+        StringBuilder jpql = new StringBuilder("SELECT m FROM DistributionMirror m JOIN FETCH m.owner o"
+                + " JOIN FETCH m.country c JOIN FETCH m.distribution d WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        filter(jpql, parameters, " AND d.name = :distribution", "distribution", query.distribution());
+        filter(jpql, parameters, " AND c.isoCode = :country",
+                "country", query.country() == null ? null : query.country().strip().toUpperCase(Locale.ROOT));
+        filter(jpql, parameters, " AND m.content = :content", "content", query.content());
+        filter(jpql, parameters, " AND m.enabled = :enabled", "enabled", query.enabled());
+        filter(jpql, parameters, " AND m.probedFreshness = :freshness", "freshness", query.freshness());
+        filter(jpql, parameters, " AND o.name = :owner", "owner", query.owner());
+        if (query.official() != null) {
+            jpql.append(query.official()
+                    ? " AND m.officialCandidate = TRUE AND m.reviewStatus = :officialStatus"
+                    : " AND (m.officialCandidate = FALSE OR m.reviewStatus <> :officialStatus)");
+            parameters.put("officialStatus", ReviewStatus.OFFICIAL);
+        }
+        if (query.nameContains() != null && !query.nameContains().isBlank()) {
+            jpql.append(" AND LOCATE(:nameContains, m.name) > 0");
+            parameters.put("nameContains", query.nameContains().strip().toLowerCase(Locale.ROOT));
+        }
+        if (!AccessRules.listsEveryMirror(caller)) {
+            jpql.append(" AND (m.enabled = TRUE OR o.name = :viewer)");
+            parameters.put("viewer", AccessRules.ownListedBesidesEnabled(caller).orElse(""));
+        }
+        filter(jpql, parameters, " AND m.name > :afterName", "afterName", afterName);
+        jpql.append(" ORDER BY m.name");
+        var typed = em.createQuery(jpql.toString(), DistributionMirror.class).setMaxResults(limit + 1);
+        parameters.forEach(typed::setParameter);
+        List<DistributionMirror> found = typed.getResultList();
+        boolean more = found.size() > limit;
+        List<DistributionMirror> page = more ? found.subList(0, limit) : found;
+        return new MirrorPage(List.copyOf(page),
+                more ? Optional.of(page.get(page.size() - 1).getName()) : Optional.empty());
+    }
+
+    private static void filter(StringBuilder jpql, Map<String, Object> parameters, String clause, String name,
+            Object value) {
+        if (value != null) {
+            jpql.append(clause);
+            parameters.put(name, value);
+        }
+    }
+
+    /**
+     * Every mirror the caller may list, with its freshness as of its last probe, in one query: the feed
+     * that clients poll instead of paging through the list.
+     */
+    public List<FreshnessFeedEntry> freshnessFeed(String distribution) {
+        Optional<Caller> caller = rules.currentCaller();
+        StringBuilder jpql = new StringBuilder("SELECT m.name, d.name, m.content, c.isoCode, m.httpsBaseUrl,"
+                + " m.httpBaseUrl, m.ftpBaseUrl, m.officialCandidate, m.reviewStatus, m.probedFreshness, m.lastProbed"
+                + " FROM DistributionMirror m JOIN m.owner o JOIN m.country c JOIN m.distribution d WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        filter(jpql, parameters, " AND d.name = :distribution", "distribution", distribution);
+        if (!AccessRules.listsEveryMirror(caller)) {
+            jpql.append(" AND (m.enabled = TRUE OR o.name = :viewer)");
+            parameters.put("viewer", AccessRules.ownListedBesidesEnabled(caller).orElse(""));
+        }
+        var query = em.createQuery(jpql.append(" ORDER BY m.name").toString(), Object[].class);
+        parameters.forEach(query::setParameter);
+        return query.getResultStream().map(row -> new FreshnessFeedEntry((String) row[0], (String) row[1],
+                (MirrorContent) row[2], (String) row[3], new MirrorUrls((MirrorUrl) row[5], (MirrorUrl) row[4],
+                        (MirrorUrl) row[6], null).download(),
+                DistributionMirror.isOfficial((Boolean) row[7], (ReviewStatus) row[8]), (MirrorStatus) row[9],
+                (Instant) row[10])).toList();
+    }
+
+    /**
+     * Lets the owner of a mirror have it probed now, at most once per {@code mirrorwatch.probe.reprobe-gap}.
+     * The mirror's row is locked, so two requests at once cannot both pass.
+     *
+     * @throws TooManyRequestsException with the wait, when the owner asked too recently
+     */
+    @RolesAllowed(Roles.PERSON)
+    public DistributionMirror admitOwnerReprobe(long mirrorId) {
+        DistributionMirror mirror = Optional.ofNullable(em.find(DistributionMirror.class, mirrorId,
+                LockModeType.PESSIMISTIC_WRITE)).orElseThrow(() -> new NotFoundException("mirror", mirrorId));
+        rules.requireMayEdit(mirror);
+        mirror.requestReprobe(clock.instant(), reprobeGap).ifPresent(wait -> {
+            throw new TooManyRequestsException(mirror.getName() + " was probed on request "
+                    + "recently. Ask again in " + Math.max(1, (wait.toSeconds() + 59) / 60) + " minutes.", wait);
+        });
+        return mirror;
     }
 
     /** Launchpad's {@code getMirrorsToProbe}, at most {@code limit} of them. */
@@ -140,7 +245,9 @@ public class MirrorFacade {
      */
     @RolesAllowed(Roles.MIRROR_ADMIN)
     public boolean disableAndNotifyOwner(long mirrorId) {
-        return availability.disableAndNotifyOwner(getMirror(mirrorId));
+        DistributionMirror mirror = getMirror(mirrorId);
+        mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
+        return availability.disableAndNotifyOwner(mirror);
     }
 
     /** Turns a mirror on, as a mirror administrator does. */
@@ -174,6 +281,7 @@ public class MirrorFacade {
         }
         audit.mirrorChanged(caller, urlsChanged ? AuditAction.MIRROR_URLS_CHANGED : AuditAction.MIRROR_EDITED,
                 mirror, before, AuditTrail.stateOf(mirror));
+        mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         return mirror;
     }
 
@@ -222,6 +330,7 @@ public class MirrorFacade {
         }
         JsonObject before = AuditTrail.stateOf(mirror);
         audit.mirrorChanged(caller, AuditAction.MIRROR_DELETED, mirror, before, null);
+        mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         em.remove(mirror);
         em.flush();
     }
@@ -289,6 +398,7 @@ public class MirrorFacade {
         JsonObject before = AuditTrail.stateOf(mirror);
         change.accept(caller, mirror);
         audit.mirrorChanged(caller, action, mirror, before, AuditTrail.stateOf(mirror));
+        mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         return mirror;
     }
 

@@ -12,10 +12,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.Optional;
 
 /** A Linux distribution, the owner of its series and of the mirrors that serve it. */
 @Entity
@@ -66,6 +67,14 @@ public class Distribution {
         mirror.describe(registration.displayName(), registration.description());
         mirror.applyForOfficialStatus(registration.officialCandidate());
         return mirror;
+    }
+
+    /** Takes new details from a mirror administrator; the name, which URLs and mail use, stays. */
+    public void update(String displayName, String mainArchiveUrl, String mainReleasesUrl, String mirrorAdminAddress) {
+        this.displayName = Objects.requireNonNull(displayName);
+        this.mainArchiveUrl = Objects.requireNonNull(mainArchiveUrl);
+        this.mainReleasesUrl = Objects.requireNonNull(mainReleasesUrl);
+        this.mirrorAdminAddress = mirrorAdminAddress;
     }
 
     void addRelease(DistroRelease release) {

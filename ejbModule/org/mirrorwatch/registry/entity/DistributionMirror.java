@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -130,6 +131,16 @@ public class DistributionMirror {
     @Column(name = "country_dns_mirror", nullable = false)
     private boolean countryDnsMirror;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "probed_freshness", nullable = false)
+    private MirrorStatus probedFreshness = MirrorStatus.UNKNOWN;
+
+    @Column(name = "last_probed")
+    private Instant lastProbed;
+
+    @Column(name = "reprobe_requested_at")
+    private Instant reprobeRequestedAt;
+
     @OneToMany(mappedBy = "distributionMirror")
     private List<MirrorDistroArchRelease> archReleases = new ArrayList<>();
 
@@ -157,6 +168,11 @@ public class DistributionMirror {
 
     /** Launchpad's rule: an official mirror is an official candidate that a mirror admin approved. */
     public boolean isOfficial() {
+        return isOfficial(officialCandidate, reviewStatus);
+    }
+
+    /** The rule of {@link #isOfficial()}, for callers that read the two columns in a projection. */
+    public static boolean isOfficial(boolean officialCandidate, ReviewStatus reviewStatus) {
         return officialCandidate && reviewStatus == ReviewStatus.OFFICIAL;
     }
 
@@ -231,6 +247,44 @@ public class DistributionMirror {
 
     public void removeCountryDnsMirror() {
         countryDnsMirror = false;
+    }
+
+    /** Notes that a probe of the mirror was recorded now. */
+    public void probed(Instant when) {
+        lastProbed = Objects.requireNonNull(when);
+    }
+
+    /**
+     * Keeps the overall freshness that the last probe found, so lists can filter on it without reading
+     * every content record. {@link #getOverallFreshness()} stays the rule that computes it.
+     */
+    public void rememberProbedFreshness(MirrorStatus overall) {
+        probedFreshness = Objects.requireNonNull(overall);
+    }
+
+    /** The overall freshness as of the last probe; UNKNOWN before the first. */
+    public MirrorStatus getProbedFreshness() {
+        return probedFreshness;
+    }
+
+    public Optional<Instant> getLastProbed() {
+        return Optional.ofNullable(lastProbed);
+    }
+
+    /**
+     * An owner's request to probe the mirror now, granted at most once per {@code gap}.
+     *
+     * @return how long until the next request is granted; empty when this one is
+     */
+    public Optional<Duration> requestReprobe(Instant now, Duration gap) {
+        if (reprobeRequestedAt != null) {
+            Instant next = reprobeRequestedAt.plus(gap);
+            if (now.isBefore(next)) {
+                return Optional.of(Duration.between(now, next));
+            }
+        }
+        reprobeRequestedAt = now;
+        return Optional.empty();
     }
 
     /** Whether its country's DNS name points at this mirror. */

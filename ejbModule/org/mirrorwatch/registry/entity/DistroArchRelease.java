@@ -39,6 +39,11 @@ public class DistroArchRelease {
         distroRelease.addArchitecture(this);
     }
 
+    /** Whether the architecture is an official port of the series, which mirrors are expected to carry. */
+    public void markOfficial(boolean official) {
+        this.official = official;
+    }
+
     public Long getId() {
         return id;
     }

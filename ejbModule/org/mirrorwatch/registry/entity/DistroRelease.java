@@ -66,6 +66,12 @@ public class DistroRelease {
         distribution.addRelease(this);
     }
 
+    /** A new version string or life-cycle state; its name and components stay. */
+    public void update(String version, DistroReleaseStatus status) {
+        this.version = Objects.requireNonNull(version);
+        this.status = Objects.requireNonNull(status);
+    }
+
     void addArchitecture(DistroArchRelease architecture) {
         architectures.add(architecture);
     }

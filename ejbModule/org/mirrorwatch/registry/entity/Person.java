@@ -37,6 +37,9 @@ public class Person {
     @Column(name = "date_created", nullable = false)
     private Instant dateCreated;
 
+    @Column(nullable = false)
+    private boolean publisher;
+
     @Column(name = "password_hash")
     private String passwordHash;
 
@@ -72,6 +75,11 @@ public class Person {
     /** True for members of the mirror administrators team. */
     public boolean isMirrorAdmin() {
         return mirrorAdmin;
+    }
+
+    /** True for the archive publisher's accounts, which feed the publication history. */
+    public boolean isPublisher() {
+        return publisher;
     }
 
     public Instant getDateCreated() {

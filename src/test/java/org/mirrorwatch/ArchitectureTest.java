@@ -14,7 +14,7 @@ class ArchitectureTest {
             "org.mirrorwatch.login.."};
     private static final String[] BUSINESS_TIER = {"org.mirrorwatch.platform..", "org.mirrorwatch.registry..",
             "org.mirrorwatch.publishing..", "org.mirrorwatch.librarian..", "org.mirrorwatch.probing..",
-            "org.mirrorwatch.notification..", "org.mirrorwatch.identity.."};
+            "org.mirrorwatch.notification..", "org.mirrorwatch.identity..", "org.mirrorwatch.operations.."};
 
     private final JavaClasses production = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

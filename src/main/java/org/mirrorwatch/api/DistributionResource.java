@@ -1,45 +1,228 @@
 package org.mirrorwatch.api;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
-import org.mirrorwatch.platform.NotFoundException;
+import java.util.Locale;
+import java.util.Optional;
+import org.mirrorwatch.api.ReferenceViews.ArchSeriesView;
+import org.mirrorwatch.api.ReferenceViews.DistributionView;
+import org.mirrorwatch.api.ReferenceViews.SeriesView;
+import org.mirrorwatch.platform.InvalidInputException;
+import org.mirrorwatch.registry.boundary.CdImageManifestFacade;
+import org.mirrorwatch.registry.boundary.ClientCountryLookup;
+import org.mirrorwatch.registry.boundary.ClientMirrorList;
+import org.mirrorwatch.registry.boundary.ClientMirrorLists;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
+import org.mirrorwatch.registry.boundary.DistributionForm;
+import org.mirrorwatch.registry.boundary.ReferenceDataFacade;
+import org.mirrorwatch.registry.boundary.SeriesForm;
 import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorContent;
 
-/** A distribution's mirror lists for administrators, named as Launchpad names them. */
-@Path("v1/distributions/{distribution}")
+/**
+ * Distributions with their series and architectures, the administrators' mirror lists and CD-image
+ * manifest, and the client mirror lists that users' machines fetch.
+ */
+@Path("v1/distributions")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class DistributionResource {
+
+    /** What a client mirror list is served as: plain text, never HTML. */
+    static final String TEXT_UTF8 = "text/plain; charset=UTF-8";
 
     @Inject
     DistributionFacade distributions;
 
+    @Inject
+    ReferenceDataFacade reference;
+
+    @Inject
+    CdImageManifestFacade manifests;
+
+    @Inject
+    ClientMirrorLists clientLists;
+
+    @Inject
+    Instance<ClientCountryLookup> countryLookup;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpServletRequest request;
+
+    /** The body that creates an architecture series or changes whether it is official. */
+    public record ArchSeriesRequest(String architecture, Boolean official) {
+    }
+
     @GET
-    @Path("disabled-mirrors")
+    public List<DistributionView> list() {
+        return distributions.distributions().stream().map(DistributionView::of).toList();
+    }
+
+    @POST
+    public Response create(DistributionForm form) {
+        DistributionView created = DistributionView.of(reference.createDistribution(MirrorResource.require(form)));
+        return Response.created(uri.getBaseUriBuilder().path("v1/distributions/{name}").build(created.name()))
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{distribution}")
+    public DistributionView get(@PathParam("distribution") String distribution) {
+        return DistributionView.of(reference.getDistribution(distribution));
+    }
+
+    @PUT
+    @Path("{distribution}")
+    public DistributionView update(@PathParam("distribution") String distribution, DistributionForm form) {
+        return DistributionView.of(reference.updateDistribution(distribution, MirrorResource.require(form)));
+    }
+
+    @GET
+    @Path("{distribution}/series")
+    public List<SeriesView> series(@PathParam("distribution") String distribution) {
+        return reference.getDistribution(distribution).getReleases().stream().map(SeriesView::of).toList();
+    }
+
+    @POST
+    @Path("{distribution}/series")
+    public Response createSeries(@PathParam("distribution") String distribution, SeriesForm form) {
+        SeriesView created = SeriesView.of(reference.createSeries(distribution, MirrorResource.require(form)));
+        return Response.created(uri.getBaseUriBuilder().path("v1/distributions/{d}/series/{s}")
+                .build(distribution, created.name())).entity(created).build();
+    }
+
+    @GET
+    @Path("{distribution}/series/{series}")
+    public SeriesView getSeries(@PathParam("distribution") String distribution, @PathParam("series") String series) {
+        return SeriesView.of(reference.getSeries(distribution, series));
+    }
+
+    @PUT
+    @Path("{distribution}/series/{series}")
+    public SeriesView updateSeries(@PathParam("distribution") String distribution, @PathParam("series") String series,
+            SeriesForm form) {
+        return SeriesView.of(reference.updateSeries(distribution, series, MirrorResource.require(form)));
+    }
+
+    @POST
+    @Path("{distribution}/series/{series}/architectures")
+    public Response createArchSeries(@PathParam("distribution") String distribution,
+            @PathParam("series") String series, ArchSeriesRequest body) {
+        ArchSeriesRequest valid = MirrorResource.require(body);
+        ArchSeriesView created = ArchSeriesView.of(reference.createArchSeries(distribution, series,
+                valid.architecture(), !Boolean.FALSE.equals(valid.official())));
+        return Response.created(uri.getBaseUriBuilder().path("v1/distributions/{d}/series/{s}/architectures/{a}")
+                .build(distribution, series, created.architecture())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{distribution}/series/{series}/architectures/{architecture}")
+    public ArchSeriesView updateArchSeries(@PathParam("distribution") String distribution,
+            @PathParam("series") String series, @PathParam("architecture") String architecture, ArchSeriesRequest body) {
+        Boolean official = MirrorResource.require(body).official();
+        if (official == null) {
+            throw new InvalidInputException("official", "Send {\"official\": true} or {\"official\": false}.");
+        }
+        return ArchSeriesView.of(reference.updateArchSeries(distribution, series, architecture, official));
+    }
+
+    @GET
+    @Path("{distribution}/disabled-mirrors")
     public List<MirrorView> disabledMirrors(@PathParam("distribution") String distribution) {
         return views(distributions.disabledMirrors(idOf(distribution)));
     }
 
     @GET
-    @Path("pending-review-mirrors")
+    @Path("{distribution}/pending-review-mirrors")
     public List<MirrorView> pendingReviewMirrors(@PathParam("distribution") String distribution) {
         return views(distributions.pendingReviewMirrors(idOf(distribution)));
     }
 
     @GET
-    @Path("unofficial-mirrors")
+    @Path("{distribution}/unofficial-mirrors")
     public List<MirrorView> unofficialMirrors(@PathParam("distribution") String distribution) {
         return views(distributions.unofficialMirrors(idOf(distribution)));
     }
 
+    /** The CD-image manifest as stored, one {@code flavour<TAB>series<TAB>path<TAB>size} line per file. */
+    @GET
+    @Path("{distribution}/cd-image-manifest")
+    @Produces(TEXT_UTF8)
+    public Response manifest(@PathParam("distribution") String distribution) {
+        return Response.ok(manifests.readManifest(idOf(distribution)).getContent())
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /** The body of a stored manifest's answer. */
+    public record ManifestSummary(int files) {
+    }
+
+    /** Replaces the manifest. A manifest with any bad line is refused whole, each bad line reported. */
+    @PUT
+    @Path("{distribution}/cd-image-manifest")
+    @Consumes(MediaType.TEXT_PLAIN)
+    public ManifestSummary replaceManifest(@PathParam("distribution") String distribution, String text) {
+        return new ManifestSummary(manifests.storeManifest(idOf(distribution), text == null ? "" : text).size());
+    }
+
+    /**
+     * The mirrors a user's machine should try for the archive or the release images, one URL per line,
+     * best first; the last line is the distribution's own. The country is the {@code country} parameter,
+     * else the one the configured lookup finds for the client's address.
+     */
+    @GET
+    @Path("{distribution}/country-mirrors/{content}")
+    @Produces(TEXT_UTF8)
+    public Response countryMirrors(@PathParam("distribution") String distribution,
+            @PathParam("content") String content, @QueryParam("country") String country) {
+        MirrorContent kind = switch (content.toLowerCase(Locale.ROOT)) {
+            case "archive" -> MirrorContent.ARCHIVE;
+            case "release" -> MirrorContent.RELEASE;
+            default -> throw new InvalidInputException("content", "Ask for country-mirrors/archive or"
+                    + " country-mirrors/release.");
+        };
+        Optional<String> countryCode = country != null && !country.isBlank() ? Optional.of(country)
+                : lookupCountry();
+        ClientMirrorList list = clientLists.countryMirrors(distribution, kind, countryCode);
+        return Response.ok(String.join("\n", list.urls()) + "\n")
+                .header("X-Generated-For-Country", list.country().orElse("unknown"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    private Optional<String> lookupCountry() {
+        if (!countryLookup.isResolvable()) {
+            return Optional.empty();
+        }
+        try {
+            return countryLookup.get().countryOf(InetAddress.getByName(request.getRemoteAddr()));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
     private long idOf(String name) {
-        return distributions.findDistributionByName(name)
-                .orElseThrow(() -> new NotFoundException("distribution", name)).getId();
+        return reference.getDistribution(name).getId();
     }
 
     private static List<MirrorView> views(List<DistributionMirror> mirrors) {

@@ -7,7 +7,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +17,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.mirrorwatch.probing.boundary.FreshnessHistory;
+import org.mirrorwatch.probing.boundary.ProbeRounds;
+import org.mirrorwatch.probing.entity.ProbeRun;
+import org.mirrorwatch.registry.boundary.MirrorContentFacade;
+import org.mirrorwatch.registry.boundary.MirrorPage;
+import org.mirrorwatch.registry.boundary.MirrorQuery;
+import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.identity.boundary.AccountFacade;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
@@ -44,6 +58,17 @@ public class MirrorResource {
     @Inject
     AccountFacade accounts;
 
+    @Inject
+    MirrorContentFacade contentFacade;
+
+    @Inject
+    FreshnessHistory history;
+
+    @Inject
+    ProbeRounds rounds;
+
+    static final int MAXIMUM_PAGE = 1000;
+
     @Context
     UriInfo uri;
 
@@ -61,6 +86,33 @@ public class MirrorResource {
 
     /** A probe of the mirror, with the path of its log (readable by the owner and administrators). */
     public record ProbeRecordView(long id, Instant dateCreated, String log) {
+    }
+
+    /** One page of the list: {@code next} is the cursor of the next page, absent on the last. */
+    public record MirrorListPage(List<MirrorView> mirrors, String next) {
+    }
+
+    /**
+     * The mirrors, by name, a page at a time. Every filter is optional. {@code cursor} is the {@code next}
+     * of the previous page. Anyone sees enabled mirrors; owners also their own disabled ones; administrators
+     * all.
+     */
+    @GET
+    public MirrorListPage list(@QueryParam("distribution") String distribution, @QueryParam("country") String country,
+            @QueryParam("content") String content, @QueryParam("enabled") String enabled,
+            @QueryParam("official") String official, @QueryParam("freshness") String freshness,
+            @QueryParam("owner") String owner, @QueryParam("q") String nameContains,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > MAXIMUM_PAGE) {
+            throw new InvalidInputException("limit", "Ask for 1 to " + MAXIMUM_PAGE + " mirrors a page.");
+        }
+        MirrorPage page = mirrors.list(new MirrorQuery(distribution, country,
+                QueryValues.enumValue(MirrorContent.class, content, "content"),
+                QueryValues.booleanValue(enabled, "enabled"), QueryValues.booleanValue(official, "official"),
+                QueryValues.enumValue(MirrorStatus.class, freshness, "freshness"), owner, nameContains),
+                Cursors.decode(cursor), limit);
+        return new MirrorListPage(page.mirrors().stream().map(MirrorView::of).toList(),
+                page.nextAfter().map(Cursors::encode).orElse(null));
     }
 
     @POST
@@ -140,6 +192,82 @@ public class MirrorResource {
     @Path("{name}/country-dns-mirror")
     public MirrorView removeCountryDnsMirror(@PathParam("name") String name) {
         return MirrorView.of(mirrors.removeCountryDnsMirror(idOf(name)));
+    }
+
+    /** A content record of the mirror with its freshness. */
+    public record ContentRecordView(String series, String architecture, String pocket, String component,
+            String freshness) {
+    }
+
+    /** A (series, flavour) of CD images the mirror carries completely. */
+    public record CdImageView(String series, String flavour) {
+    }
+
+    /** What the mirror carries and how fresh it is, as of now. */
+    public record MirrorContentView(String mirror, String overallFreshness, List<ContentRecordView> sources,
+            List<ContentRecordView> binaries, List<CdImageView> cdImages) {
+    }
+
+    @GET
+    @Path("{name}/content")
+    public MirrorContentView content(@PathParam("name") String name) {
+        DistributionMirror mirror = mirrors.getMirrorByName(name);
+        long id = mirror.getId();
+        return new MirrorContentView(mirror.getName(), mirror.getOverallFreshness().name(),
+                contentFacade.sourceReleases(id).stream().map(record -> new ContentRecordView(
+                        record.getDistroRelease().getName(), null, record.getPocket().name(),
+                        record.getComponent().getName(), record.getFreshness().name())).toList(),
+                contentFacade.archReleases(id).stream().map(record -> new ContentRecordView(
+                        record.getDistroRelease().getName(), record.getDistroArchRelease().getArchitectureTag(),
+                        record.getPocket().name(), record.getComponent().getName(), record.getFreshness().name()))
+                        .toList(),
+                mirrors.cdImages(id).stream().map(image -> new CdImageView(image.getDistroRelease().getName(),
+                        image.getFlavour())).toList());
+    }
+
+    /** The mirror's overall freshness, and how many of its content records are in each status. */
+    public record FreshnessView(String mirror, String overallFreshness, Instant lastProbed, Map<String, Long> records) {
+    }
+
+    @GET
+    @Path("{name}/freshness")
+    public FreshnessView freshness(@PathParam("name") String name) {
+        DistributionMirror mirror = mirrors.getMirrorByName(name);
+        Map<String, Long> records = new TreeMap<>();
+        for (MirrorStatus status : MirrorStatus.values()) {
+            records.put(status.name(), 0L);
+        }
+        Stream.concat(contentFacade.sourceReleases(mirror.getId()).stream(),
+                contentFacade.archReleases(mirror.getId()).stream())
+                .forEach(record -> records.merge(record.getFreshness().name(), 1L, Long::sum));
+        return new FreshnessView(mirror.getName(), mirror.getOverallFreshness().name(),
+                mirror.getLastProbed().orElse(null), records);
+    }
+
+    /** The freshness the mirror's probes found, one entry per probe. */
+    public record SnapshotView(Instant date, String overallFreshness, Map<String, Integer> records) {
+    }
+
+    @GET
+    @Path("{name}/freshness-history")
+    public List<SnapshotView> freshnessHistory(@PathParam("name") String name) {
+        return history.snapshots(mirrors.getMirrorByName(name).getId()).stream()
+                .map(snapshot -> new SnapshotView(snapshot.getDateCreated(), snapshot.getOverall().name(),
+                        snapshot.getCounts().entrySet().stream().collect(Collectors.toMap(
+                                entry -> entry.getKey().name(), Map.Entry::getValue, (a, b) -> a, TreeMap::new))))
+                .toList();
+    }
+
+    /**
+     * Probes the mirror now. Its owner may ask once per 15 minutes (429 with Retry-After beyond that);
+     * administrators may always. The answer is 202 with the round to follow.
+     */
+    @POST
+    @Path("{name}/probes")
+    public Response probe(@PathParam("name") String name) {
+        ProbeRun run = rounds.requestProbe(idOf(name));
+        return Response.accepted(ProbeRunView.of(run))
+                .location(uri.getBaseUriBuilder().path("v1/probe-rounds/{id}").build(run.getId())).build();
     }
 
     @GET

@@ -11,6 +11,7 @@ import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.MirrorwatchException;
 import org.mirrorwatch.platform.NotFoundException;
+import org.mirrorwatch.platform.TooManyRequestsException;
 
 /** Turns business failures into RFC 9457 problem JSON with the matching status. */
 @Provider
@@ -31,7 +32,12 @@ public class MirrorwatchExceptionMapper implements ExceptionMapper<MirrorwatchEx
             problem.add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
                     .add("field", conflict.getField()).add("message", conflict.getMessage())));
         }
-        return Response.status(status).type(PROBLEM_JSON).entity(problem.build().toString()).build();
+        Response.ResponseBuilder response = Response.status(status).type(PROBLEM_JSON)
+                .entity(problem.build().toString());
+        if (exception instanceof TooManyRequestsException tooMany) {
+            response.header("Retry-After", Math.max(1, tooMany.getRetryAfter().toSeconds()));
+        }
+        return response.build();
     }
 
     /** The members every problem has: RFC 9457's type, title, status and detail. */
@@ -52,6 +58,9 @@ public class MirrorwatchExceptionMapper implements ExceptionMapper<MirrorwatchEx
         }
         if (exception instanceof AccessDeniedException) {
             return Response.Status.FORBIDDEN;
+        }
+        if (exception instanceof TooManyRequestsException) {
+            return Response.Status.TOO_MANY_REQUESTS;
         }
         return Response.Status.BAD_REQUEST;
     }

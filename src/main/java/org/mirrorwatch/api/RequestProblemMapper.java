@@ -12,13 +12,14 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class RequestProblemMapper implements ExceptionMapper<WebApplicationException> {
 
+    static final String UNREADABLE_BODY =
+            "The request body is not the JSON this endpoint takes; check the field names and values.";
+
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
         Response.StatusType status = original.getStatusInfo();
-        String detail = status.getStatusCode() == 400
-                ? "The request body is not the JSON this endpoint takes; check the field names and values."
-                : status.getReasonPhrase() + ".";
+        String detail = status.getStatusCode() == 400 ? UNREADABLE_BODY : status.getReasonPhrase() + ".";
         Response.ResponseBuilder problem = Response.fromResponse(original).type(MirrorwatchExceptionMapper.PROBLEM_JSON)
                 .entity(MirrorwatchExceptionMapper.problem(status, detail).build().toString());
         return problem.build();

@@ -41,7 +41,7 @@ import org.mirrorwatch.identity.control.Roles;
  * account exists or not.
  */
 @ApplicationScoped
-@DeclareRoles({Roles.PERSON, Roles.MIRROR_ADMIN})
+@DeclareRoles({Roles.PERSON, Roles.MIRROR_ADMIN, Roles.PUBLISHER})
 public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(MirrorwatchAuthentication.class.getName());

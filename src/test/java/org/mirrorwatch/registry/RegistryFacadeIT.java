@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Future;
@@ -36,6 +37,9 @@ import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.FieldError;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.NotFoundException;
+import org.mirrorwatch.publishing.boundary.ImportResult;
+import org.mirrorwatch.publishing.boundary.PublicationImport;
+import org.mirrorwatch.publishing.boundary.PublicationImportFacade;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorContentFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
@@ -47,6 +51,7 @@ import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorPulseType;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.testing.Deployments;
 import org.mirrorwatch.testing.Failures;
 import org.mirrorwatch.testing.SeedWorld;
@@ -76,6 +81,9 @@ class RegistryFacadeIT {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    PublicationImportFacade imports;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -288,5 +296,33 @@ class RegistryFacadeIT {
 
     private static List<String> names(List<DistributionMirror> list) {
         return list.stream().map(DistributionMirror::getName).toList();
+    }
+
+    @Test
+    void importedPublications_giveTheUrlsToCheckForFreshness() {
+        TestDatabase.reset("access-world");
+        TestDatabase.execute("UPDATE person SET publisher = true WHERE name = 'admin'");
+        TestLogin.as("admin");
+        Instant now = Instant.parse("2026-01-10T12:00:00Z");
+        ImportResult result = imports.importBatch(List.of(
+                helloDeb("2.10-3", now.minus(Duration.ofMinutes(5))),
+                helloDeb("2.10-2", now.minus(Duration.ofHours(3))),
+                helloDeb("2.10-1", now.minus(Duration.ofHours(30)))));
+        assertEquals(3, result.created());
+
+        MirrorDistroArchRelease record = content.ensureMirrorDistroArchRelease(
+                mirrors.getMirrorByName("alice-mirror").getId(), 1, PackagePublishingPocket.UPDATES, 1);
+
+        assertEquals(Map.of(
+                MirrorStatus.UP, "http://alice.example.org/ubuntu/pool/main/h/hello/hello_2.10-3_amd64.deb",
+                MirrorStatus.SIXHOURSBEHIND, "http://alice.example.org/ubuntu/pool/main/h/hello/hello_2.10-2_amd64.deb",
+                MirrorStatus.TWODAYSBEHIND, "http://alice.example.org/ubuntu/pool/main/h/hello/hello_2.10-1_amd64.deb"),
+                content.getURLsToCheckUpdateness(record, now));
+    }
+
+    private static PublicationImport helloDeb(String version, Instant published) {
+        return new PublicationImport("BINARY", "hello", version, "hello", "ubuntu", "noble", "amd64", "UPDATES", "main",
+                "PUBLISHED", published.toString(),
+                List.of(new PublicationImport.FileImport("hello_" + version + "_amd64.deb", "DEB")));
     }
 }

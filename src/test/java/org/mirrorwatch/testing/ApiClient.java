@@ -1,5 +1,7 @@
 package org.mirrorwatch.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -7,12 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /** Plain HTTP calls to the shared server's API, as a script would make them, with or without credentials. */
 public final class ApiClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SharedServer server;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -30,12 +35,29 @@ public final class ApiClient {
         return "Bearer " + token;
     }
 
+    /** The body of a JSON answer, to read with paths such as {@code json.at("/mirrors/0/name")}. */
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON (" + response.statusCode() + "): " + response.body(), e);
+        }
+    }
+
+    /** The field names of a problem's errors, in order. */
+    public static List<String> errorFields(HttpResponse<String> response) {
+        List<String> fields = new ArrayList<>();
+        json(response).path("errors").forEach(error -> fields.add(error.path("field").asText()));
+        return fields;
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         return send("GET", path, null, headers);
     }
 
     /**
-     * Sends a request; {@code json} null sends no body.
+     * Sends a request; {@code json} null sends no body. The body is JSON unless a Content-Type header says
+     * otherwise.
      *
      * @param headers name and value pairs
      */
@@ -43,7 +65,11 @@ public final class ApiClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(TIMEOUT)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (json != null && !typed) {
             request.header("Content-Type", "application/json");
         }
         for (int i = 0; i < headers.length; i += 2) {

@@ -1,0 +1,35 @@
+package org.mirrorwatch.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.mirrorwatch.api.ReferenceViews.ComponentView;
+import org.mirrorwatch.registry.boundary.ReferenceDataFacade;
+
+/** The archive's components (main, universe, ...): anyone lists them; administrators add one. */
+@Path("v1/components")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ComponentResource {
+
+    @Inject
+    ReferenceDataFacade reference;
+
+    @GET
+    public List<ComponentView> list() {
+        return reference.components().stream().map(component -> new ComponentView(component.getName())).toList();
+    }
+
+    @POST
+    public Response create(ComponentView body) {
+        return Response.status(Response.Status.CREATED)
+                .entity(new ComponentView(reference.createComponent(MirrorResource.require(body).name()).getName()))
+                .build();
+    }
+}

@@ -1,0 +1,47 @@
+package org.mirrorwatch.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.mirrorwatch.registry.boundary.FreshnessFeedEntry;
+import org.mirrorwatch.registry.boundary.MirrorFacade;
+
+/**
+ * The freshness feed: every mirror with its freshness as of its last probe, in one response, for
+ * monitoring systems and mirror selectors that would otherwise page through the list.
+ */
+@Path("v1/freshness")
+@Produces(MediaType.APPLICATION_JSON)
+public class FreshnessFeedResource {
+
+    @Inject
+    MirrorFacade mirrors;
+
+    @Inject
+    Clock clock;
+
+    /** One mirror in the feed. */
+    public record FeedEntryView(String name, String distribution, String content, String country, String url,
+            boolean official, String freshness, Instant lastProbed) {
+
+        static FeedEntryView of(FreshnessFeedEntry entry) {
+            return new FeedEntryView(entry.name(), entry.distribution(), entry.content().name(), entry.country(),
+                    entry.baseUrl().value(), entry.official(), entry.freshness().name(), entry.lastProbed());
+        }
+    }
+
+    /** The feed, with the time it was made. */
+    public record Feed(Instant generated, List<FeedEntryView> mirrors) {
+    }
+
+    @GET
+    public Feed feed(@QueryParam("distribution") String distribution) {
+        return new Feed(clock.instant(), mirrors.freshnessFeed(distribution).stream().map(FeedEntryView::of).toList());
+    }
+}
