@@ -443,6 +443,32 @@ access_test() {
 }
 if [[ -n $deployed ]]; then access_test; fi
 
+# The API's portable parts: health and metrics without MicroProfile, the build-time OpenAPI document, the
+# mirror list, the client list, and the publishing import's bulk SQL through WildFly's pooled connection.
+api_test() {
+    local body
+    body=$(curl -s -w ' %{http_code}' "${url}api/health/ready")
+    [[ $body == *'"status":"UP"'*' 200' ]] && say "GET /api/health/ready -> 200 UP" || fail "GET /api/health/ready answered: $body"
+    curl -s "${url}api/metrics" | grep -q '^mirrorwatch_mirrors{freshness="UP"} 1.0' \
+        && say "GET /api/metrics counts 1 mirror UP" || fail "GET /api/metrics has no mirrorwatch_mirrors{freshness=\"UP\"} 1.0"
+    curl -s "${url}api/openapi.json" | grep -q '"title" *: *"Mirrorwatch API"' \
+        && say "GET /api/openapi.json serves the document" || fail "GET /api/openapi.json did not serve the document"
+    curl -s "${url}api/v1/mirrors?limit=10" | grep -q '"name":"wf-good"' \
+        && say "GET /api/v1/mirrors lists wf-good" || fail "GET /api/v1/mirrors does not list wf-good"
+    [[ $(curl -s "${url}api/v1/distributions/ubuntu/country-mirrors/archive?country=DE" | tail -n 1) == http://archive.ubuntu.com/ubuntu/ ]] \
+        && say "the client list ends with the main archive" || fail "the client list does not end with the main archive"
+    sql -c "INSERT INTO person (name, display_name, email, publisher, email_verified, password_hash, date_created)
+            VALUES ('wf-publisher', 'WildFly Publisher', 'wf-publisher@example.org', true, true, 'PBKDF2WithHmacSHA512:1024:muCPiAu/d8/sg6EkWHqK5b/dtBrSxxakK5pKnGug3Oc=:YDkOx5hrs/64anQTRDaoDJIgLk/HzZlFFkPe99XB/UOKr8PYMNijYQYDAm0dcfx7HI44FJ35LCjb1xXhKDtndQ==', now())" \
+        || { fail "the publisher could not be written"; return; }
+    local publication='[{"kind":"BINARY","name":"hello","version":"2.10-2","distribution":"ubuntu","series":"noble","architecture":"amd64","pocket":"RELEASE","component":"main","status":"PUBLISHED","datePublished":"2026-01-01T00:00:00Z","files":[{"filename":"hello_2.10-2_amd64.deb","type":"DEB"}]}]'
+    body=$(curl -s -u wf-publisher:test-password -H 'Content-Type: application/json' -d "$publication" "${url}api/v1/publications/batch")
+    [[ $body == *'"created":1'* ]] && say "POST /api/v1/publications/batch as the publisher created 1" \
+        || fail "the publisher's import answered: $body"
+    body=$(curl -s -u wf-publisher:test-password -H 'Content-Type: application/json' -d "$publication" "${url}api/v1/publications/batch")
+    [[ $body == *'"unchanged":1'* ]] && say "the replayed import changed nothing" || fail "the replayed import answered: $body"
+}
+if [[ -n $deployed ]]; then api_test; fi
+
 # The page again, now that the round has decided: the good mirror is listed as UP, the failed one no longer.
 if [[ -n $deployed ]]; then
     status=$(curl -s -o "$base/index-after-probe.html" -w '%{http_code}' "$url" || true)

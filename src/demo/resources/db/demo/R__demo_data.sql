@@ -2,7 +2,8 @@
 -- It is a repeatable migration, written to be re-applied safely: every insert skips what exists.
 
 -- The demo accounts and their passwords (the README lists them): admin / admin-demo-password (a mirror
--- administrator), alice / alice-demo-password and bob / bob-demo-password (mirror owners). The hashes are
+-- administrator), alice / alice-demo-password and bob / bob-demo-password (mirror owners), and
+-- publisher / publisher-demo-password (the archive publisher, which may import publications). The hashes are
 -- the container's PBKDF2WithHmacSHA512 at 210000 iterations. A password someone changed is kept.
 INSERT INTO person (name, display_name, email, mirror_admin, email_verified, password_hash, date_created) VALUES
     ('admin', 'Mirror Admin', 'admin@mirrorwatch.example.org', true, true,
@@ -12,6 +13,12 @@ INSERT INTO person (name, display_name, email, mirror_admin, email_verified, pas
     ('bob', 'Bob Mirrorowner', 'bob@mirrors.example.net', false, true,
      'PBKDF2WithHmacSHA512:210000:xfwm7TjtYTBnNGVQ2hymwhg6vZDYIgv2i9TSPyRmCMc=:km6K3x7m2uC6ySf3/3gBU6O1XmIUNDhiMSoXmMgGpkzDr7MawuFOmEsLoWlCpALd7yckBkmSDqfZLSlU7nA9dw==', now())
 ON CONFLICT (name) DO UPDATE SET email_verified = true,
+    password_hash = COALESCE(person.password_hash, EXCLUDED.password_hash);
+
+INSERT INTO person (name, display_name, email, publisher, email_verified, password_hash, date_created) VALUES
+    ('publisher', 'Archive Publisher', 'publisher@mirrorwatch.example.org', true, true,
+     'PBKDF2WithHmacSHA512:210000:AWie3BR96n9zAzZ4QuiyWXSiN6uJwWf731U3or5nlb8=:x751yN/rw3amV9OmfgwulenLhXSMJpb8YrMyBiTzZfX0Sev5p5XX90KwjTlBRhktNYO8+dyHgiwPayYWQeU2WA==', now())
+ON CONFLICT (name) DO UPDATE SET publisher = true, email_verified = true,
     password_hash = COALESCE(person.password_hash, EXCLUDED.password_hash);
 
 INSERT INTO distribution (name, display_name, main_archive_url, main_releases_url, mirror_admin_address) VALUES

@@ -58,6 +58,10 @@ final class PayaraProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    URI base() {
+        return base;
+    }
+
     File log() {
         return log;
     }

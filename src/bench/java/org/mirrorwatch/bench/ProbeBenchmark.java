@@ -120,6 +120,20 @@ public final class ProbeBenchmark {
         }
     }
 
+    /** The system properties that point a benchmark's Payara at its database and at an SMTP port of its own. */
+    static Map<String, String> serverProperties(Database database, String dbName) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("mirrorwatch.db.host", database.host());
+        properties.put("mirrorwatch.db.port", String.valueOf(database.port()));
+        properties.put("mirrorwatch.db.name", dbName);
+        properties.put("mirrorwatch.db.user", database.user());
+        properties.put("mirrorwatch.db.password", database.password());
+        properties.put("mirrorwatch.mail.host", "localhost");
+        properties.put("mirrorwatch.mail.port", String.valueOf(FreePorts.next()));
+        properties.put("mirrorwatch.mail.from", "mirrorwatch@localhost");
+        return properties;
+    }
+
     static File projectRoot() {
         try {
             return new File(System.getProperty("mirrorwatch.project.dir", ".")).getCanonicalFile();
@@ -166,15 +180,7 @@ public final class ProbeBenchmark {
         PayaraProcess payara = null;
         Thread stopHook = null;
         try (BenchFarm farm = new BenchFarm(addresses, lags, Duration.ofMillis(options.latencyMs()), world)) {
-            Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("mirrorwatch.db.host", database.host());
-            properties.put("mirrorwatch.db.port", String.valueOf(database.port()));
-            properties.put("mirrorwatch.db.name", dbName);
-            properties.put("mirrorwatch.db.user", database.user());
-            properties.put("mirrorwatch.db.password", database.password());
-            properties.put("mirrorwatch.mail.host", "localhost");
-            properties.put("mirrorwatch.mail.port", String.valueOf(FreePorts.next()));
-            properties.put("mirrorwatch.mail.from", "mirrorwatch@localhost");
+            Map<String, String> properties = serverProperties(database, dbName);
             properties.put("mirrorwatch.mail.retry.enabled", "false");
             properties.put("mirrorwatch.probe.timer.enabled", "true");
             properties.put("mirrorwatch.probe.interval", options.interval().toString());
