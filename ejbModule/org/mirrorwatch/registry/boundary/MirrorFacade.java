@@ -121,8 +121,9 @@ public class MirrorFacade {
      */
     public MirrorPage list(MirrorQuery query, String afterName, int limit) {
         Optional<Caller> caller = rules.currentCaller();
-        StringBuilder jpql = new StringBuilder("SELECT m FROM DistributionMirror m JOIN FETCH m.owner o"
-                + " JOIN FETCH m.country c JOIN FETCH m.distribution d WHERE 1 = 1");
+        // Fetch joins may not have aliases (Hibernate holds to the JPA rule), so the filters join again.
+        StringBuilder jpql = new StringBuilder("SELECT m FROM DistributionMirror m JOIN m.owner o JOIN m.country c"
+                + " JOIN m.distribution d JOIN FETCH m.owner JOIN FETCH m.country JOIN FETCH m.distribution WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         filter(jpql, parameters, " AND d.name = :distribution", "distribution", query.distribution());
         filter(jpql, parameters, " AND c.isoCode = :country",
