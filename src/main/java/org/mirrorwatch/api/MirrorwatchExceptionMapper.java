@@ -32,7 +32,8 @@ public class MirrorwatchExceptionMapper implements ExceptionMapper<MirrorwatchEx
             problem.add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
                     .add("field", conflict.getField()).add("message", conflict.getMessage())));
         }
-        Response.ResponseBuilder response = Response.status(status).type(PROBLEM_JSON)
+        Response.ResponseBuilder response = Response.status(status.getStatusCode(), status.getReasonPhrase())
+                .type(PROBLEM_JSON)
                 .entity(problem.build().toString());
         if (exception instanceof TooManyRequestsException tooMany) {
             response.header("Retry-After", Math.max(1, tooMany.getRetryAfter().toSeconds()));
