@@ -7,12 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.mirrorwatch.identity.control.AccessRules;
 import org.mirrorwatch.identity.control.AuditTrail;
 import org.mirrorwatch.identity.control.Caller;
@@ -24,26 +20,12 @@ import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.DistroArchRelease;
 import org.mirrorwatch.registry.entity.DistroRelease;
 import org.mirrorwatch.registry.entity.MirrorRegistration;
-import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.Person;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 
 /** Distributions, their series, and the mirrors registered for them. */
 @Stateless
 public class DistributionFacade {
-
-    /** Per enabled mirror: its stalest known content status, and whether it carries any CD image. */
-    private static final String FRESHNESS_OF_ENABLED_MIRRORS = """
-            SELECT m.id,
-                   (SELECT r.freshness
-                    FROM (SELECT freshness FROM mirror_distro_arch_release WHERE distribution_mirror_id = m.id
-                          UNION ALL
-                          SELECT freshness FROM mirror_distro_release_source WHERE distribution_mirror_id = m.id) r
-                    WHERE r.freshness <> 'UNKNOWN'
-                    ORDER BY array_position(ARRAY[%s]::varchar[], r.freshness::varchar) DESC LIMIT 1),
-                   EXISTS (SELECT 1 FROM mirror_cd_image_distro_release c WHERE c.distribution_mirror_id = m.id)
-            FROM distribution_mirror m WHERE m.distribution_id = ? AND m.enabled""".formatted(
-            MirrorStatus.known().stream().map(status -> "'" + status.name() + "'").collect(Collectors.joining(", ")));
 
     @PersistenceContext
     EntityManager em;
@@ -105,26 +87,6 @@ public class DistributionFacade {
         }
         audit.mirrorChanged(caller, AuditAction.MIRROR_REGISTERED, mirror, null, AuditTrail.stateOf(mirror));
         return mirror;
-    }
-
-    /**
-     * The distribution's enabled mirrors with their overall freshness, in the order they were registered:
-     * the stalest known status of each mirror comes from one aggregate query, not from its records.
-     */
-    public List<MirrorSummary> enabledMirrorSummaries(long distributionId) {
-        Map<Long, Object[]> freshness = new HashMap<>();
-        for (Object row : em.createNativeQuery(FRESHNESS_OF_ENABLED_MIRRORS).setParameter(1, distributionId)
-                .getResultList()) {
-            Object[] columns = (Object[]) row;
-            freshness.put(((Number) columns[0]).longValue(), columns);
-        }
-        return enabledMirrors(distributionId).stream().map(mirror -> {
-            Object[] columns = freshness.get(mirror.getId());
-            Stream<MirrorStatus> stalest = columns == null || columns[1] == null ? Stream.empty()
-                    : Stream.of(MirrorStatus.valueOf((String) columns[1]));
-            boolean cdImages = columns != null && Boolean.TRUE.equals(columns[2]);
-            return new MirrorSummary(mirror, DistributionMirror.overallFreshness(mirror.getContent(), stalest, cdImages));
-        }).toList();
     }
 
     /** The distribution's enabled mirrors, in the order they were registered. */

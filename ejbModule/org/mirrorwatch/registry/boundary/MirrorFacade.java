@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,7 @@ import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.MirrorRegistration;
+import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.MirrorUrl;
 import org.mirrorwatch.registry.entity.MirrorUrls;
 import org.mirrorwatch.registry.entity.PackagesIndexPath;
@@ -120,17 +122,71 @@ public class MirrorFacade {
      * enabled mirrors; owners also their own disabled ones, and administrators every mirror.
      */
     public MirrorPage list(MirrorQuery query, String afterName, int limit) {
-        Optional<Caller> caller = rules.currentCaller();
         // Fetch joins may not have aliases (Hibernate holds to the JPA rule), so the filters join again.
         StringBuilder jpql = new StringBuilder("SELECT m FROM DistributionMirror m JOIN m.owner o JOIN m.country c"
                 + " JOIN m.distribution d JOIN FETCH m.owner JOIN FETCH m.country JOIN FETCH m.distribution WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
+        where(query, jpql, parameters);
+        filter(jpql, parameters, " AND m.name > :afterName", "afterName", afterName);
+        jpql.append(" ORDER BY m.name");
+        return page(jpql, parameters, limit, DistributionMirror::getName);
+    }
+
+    /**
+     * The same list by country name, then name, for pages that group mirrors by country. The key to continue
+     * after is {@link #countryKey}.
+     */
+    public MirrorPage listByCountry(MirrorQuery query, String afterKey, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT m FROM DistributionMirror m JOIN m.owner o JOIN m.country c"
+                + " JOIN m.distribution d JOIN FETCH m.owner JOIN FETCH m.country JOIN FETCH m.distribution WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        where(query, jpql, parameters);
+        if (afterKey != null) {
+            int split = afterKey.indexOf('\n');
+            if (split < 0) {
+                throw new InvalidInputException("after", "The page link is damaged; start from the first page.");
+            }
+            jpql.append(" AND (c.name > :afterCountry OR (c.name = :afterCountry AND m.name > :afterName))");
+            parameters.put("afterCountry", afterKey.substring(0, split));
+            parameters.put("afterName", afterKey.substring(split + 1));
+        }
+        jpql.append(" ORDER BY c.name, m.name");
+        return page(jpql, parameters, limit, MirrorFacade::countryKey);
+    }
+
+    /** The key of a mirror in the list by country: its country's name and its own. */
+    public static String countryKey(DistributionMirror mirror) {
+        return mirror.getCountry().getName() + "\n" + mirror.getName();
+    }
+
+    /** How many mirrors the query finds per country, with their summed speed, by country name. */
+    public List<CountryCount> countByCountry(MirrorQuery query) {
+        StringBuilder jpql = new StringBuilder("SELECT c.isoCode, c.name, COUNT(m), m.speed FROM DistributionMirror m"
+                + " JOIN m.owner o JOIN m.country c JOIN m.distribution d WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        where(query, jpql, parameters);
+        jpql.append(" GROUP BY c.isoCode, c.name, m.speed ORDER BY c.name");
+        var typed = em.createQuery(jpql.toString(), Object[].class);
+        parameters.forEach(typed::setParameter);
+        Map<String, CountryCount> counts = new LinkedHashMap<>();
+        for (Object[] row : typed.getResultList()) {
+            long mirrorsOfSpeed = ((Number) row[2]).longValue();
+            long kbps = mirrorsOfSpeed * ((MirrorSpeed) row[3]).kilobitsPerSecond();
+            counts.merge((String) row[0], new CountryCount((String) row[0], (String) row[1], mirrorsOfSpeed, kbps),
+                    (a, b) -> new CountryCount(a.isoCode(), a.name(), a.mirrors() + b.mirrors(), a.kbps() + b.kbps()));
+        }
+        return List.copyOf(counts.values());
+    }
+
+    private void where(MirrorQuery query, StringBuilder jpql, Map<String, Object> parameters) {
+        Optional<Caller> caller = rules.currentCaller();
         filter(jpql, parameters, " AND d.name = :distribution", "distribution", query.distribution());
         filter(jpql, parameters, " AND c.isoCode = :country",
                 "country", query.country() == null ? null : query.country().strip().toUpperCase(Locale.ROOT));
         filter(jpql, parameters, " AND m.content = :content", "content", query.content());
         filter(jpql, parameters, " AND m.enabled = :enabled", "enabled", query.enabled());
         filter(jpql, parameters, " AND m.probedFreshness = :freshness", "freshness", query.freshness());
+        filter(jpql, parameters, " AND m.speed = :speed", "speed", query.speed());
         filter(jpql, parameters, " AND o.name = :owner", "owner", query.owner());
         if (query.official() != null) {
             jpql.append(query.official()
@@ -146,15 +202,17 @@ public class MirrorFacade {
             jpql.append(" AND (m.enabled = TRUE OR o.name = :viewer)");
             parameters.put("viewer", AccessRules.ownListedBesidesEnabled(caller).orElse(""));
         }
-        filter(jpql, parameters, " AND m.name > :afterName", "afterName", afterName);
-        jpql.append(" ORDER BY m.name");
+    }
+
+    private MirrorPage page(StringBuilder jpql, Map<String, Object> parameters, int limit,
+            Function<DistributionMirror, String> key) {
         var typed = em.createQuery(jpql.toString(), DistributionMirror.class).setMaxResults(limit + 1);
         parameters.forEach(typed::setParameter);
         List<DistributionMirror> found = typed.getResultList();
         boolean more = found.size() > limit;
         List<DistributionMirror> page = more ? found.subList(0, limit) : found;
-        return new MirrorPage(List.copyOf(page),
-                more ? Optional.of(page.get(page.size() - 1).getName()) : Optional.empty());
+        return new MirrorPage(List.copyOf(page), more ? Optional.of(key.apply(page.get(page.size() - 1)))
+                : Optional.empty());
     }
 
     private static void filter(StringBuilder jpql, Map<String, Object> parameters, String clause, String name,
@@ -205,6 +263,12 @@ public class MirrorFacade {
                     + "recently. Ask again in " + Math.max(1, (wait.toSeconds() + 59) / 60) + " minutes.", wait);
         });
         return mirror;
+    }
+
+    /** Whether the caller may edit the mirror and read its probe logs: its owner or an administrator. */
+    public boolean mayEdit(long mirrorId) {
+        DistributionMirror mirror = getMirror(mirrorId);
+        return rules.currentCaller().map(caller -> AccessRules.mayEdit(caller, mirror)).orElse(false);
     }
 
     /** Launchpad's {@code getMirrorsToProbe}, at most {@code limit} of them. */
@@ -401,6 +465,11 @@ public class MirrorFacade {
         audit.mirrorChanged(caller, action, mirror, before, AuditTrail.stateOf(mirror));
         mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         return mirror;
+    }
+
+    /** The mirror's sources.list lines, read inside the transaction. */
+    public List<String> sourcesList(long mirrorId) {
+        return getMirror(mirrorId).sourcesList();
     }
 
     public List<PackagesIndexPath> guessPackagesPaths(long mirrorId) {

@@ -1,6 +1,7 @@
 package org.mirrorwatch.registry.boundary;
 
 import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
@@ -8,9 +9,9 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
  * name, case-insensitively.
  */
 public record MirrorQuery(String distribution, String country, MirrorContent content, Boolean enabled,
-        Boolean official, MirrorStatus freshness, String owner, String nameContains) {
+        Boolean official, MirrorStatus freshness, MirrorSpeed speed, String owner, String nameContains) {
 
     public static MirrorQuery all() {
-        return new MirrorQuery(null, null, null, null, null, null, null, null);
+        return new MirrorQuery(null, null, null, null, null, null, null, null, null);
     }
 }

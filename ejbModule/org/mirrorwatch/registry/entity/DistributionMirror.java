@@ -436,6 +436,29 @@ public class DistributionMirror {
         return List.copyOf(sourceReleases);
     }
 
+    /**
+     * The lines a user adds to /etc/apt/sources.list for this archive mirror: every series that is not
+     * obsolete, with its updates and security pockets and all its components. Empty for a release mirror.
+     */
+    public List<String> sourcesList() {
+        if (content != MirrorContent.ARCHIVE) {
+            return List.of();
+        }
+        String url = getUrls().web().orElse(getBaseUrl()).value();
+        List<String> lines = new ArrayList<>();
+        for (DistroRelease series : distribution.getReleases()) {
+            if (series.getStatus() == DistroReleaseStatus.OBSOLETE) {
+                continue;
+            }
+            String components = String.join(" ", series.getComponents().stream().map(Component::getName).toList());
+            for (PackagePublishingPocket pocket : List.of(PackagePublishingPocket.RELEASE,
+                    PackagePublishingPocket.UPDATES, PackagePublishingPocket.SECURITY)) {
+                lines.add("deb " + url + " " + series.suiteName(pocket) + " " + components);
+            }
+        }
+        return lines;
+    }
+
     /** The URLs of this mirror, one per scheme. */
     public MirrorUrls getUrls() {
         return new MirrorUrls(httpBaseUrl, httpsBaseUrl, ftpBaseUrl, rsyncBaseUrl);

@@ -45,6 +45,20 @@ public enum MirrorStatus {
         return Duration.ofSeconds(Math.round(thresholdHours * 3600));
     }
 
+    /** The status in words, as pages show it: "Up to date", "Six hours behind", "Unknown". */
+    public String title() {
+        return switch (this) {
+            case UP -> "Up to date";
+            case ONEHOURBEHIND -> "One hour behind";
+            case TWOHOURSBEHIND -> "Two hours behind";
+            case SIXHOURSBEHIND -> "Six hours behind";
+            case ONEDAYBEHIND -> "One day behind";
+            case TWODAYSBEHIND -> "Two days behind";
+            case ONEWEEKBEHIND -> "One week behind";
+            case UNKNOWN -> "Unknown";
+        };
+    }
+
     /** True when this status is staler than {@code other}. */
     public boolean isStalerThan(MirrorStatus other) {
         return compareTo(other) > 0;

@@ -28,6 +28,7 @@ import org.mirrorwatch.registry.boundary.MirrorContentFacade;
 import org.mirrorwatch.registry.boundary.MirrorPage;
 import org.mirrorwatch.registry.boundary.MirrorQuery;
 import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.identity.boundary.AccountFacade;
 import org.mirrorwatch.platform.InvalidInputException;
@@ -101,7 +102,7 @@ public class MirrorResource {
     public MirrorListPage list(@QueryParam("distribution") String distribution, @QueryParam("country") String country,
             @QueryParam("content") String content, @QueryParam("enabled") String enabled,
             @QueryParam("official") String official, @QueryParam("freshness") String freshness,
-            @QueryParam("owner") String owner, @QueryParam("q") String nameContains,
+            @QueryParam("speed") String speed, @QueryParam("owner") String owner, @QueryParam("q") String nameContains,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > MAXIMUM_PAGE) {
             throw new InvalidInputException("limit", "Ask for 1 to " + MAXIMUM_PAGE + " mirrors a page.");
@@ -109,7 +110,8 @@ public class MirrorResource {
         MirrorPage page = mirrors.list(new MirrorQuery(distribution, country,
                 QueryValues.enumValue(MirrorContent.class, content, "content"),
                 QueryValues.booleanValue(enabled, "enabled"), QueryValues.booleanValue(official, "official"),
-                QueryValues.enumValue(MirrorStatus.class, freshness, "freshness"), owner, nameContains),
+                QueryValues.enumValue(MirrorStatus.class, freshness, "freshness"),
+                QueryValues.enumValue(MirrorSpeed.class, speed, "speed"), owner, nameContains),
                 Cursors.decode(cursor), limit);
         return new MirrorListPage(page.mirrors().stream().map(MirrorView::of).toList(),
                 page.nextAfter().map(Cursors::encode).orElse(null));

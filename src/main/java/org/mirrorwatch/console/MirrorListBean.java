@@ -1,78 +1,211 @@
 package org.mirrorwatch.console;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.mirrorwatch.registry.boundary.CountryCount;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
-import org.mirrorwatch.registry.boundary.MirrorSummary;
+import org.mirrorwatch.registry.boundary.MirrorFacade;
+import org.mirrorwatch.registry.boundary.MirrorPage;
+import org.mirrorwatch.registry.boundary.MirrorQuery;
 import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.registry.entity.MirrorSpeed;
+import org.mirrorwatch.registry.entity.MirrorStatus;
 
-/** The public list of enabled mirrors, per distribution and content type, grouped by country. */
+/**
+ * The public list of mirrors: archive or CD-image mirrors of one distribution, grouped by country with
+ * each country's count and summed throughput, filtered by country, freshness and speed, 100 a page. The
+ * filters are plain GET parameters, so every view of the list is a link.
+ */
 @Named
 @RequestScoped
 public class MirrorListBean {
 
+    static final int PAGE_SIZE = 100;
+
     @Inject
     DistributionFacade distributions;
 
-    /** One distribution's section of the page. */
-    public record DistributionMirrors(Distribution distribution, List<CountryGroup> archive,
-            List<CountryGroup> release) {
+    @Inject
+    MirrorFacade mirrors;
 
-        public Distribution getDistribution() {
-            return distribution;
-        }
+    private Distribution distribution;
+    private MirrorContent content;
+    private String country;
+    private MirrorStatus freshness;
+    private MirrorSpeed speed;
+    private List<CountryGroup> groups;
+    private List<CountryCount> countries;
+    private Map<String, CountryCount> totals;
+    private String next;
+    private boolean firstPage;
 
-        public List<CountryGroup> getArchive() {
-            return archive;
-        }
+    /** One country's mirrors on this page, with the country's totals over every page. */
+    public record CountryGroup(CountryCount country, List<DistributionMirror> mirrors) {
 
-        public List<CountryGroup> getRelease() {
-            return release;
-        }
-    }
-
-    /** The mirrors of one country, with their summed throughput. */
-    public record CountryGroup(String country, List<MirrorSummary> mirrors) {
-
-        public String getCountry() {
+        public CountryCount getCountry() {
             return country;
         }
 
-        public List<MirrorSummary> getMirrors() {
+        public List<DistributionMirror> getMirrors() {
             return mirrors;
         }
 
         public String getThroughput() {
-            long kbps = mirrors.stream().mapToLong(entry -> entry.mirror().getSpeed().kilobitsPerSecond()).sum();
-            return kbps >= 1_000_000 ? kbps / 1_000_000 + " Gbps" : kbps >= 1_000 ? kbps / 1_000 + " Mbps"
-                    : kbps + " Kbps";
+            return throughput(country.kbps());
         }
     }
 
-    private List<DistributionMirrors> sections;
-
-    public List<DistributionMirrors> getSections() {
-        if (sections == null) {
-            sections = distributions.distributions().stream().map(distribution -> {
-                List<MirrorSummary> enabled = distributions.enabledMirrorSummaries(distribution.getId());
-                return new DistributionMirrors(distribution, byCountry(enabled, MirrorContent.ARCHIVE),
-                        byCountry(enabled, MirrorContent.RELEASE));
-            }).toList();
+    @PostConstruct
+    void load() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        Map<String, String> parameters = external.getRequestParameterMap();
+        List<Distribution> all = distributions.distributions();
+        distribution = all.stream().filter(d -> d.getName().equals(parameters.get("distribution"))).findFirst()
+                .orElse(all.isEmpty() ? null : all.get(0));
+        content = "release".equals(parameters.get("content")) ? MirrorContent.RELEASE : MirrorContent.ARCHIVE;
+        country = blankToNull(parameters.get("country"));
+        freshness = enumOrNull(MirrorStatus.class, parameters.get("freshness"));
+        speed = enumOrNull(MirrorSpeed.class, parameters.get("speed"));
+        if (distribution == null) {
+            groups = List.of();
+            countries = List.of();
+            return;
         }
-        return sections;
+        MirrorQuery unfilteredByCountry = query(null);
+        countries = mirrors.countByCountry(unfilteredByCountry);
+        MirrorQuery query = query(country);
+        totals = (country == null ? countries : mirrors.countByCountry(query)).stream()
+                .collect(Collectors.toMap(CountryCount::name, Function.identity()));
+        String after = decode(parameters.get("after"));
+        firstPage = after == null;
+        MirrorPage page = mirrors.listByCountry(query, after, PAGE_SIZE);
+        Map<String, List<DistributionMirror>> byCountry = new LinkedHashMap<>();
+        for (DistributionMirror mirror : page.mirrors()) {
+            byCountry.computeIfAbsent(mirror.getCountry().getName(), name -> new ArrayList<>()).add(mirror);
+        }
+        groups = byCountry.entrySet().stream().map(entry -> new CountryGroup(totals.get(entry.getKey()),
+                entry.getValue())).toList();
+        next = page.nextAfter().map(MirrorListBean::encode).orElse(null);
     }
 
-    private static List<CountryGroup> byCountry(List<MirrorSummary> mirrors, MirrorContent content) {
-        Map<String, List<MirrorSummary>> grouped = mirrors.stream()
-                .filter(entry -> entry.mirror().getContent() == content)
-                .collect(Collectors.groupingBy(entry -> entry.mirror().getCountry().getName(), TreeMap::new,
-                        Collectors.toList()));
-        return grouped.entrySet().stream().map(e -> new CountryGroup(e.getKey(), e.getValue())).toList();
+    private MirrorQuery query(String countryCode) {
+        return new MirrorQuery(distribution.getName(), countryCode, content, Boolean.TRUE, null, freshness, speed,
+                null, null);
+    }
+
+    public Distribution getDistribution() {
+        return distribution;
+    }
+
+    public boolean isRelease() {
+        return content == MirrorContent.RELEASE;
+    }
+
+    public List<CountryGroup> getGroups() {
+        return groups;
+    }
+
+    /** Every country with mirrors of this kind, for the country filter. */
+    public List<CountryCount> getCountries() {
+        return countries;
+    }
+
+    public long getTotalMirrors() {
+        return totals == null ? 0 : totals.values().stream().mapToLong(CountryCount::mirrors).sum();
+    }
+
+    public String getTotalThroughput() {
+        return throughput(totals == null ? 0 : totals.values().stream().mapToLong(CountryCount::kbps).sum());
+    }
+
+    public MirrorStatus[] getFreshnessChoices() {
+        return MirrorStatus.values();
+    }
+
+    public MirrorSpeed[] getSpeedChoices() {
+        return MirrorSpeed.values();
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public String getFreshness() {
+        return freshness == null ? null : freshness.name();
+    }
+
+    public String getSpeed() {
+        return speed == null ? null : speed.name();
+    }
+
+    public boolean isFirstPage() {
+        return firstPage;
+    }
+
+    /** The query string of the next page, or null on the last page. */
+    public String getNextQuery() {
+        if (next == null) {
+            return null;
+        }
+        StringBuilder query = new StringBuilder("content=" + (isRelease() ? "release" : "archive"));
+        query.append("&distribution=").append(distribution.getName());
+        if (country != null) {
+            query.append("&country=").append(country);
+        }
+        if (freshness != null) {
+            query.append("&freshness=").append(freshness.name());
+        }
+        if (speed != null) {
+            query.append("&speed=").append(speed.name());
+        }
+        return query.append("&after=").append(next).toString();
+    }
+
+    static String throughput(long kbps) {
+        return kbps >= 1_000_000 ? String.format(Locale.ROOT, "%,d Gbps", kbps / 1_000_000)
+                : kbps >= 1_000 ? String.format(Locale.ROOT, "%,d Mbps", kbps / 1_000) : kbps + " Kbps";
+    }
+
+    private static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String text) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        return null;
     }
 }
