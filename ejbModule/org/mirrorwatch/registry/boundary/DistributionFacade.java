@@ -9,17 +9,21 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.mirrorwatch.identity.control.AccessRules;
 import org.mirrorwatch.identity.control.AuditTrail;
 import org.mirrorwatch.identity.control.Caller;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.entity.AuditAction;
 import org.mirrorwatch.platform.NotFoundException;
+import org.mirrorwatch.registry.entity.Continent;
 import org.mirrorwatch.registry.entity.Distribution;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.DistroArchRelease;
 import org.mirrorwatch.registry.entity.DistroRelease;
 import org.mirrorwatch.registry.entity.MirrorRegistration;
+import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.Person;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 
@@ -87,6 +91,18 @@ public class DistributionFacade {
         }
         audit.mirrorChanged(caller, AuditAction.MIRROR_REGISTERED, mirror, null, AuditTrail.stateOf(mirror));
         return mirror;
+    }
+
+    /** The summed speed of the distribution's enabled mirrors per continent, in kbit/s, by continent. */
+    public SortedMap<Continent, Long> throughputByContinent(long distributionId) {
+        SortedMap<Continent, Long> throughput = new TreeMap<>();
+        for (Object[] row : em.createQuery("SELECT c.continent, m.speed, COUNT(m) FROM DistributionMirror m"
+                + " JOIN m.country c WHERE m.distribution.id = :d AND m.enabled = TRUE GROUP BY c.continent, m.speed",
+                Object[].class).setParameter("d", distributionId).getResultList()) {
+            throughput.merge((Continent) row[0], ((MirrorSpeed) row[1]).kilobitsPerSecond() * ((Number) row[2]).longValue(),
+                    Long::sum);
+        }
+        return throughput;
     }
 
     /** The distribution's enabled mirrors, in the order they were registered. */

@@ -20,6 +20,7 @@ import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.LaunchpadNames;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.entity.Component;
+import org.mirrorwatch.registry.entity.Country;
 import org.mirrorwatch.registry.entity.Distribution;
 import org.mirrorwatch.registry.entity.DistroArchRelease;
 import org.mirrorwatch.registry.entity.DistroRelease;
@@ -61,6 +62,11 @@ public class ReferenceDataFacade {
         return getSeries(distribution, series).getArchitectures().stream()
                 .filter(arch -> arch.getArchitectureTag().equals(architecture)).findFirst()
                 .orElseThrow(() -> new NotFoundException(ARCH_SERIES, distribution + "/" + series + "/" + architecture));
+    }
+
+    /** Every country, by name, for the forms' country choice. */
+    public List<Country> countries() {
+        return em.createQuery("SELECT c FROM Country c ORDER BY c.name", Country.class).getResultList();
     }
 
     public List<Component> components() {

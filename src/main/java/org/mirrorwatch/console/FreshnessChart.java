@@ -76,16 +76,24 @@ public final class FreshnessChart {
     private final List<Segment> segments = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
 
-    /** The chart of the newest {@code bars} snapshots, oldest left. */
-    public FreshnessChart(List<MirrorFreshnessSnapshot> snapshots, int bars) {
-        List<MirrorFreshnessSnapshot> shown = snapshots.subList(Math.max(0, snapshots.size() - bars), snapshots.size());
-        int most = shown.stream().mapToInt(s -> s.getCounts().values().stream().mapToInt(Integer::intValue).sum())
+    /** One bar: its label and how many were in each status. */
+    public record Column(String label, String overall, Map<MirrorStatus, Integer> counts) {
+    }
+
+    /** The chart of a mirror's newest {@code bars} snapshots, oldest left: records per status. */
+    public static FreshnessChart ofSnapshots(List<MirrorFreshnessSnapshot> snapshots, int bars) {
+        return new FreshnessChart(snapshots.subList(Math.max(0, snapshots.size() - bars), snapshots.size()).stream()
+                .map(s -> new Column(DAY.format(s.getDateCreated()), s.getOverall().title(), s.getCounts())).toList());
+    }
+
+    public FreshnessChart(List<Column> shown) {
+        int most = shown.stream().mapToInt(c -> c.counts().values().stream().mapToInt(Integer::intValue).sum())
                 .max().orElse(0);
         double slot = shown.isEmpty() ? WIDTH : (double) WIDTH / shown.size();
         for (int i = 0; i < shown.size(); i++) {
-            MirrorFreshnessSnapshot snapshot = shown.get(i);
-            Map<MirrorStatus, Integer> counts = snapshot.getCounts();
-            String date = DAY.format(snapshot.getDateCreated());
+            Column column = shown.get(i);
+            Map<MirrorStatus, Integer> counts = column.counts();
+            String date = column.label();
             double top = HEIGHT;
             for (MirrorStatus status : MirrorStatus.values()) {
                 int count = counts.getOrDefault(status, 0);
@@ -100,7 +108,7 @@ public final class FreshnessChart {
             int up = counts.getOrDefault(MirrorStatus.UP, 0);
             int unknown = counts.getOrDefault(MirrorStatus.UNKNOWN, 0);
             int behind = counts.values().stream().mapToInt(Integer::intValue).sum() - up - unknown;
-            rows.add(new Row(date, snapshot.getOverall().title(), up, behind, unknown));
+            rows.add(new Row(date, column.overall(), up, behind, unknown));
         }
     }
 

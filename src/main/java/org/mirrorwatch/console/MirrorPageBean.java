@@ -67,7 +67,7 @@ public class MirrorPageBean {
                 .toList();
         cdImages = mirrors.cdImages(id);
         probes = mirrors.probeRecords(id, PROBES_SHOWN);
-        chart = new FreshnessChart(history.snapshots(id), CHART_BARS);
+        chart = FreshnessChart.ofSnapshots(history.snapshots(id), CHART_BARS);
         mayEdit = mirrors.mayEdit(id);
         sourcesList = String.join("\n", mirrors.sourcesList(id));
     }

@@ -9,6 +9,7 @@ import org.mirrorwatch.platform.MirrorwatchException;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
 import org.mirrorwatch.probing.entity.ProbeRun;
 import org.mirrorwatch.probing.entity.RunTrigger;
+import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
 /** The administrators' probe page: start a round, and see the latest rounds with their counters. */
@@ -17,9 +18,15 @@ import org.mirrorwatch.registry.entity.MirrorContent;
 public class ProbeRoundsBean {
 
     static final String FORM = "start";
+    static final String MIRROR_FORM = "probe-mirror";
 
     @Inject
     ProbeRounds rounds;
+
+    @Inject
+    MirrorFacade mirrors;
+
+    private String mirrorName;
 
     private MirrorContent content = MirrorContent.ARCHIVE;
     private List<ProbeRun> recent;
@@ -35,11 +42,46 @@ public class ProbeRoundsBean {
         }
     }
 
+    /** Probes the mirror named in the form now, whether it is due or not. */
+    public void probeMirror() {
+        try {
+            long id = mirrors.getMirrorByName(mirrorName == null ? "" : mirrorName.strip()).getId();
+            ProbeRun run = rounds.probeMirrorNow(id);
+            recent = null;
+            FormMessages.info(MIRROR_FORM, "Round " + run.getId() + " started for " + mirrorName.strip() + ".");
+        } catch (MirrorwatchException e) {
+            FormMessages.show(MIRROR_FORM, e);
+        }
+    }
+
+    /** The newest round, which the live panel follows; null before the first. */
+    public ProbeRun getLatest() {
+        List<ProbeRun> runs = getRecent();
+        return runs.isEmpty() ? null : runs.get(0);
+    }
+
+    /** The newest round's progress in percent. */
+    public int getLatestPercent() {
+        ProbeRun latest = getLatest();
+        if (latest == null || latest.getMirrorsTotal() == 0) {
+            return latest == null ? 0 : 100;
+        }
+        return (int) Math.round(100.0 * latest.getMirrorsDone() / latest.getMirrorsTotal());
+    }
+
     public List<ProbeRun> getRecent() {
         if (recent == null) {
             recent = rounds.recentRuns(20);
         }
         return recent;
+    }
+
+    public String getMirrorName() {
+        return mirrorName;
+    }
+
+    public void setMirrorName(String mirrorName) {
+        this.mirrorName = mirrorName;
     }
 
     public MirrorContent[] getContents() {

@@ -1,6 +1,7 @@
 package org.mirrorwatch.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -32,37 +33,34 @@ class HomePageIT {
     }
 
     @Test
-    void homePage_listsTheEnabledMirrorsByCountry() throws Exception {
+    void homePage_listsTheEnabledArchiveMirrorsByCountry_andTheCdImageMirrorsOnTheirTab() throws Exception {
         HttpResponse<String> response = get("/");
 
         assertEquals(200, response.statusCode());
         String page = response.body();
-        assertTrue(page.contains("<h2>Ubuntu</h2>"), page);
-        assertTrue(page.contains("Archive mirrors"), page);
-        assertTrue(page.contains("CD image mirrors"), page);
-        for (String expected : new String[] {"valid-mirror", "invalid-mirror", "unreachable-mirror",
-                "archive-404-mirror", "Afghanistan", "British Indian Ocean Territory",
-                "http://localhost:11375/valid-mirror/"}) {
+        assertTrue(page.contains("Ubuntu mirrors"), page);
+        assertTrue(page.contains("Archive mirrors") && page.contains("CD image mirrors"), page);
+        for (String expected : new String[] {"valid-mirror", "archive-404-mirror", "Afghanistan",
+                "British Indian Ocean Territory", "http://localhost:11375/valid-mirror/", "2 mirrors, 4 Mbps in all"}) {
             assertTrue(page.contains(expected), expected + " is on the page");
         }
-        int afghanistan = page.indexOf("Afghanistan");
-        int biot = page.indexOf("British Indian Ocean Territory");
-        assertTrue(afghanistan < biot, "countries are in alphabetical order");
+        assertTrue(page.indexOf("Afghanistan") < page.indexOf("British Indian Ocean Territory"),
+                "countries are in alphabetical order");
+        String release = get("/?content=release").body();
+        assertTrue(release.contains("invalid-mirror") && release.contains("unreachable-mirror"), release);
+        assertFalse(release.contains("valid-mirror<"), "archive mirrors are not on the CD tab");
     }
 
     @Test
-    void homePage_showsEachMirrorsOverallFreshness_withoutLoadingTheirRecordsLazily() throws Exception {
-        TestDatabase.execute("INSERT INTO mirror_distro_arch_release (distribution_mirror_id, distro_arch_release_id,"
-                + " pocket, component_id, freshness) VALUES (1, 1, 'RELEASE', 1, 'UP'), (1, 2, 'RELEASE', 1,"
-                + " 'ONEDAYBEHIND'), (1, 2, 'UPDATES', 1, 'UNKNOWN')");
-        TestDatabase.execute("INSERT INTO mirror_cd_image_distro_release (distribution_mirror_id, distro_release_id,"
-                + " flavour) VALUES (2, 1, 'ubuntu')");
+    void homePage_showsEachMirrorsFreshnessAsOfItsLastProbe_andFiltersByIt() throws Exception {
+        TestDatabase.execute("UPDATE distribution_mirror SET probed_freshness = 'ONEDAYBEHIND' WHERE name = 'valid-mirror'");
         try {
             String page = get("/").body();
 
-            assertTrue(page.matches("(?s).*valid-mirror</td>.*?freshness-ONEDAYBEHIND.*"), page);
-            assertTrue(page.matches("(?s).*invalid-mirror</td>.*?freshness-UP.*"), page);
-            assertTrue(page.matches("(?s).*archive-404-mirror</td>.*?freshness-UNKNOWN.*"), page);
+            assertTrue(page.matches("(?s).*valid-mirror</a></td>.*?freshness-ONEDAYBEHIND.*"), page);
+            assertTrue(page.matches("(?s).*archive-404-mirror</a></td>.*?freshness-UNKNOWN.*"), page);
+            String filtered = get("/?content=archive&freshness=ONEDAYBEHIND").body();
+            assertTrue(filtered.contains("valid-mirror") && !filtered.contains("archive-404-mirror"), filtered);
         } finally {
             SeedWorld.load();
         }

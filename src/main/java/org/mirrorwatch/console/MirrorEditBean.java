@@ -1,0 +1,279 @@
+package org.mirrorwatch.console;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import org.mirrorwatch.identity.boundary.AccountFacade;
+import org.mirrorwatch.platform.MirrorwatchException;
+import org.mirrorwatch.probing.boundary.ProbeRounds;
+import org.mirrorwatch.registry.boundary.DistributionFacade;
+import org.mirrorwatch.registry.boundary.MirrorFacade;
+import org.mirrorwatch.registry.boundary.MirrorForm;
+import org.mirrorwatch.registry.boundary.ReferenceDataFacade;
+import org.mirrorwatch.registry.entity.Country;
+import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.registry.entity.MirrorPulseType;
+import org.mirrorwatch.registry.entity.MirrorSpeed;
+import org.mirrorwatch.registry.entity.ReviewStatus;
+
+/**
+ * The owner's form to register a mirror, or to edit one (when the page has a {@code name}), with the
+ * owner's actions on it: resubmit a broken mirror, and ask for a probe now. Every field is checked by the
+ * facade; nothing is saved until all pass, and each error shows beside its field.
+ */
+@Named
+@ViewScoped
+public class MirrorEditBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String FORM = "mirror";
+
+    @Inject
+    MirrorFacade mirrors;
+
+    @Inject
+    DistributionFacade distributions;
+
+    @Inject
+    ReferenceDataFacade reference;
+
+    @Inject
+    AccountFacade accounts;
+
+    @Inject
+    ProbeRounds rounds;
+
+    private String name;
+    private Long mirrorId;
+    private String reviewStatus;
+    private String distribution;
+    private String mirrorName;
+    private String displayName;
+    private String description;
+    private MirrorSpeed speed;
+    private String countryCode;
+    private MirrorContent content = MirrorContent.ARCHIVE;
+    private MirrorPulseType pulseType = MirrorPulseType.PULL;
+    private String httpBaseUrl;
+    private String httpsBaseUrl;
+    private String ftpBaseUrl;
+    private String rsyncBaseUrl;
+    private boolean officialCandidate = true;
+
+    /** Loads the mirror to edit, if the page names one the caller may edit. */
+    public void load() throws IOException {
+        if (mirrorId != null || name == null || name.isBlank()) {
+            return;
+        }
+        DistributionMirror mirror = mirrors.findMirrorByName(name).orElse(null);
+        if (mirror == null || !mirrors.mayEdit(mirror.getId())) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such mirror of yours");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        mirrorId = mirror.getId();
+        reviewStatus = mirror.getReviewStatus().name();
+        distribution = mirror.getDistribution().getName();
+        mirrorName = mirror.getName();
+        displayName = mirror.getDisplayName();
+        description = mirror.getDescription();
+        speed = mirror.getSpeed();
+        countryCode = mirror.getCountry().getIsoCode();
+        content = mirror.getContent();
+        pulseType = mirror.getPulseType();
+        httpBaseUrl = mirror.getHttpBaseUrl().map(url -> url.value()).orElse(null);
+        httpsBaseUrl = mirror.getHttpsBaseUrl().map(url -> url.value()).orElse(null);
+        ftpBaseUrl = mirror.getFtpBaseUrl().map(url -> url.value()).orElse(null);
+        rsyncBaseUrl = mirror.getRsyncBaseUrl().map(url -> url.value()).orElse(null);
+        officialCandidate = mirror.isOfficialCandidate();
+    }
+
+    public void save() throws IOException {
+        MirrorForm form = new MirrorForm(mirrorName, displayName, description, speed, countryCode, content, pulseType,
+                httpBaseUrl, httpsBaseUrl, ftpBaseUrl, rsyncBaseUrl, officialCandidate);
+        try {
+            DistributionMirror saved = mirrorId == null
+                    ? distributions.newMirror(distributionId(), accounts.me().getId(), form)
+                    : mirrors.edit(mirrorId, form);
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            external.getFlash().put("notice", mirrorId == null
+                    ? "Your mirror is registered. A mirror administrator will review it."
+                    : "Your changes are saved.");
+            external.redirect(external.getRequestContextPath() + "/mirror.xhtml?name=" + saved.getName());
+        } catch (MirrorwatchException e) {
+            FormMessages.show(FORM, e);
+        }
+    }
+
+    public void resubmit() {
+        try {
+            reviewStatus = mirrors.resubmitForReview(mirrorId).getReviewStatus().name();
+            FormMessages.info(FORM, "The mirror is back in the review queue.");
+        } catch (MirrorwatchException e) {
+            FormMessages.show(FORM, e);
+        }
+    }
+
+    public void probeNow() {
+        try {
+            long run = rounds.requestProbe(mirrorId).getId();
+            FormMessages.info(FORM, "Probe round " + run + " started; the mirror's page shows the result in a minute.");
+        } catch (MirrorwatchException e) {
+            FormMessages.show(FORM, e);
+        }
+    }
+
+    private long distributionId() {
+        return distributions.distributions().stream()
+                .filter(d -> distribution == null || d.getName().equals(distribution)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No distribution is registered")).getId();
+    }
+
+    public boolean isEditing() {
+        return mirrorId != null;
+    }
+
+    public boolean isBroken() {
+        return ReviewStatus.BROKEN.name().equals(reviewStatus);
+    }
+
+    public List<Distribution> getDistributions() {
+        return distributions.distributions();
+    }
+
+    public List<Country> getCountries() {
+        return reference.countries();
+    }
+
+    public MirrorSpeed[] getSpeeds() {
+        return MirrorSpeed.values();
+    }
+
+    public MirrorContent[] getContents() {
+        return MirrorContent.values();
+    }
+
+    public MirrorPulseType[] getPulseTypes() {
+        return MirrorPulseType.values();
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDistribution() {
+        return distribution;
+    }
+
+    public void setDistribution(String distribution) {
+        this.distribution = distribution;
+    }
+
+    public String getMirrorName() {
+        return mirrorName;
+    }
+
+    public void setMirrorName(String mirrorName) {
+        this.mirrorName = mirrorName;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public MirrorSpeed getSpeed() {
+        return speed;
+    }
+
+    public void setSpeed(MirrorSpeed speed) {
+        this.speed = speed;
+    }
+
+    public String getCountryCode() {
+        return countryCode;
+    }
+
+    public void setCountryCode(String countryCode) {
+        this.countryCode = countryCode;
+    }
+
+    public MirrorContent getContent() {
+        return content;
+    }
+
+    public void setContent(MirrorContent content) {
+        this.content = content;
+    }
+
+    public MirrorPulseType getPulseType() {
+        return pulseType;
+    }
+
+    public void setPulseType(MirrorPulseType pulseType) {
+        this.pulseType = pulseType;
+    }
+
+    public String getHttpBaseUrl() {
+        return httpBaseUrl;
+    }
+
+    public void setHttpBaseUrl(String httpBaseUrl) {
+        this.httpBaseUrl = httpBaseUrl;
+    }
+
+    public String getHttpsBaseUrl() {
+        return httpsBaseUrl;
+    }
+
+    public void setHttpsBaseUrl(String httpsBaseUrl) {
+        this.httpsBaseUrl = httpsBaseUrl;
+    }
+
+    public String getFtpBaseUrl() {
+        return ftpBaseUrl;
+    }
+
+    public void setFtpBaseUrl(String ftpBaseUrl) {
+        this.ftpBaseUrl = ftpBaseUrl;
+    }
+
+    public String getRsyncBaseUrl() {
+        return rsyncBaseUrl;
+    }
+
+    public void setRsyncBaseUrl(String rsyncBaseUrl) {
+        this.rsyncBaseUrl = rsyncBaseUrl;
+    }
+
+    public boolean isOfficialCandidate() {
+        return officialCandidate;
+    }
+
+    public void setOfficialCandidate(boolean officialCandidate) {
+        this.officialCandidate = officialCandidate;
+    }
+}

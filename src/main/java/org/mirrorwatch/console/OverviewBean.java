@@ -1,0 +1,86 @@
+package org.mirrorwatch.console;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mirrorwatch.operations.OperationalFigures;
+import org.mirrorwatch.probing.boundary.FreshnessHistory;
+import org.mirrorwatch.registry.boundary.DistributionFacade;
+import org.mirrorwatch.registry.entity.Continent;
+import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.registry.entity.MirrorStatus;
+
+/**
+ * The distribution overview: how many enabled mirrors are in each freshness status, the throughput per
+ * continent, and how the freshness of all mirrors changed over the last 30 days.
+ */
+@Named
+@RequestScoped
+public class OverviewBean {
+
+    static final int DAYS = 30;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    @Inject
+    OperationalFigures figures;
+
+    @Inject
+    DistributionFacade distributions;
+
+    @Inject
+    FreshnessHistory history;
+
+    private Distribution distribution;
+    private Map<MirrorStatus, Long> byFreshness;
+    private List<Map.Entry<String, String>> byContinent;
+    private FreshnessChart chart;
+
+    /** A status and how many mirrors are in it, for the table. */
+    public record StatusCount(MirrorStatus status, long mirrors) {
+
+        public MirrorStatus getStatus() {
+            return status;
+        }
+
+        public long getMirrors() {
+            return mirrors;
+        }
+    }
+
+    @PostConstruct
+    void load() {
+        distribution = distributions.distributions().stream().findFirst().orElse(null);
+        byFreshness = figures.enabledMirrorsByFreshness();
+        byContinent = distribution == null ? List.of() : distributions.throughputByContinent(distribution.getId())
+                .entrySet().stream().map(entry -> Map.entry(title(entry.getKey()), MirrorListBean.throughput(entry.getValue())))
+                .toList();
+        chart = new FreshnessChart(history.dailyOverall(DAYS).entrySet().stream()
+                .map(day -> new FreshnessChart.Column(DAY.format(day.getKey()), "", day.getValue())).toList());
+    }
+
+    private static String title(Continent continent) {
+        String words = continent.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    public Distribution getDistribution() {
+        return distribution;
+    }
+
+    public List<StatusCount> getByFreshness() {
+        return byFreshness.entrySet().stream().map(e -> new StatusCount(e.getKey(), e.getValue())).toList();
+    }
+
+    public List<Map.Entry<String, String>> getByContinent() {
+        return byContinent;
+    }
+
+    public FreshnessChart getChart() {
+        return chart;
+    }
+}

@@ -1,0 +1,97 @@
+package org.mirrorwatch.console;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mirrorwatch.platform.MirrorwatchException;
+import org.mirrorwatch.registry.boundary.DistributionFacade;
+import org.mirrorwatch.registry.boundary.MirrorFacade;
+import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.ReviewStatus;
+
+/**
+ * The administrators' review queue, and the lists of disabled and unofficial mirrors: each row takes a
+ * verdict (OFFICIAL, UNOFFICIAL or BROKEN) with a whiteboard note, and can turn the mirror on with it.
+ */
+@Named
+@ViewScoped
+public class ReviewBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String FORM = "review";
+
+    @Inject
+    DistributionFacade distributions;
+
+    @Inject
+    MirrorFacade mirrors;
+
+    private String list = "pending";
+    private final Map<Long, ReviewStatus> verdicts = new HashMap<>();
+    private final Map<Long, String> whiteboards = new HashMap<>();
+    private final Map<Long, Boolean> enable = new HashMap<>();
+    private transient List<DistributionMirror> shown;
+
+    public List<DistributionMirror> getMirrors() {
+        if (shown == null) {
+            String requested = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
+                    .get("list");
+            if (requested != null) {
+                list = requested;
+            }
+            List<Distribution> all = distributions.distributions();
+            shown = all.stream().flatMap(d -> switch (list) {
+                case "disabled" -> distributions.disabledMirrors(d.getId()).stream();
+                case "unofficial" -> distributions.unofficialMirrors(d.getId()).stream();
+                default -> distributions.pendingReviewMirrors(d.getId()).stream();
+            }).toList();
+            for (DistributionMirror mirror : shown) {
+                verdicts.putIfAbsent(mirror.getId(), ReviewStatus.OFFICIAL);
+                whiteboards.putIfAbsent(mirror.getId(), mirror.getWhiteboard());
+                enable.putIfAbsent(mirror.getId(), !mirror.isEnabled());
+            }
+        }
+        return shown;
+    }
+
+    /** Records the verdict of one row, and turns the mirror on when that row asks for it. */
+    public void review(long mirrorId) {
+        try {
+            DistributionMirror reviewed = mirrors.review(mirrorId, verdicts.get(mirrorId), whiteboards.get(mirrorId));
+            if (Boolean.TRUE.equals(enable.get(mirrorId)) && !reviewed.isEnabled()) {
+                mirrors.enable(mirrorId);
+            }
+            FormMessages.info(FORM, reviewed.getName() + " is now " + reviewed.getReviewStatus().title() + ".");
+            shown = null;
+        } catch (MirrorwatchException e) {
+            FormMessages.show(FORM, e);
+        }
+    }
+
+    public String getList() {
+        return list;
+    }
+
+    public ReviewStatus[] getVerdictChoices() {
+        return new ReviewStatus[] {ReviewStatus.OFFICIAL, ReviewStatus.UNOFFICIAL, ReviewStatus.BROKEN};
+    }
+
+    public Map<Long, ReviewStatus> getVerdicts() {
+        return verdicts;
+    }
+
+    public Map<Long, String> getWhiteboards() {
+        return whiteboards;
+    }
+
+    public Map<Long, Boolean> getEnable() {
+        return enable;
+    }
+}

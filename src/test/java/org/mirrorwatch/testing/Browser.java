@@ -1,0 +1,150 @@
+package org.mirrorwatch.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless chromium, driven through its own chromedriver (nothing is downloaded), on the shared
+ * server. Waits are explicit. It runs axe-core, fetched from the npm registry by the build, on demand.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Duration WAIT = Duration.ofSeconds(3);
+    private static final Path AXE = Path.of("target/axe-core/package/axe.min.js");
+
+    private static Browser last;
+
+    private final ChromeDriver driver;
+    private final SharedServer server;
+
+    private Browser(ChromeDriver driver, SharedServer server) {
+        this.driver = driver;
+        this.server = server;
+    }
+
+    /** A new browser window of this width, on the shared server. */
+    public static Browser open(SharedServer server, int width, int height) {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                        "--window-size=" + width + "," + height, "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .build();
+        Browser browser = new Browser(new ChromeDriver(service, options), server);
+        browser.driver.manage().window().setSize(new Dimension(width, height));
+        last = browser;
+        return browser;
+    }
+
+    /** The browser opened last, for screenshots of a failed test. */
+    static Browser last() {
+        return last;
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void get(String path) {
+        driver.get(server.resolve(path).toString());
+    }
+
+    public WebElement find(String cssSelector) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(cssSelector)));
+    }
+
+    public List<WebElement> all(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector));
+    }
+
+    public void type(String id, String text) {
+        WebElement field = find("[id='" + id + "']");
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Clicks and waits for the page it leads to. */
+    public void clickAndWait(String id) {
+        WebElement button = find("[id='" + id + "']");
+        button.click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(button));
+    }
+
+    public String text(String cssSelector) {
+        return find(cssSelector).getText();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public WebDriverWait waiting(Duration limit) {
+        return new WebDriverWait(driver, limit);
+    }
+
+    /** Whether the page is wider than the window, so that it scrolls sideways. */
+    public boolean scrollsSideways() {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+    }
+
+    /** The serious and critical accessibility violations axe-core finds on the page, one line each. */
+    @SuppressWarnings("unchecked")
+    public List<String> seriousAccessibilityViolations() {
+        try {
+            ((JavascriptExecutor) driver).executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(AXE + " is missing; the build fetches it (mvn verify)", e);
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        return (List<String>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(result => done(result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '
+                        + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))));
+                """);
+    }
+
+    /** Saves what the window shows to {@code target/<name>.png}. */
+    public Path screenshot(String name) {
+        try {
+            Path target = Path.of("target", name + ".png");
+            Files.createDirectories(target.getParent());
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
+                    StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        if (last == this) {
+            last = null;
+        }
+    }
+}
