@@ -91,6 +91,7 @@ public final class ApiBenchmark {
                     "/api/v1/mirrors?limit=100&country=FR&content=ARCHIVE&freshness=ONEHOURBEHIND");
             paths.put("the freshness feed of all " + String.format(Locale.ROOT, "%,d", mirrors) + " mirrors",
                     "/api/v1/freshness");
+            paths.put("the console's public list, first page of 100 (HTML; no server timing)", "/?content=archive");
             paths.put("a client mirror list (country FR)", "/api/v1/distributions/ubuntu/country-mirrors/archive?country=FR");
             StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                     "API benchmark: %,d mirrors, %d requests each after %d to warm up%n%s%n%n", mirrors, requests,

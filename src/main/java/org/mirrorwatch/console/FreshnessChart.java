@@ -89,7 +89,8 @@ public final class FreshnessChart {
     public FreshnessChart(List<Column> shown) {
         int most = shown.stream().mapToInt(c -> c.counts().values().stream().mapToInt(Integer::intValue).sum())
                 .max().orElse(0);
-        double slot = shown.isEmpty() ? WIDTH : (double) WIDTH / shown.size();
+        // Bars are at most 40 units wide, so a single probe does not fill the chart.
+        double slot = shown.isEmpty() ? WIDTH : Math.min(40, (double) WIDTH / shown.size());
         for (int i = 0; i < shown.size(); i++) {
             Column column = shown.get(i);
             Map<MirrorStatus, Integer> counts = column.counts();
@@ -118,10 +119,6 @@ public final class FreshnessChart {
 
     public List<Row> getRows() {
         return rows;
-    }
-
-    public boolean isEmpty() {
-        return rows.isEmpty();
     }
 
     public int getWidth() {

@@ -34,7 +34,8 @@ public class ReviewBean implements Serializable {
     MirrorFacade mirrors;
 
     private String list = "pending";
-    private final Map<Long, ReviewStatus> verdicts = new HashMap<>();
+    /** Per mirror id, the chosen verdict's name: a map's values get no converter, so they stay text. */
+    private final Map<Long, String> verdicts = new HashMap<>();
     private final Map<Long, String> whiteboards = new HashMap<>();
     private final Map<Long, Boolean> enable = new HashMap<>();
     private transient List<DistributionMirror> shown;
@@ -53,7 +54,7 @@ public class ReviewBean implements Serializable {
                 default -> distributions.pendingReviewMirrors(d.getId()).stream();
             }).toList();
             for (DistributionMirror mirror : shown) {
-                verdicts.putIfAbsent(mirror.getId(), ReviewStatus.OFFICIAL);
+                verdicts.putIfAbsent(mirror.getId(), ReviewStatus.OFFICIAL.name());
                 whiteboards.putIfAbsent(mirror.getId(), mirror.getWhiteboard());
                 enable.putIfAbsent(mirror.getId(), !mirror.isEnabled());
             }
@@ -64,7 +65,8 @@ public class ReviewBean implements Serializable {
     /** Records the verdict of one row, and turns the mirror on when that row asks for it. */
     public void review(long mirrorId) {
         try {
-            DistributionMirror reviewed = mirrors.review(mirrorId, verdicts.get(mirrorId), whiteboards.get(mirrorId));
+            DistributionMirror reviewed = mirrors.review(mirrorId, ReviewStatus.valueOf(verdicts.get(mirrorId)),
+                    whiteboards.get(mirrorId));
             if (Boolean.TRUE.equals(enable.get(mirrorId)) && !reviewed.isEnabled()) {
                 mirrors.enable(mirrorId);
             }
@@ -83,7 +85,7 @@ public class ReviewBean implements Serializable {
         return new ReviewStatus[] {ReviewStatus.OFFICIAL, ReviewStatus.UNOFFICIAL, ReviewStatus.BROKEN};
     }
 
-    public Map<Long, ReviewStatus> getVerdicts() {
+    public Map<Long, String> getVerdicts() {
         return verdicts;
     }
 

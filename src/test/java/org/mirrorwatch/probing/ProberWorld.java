@@ -9,7 +9,7 @@ import java.util.Map;
 import org.mirrorwatch.registry.entity.PackagePublishingPocket;
 
 /** The archive layout of datasets/prober-world.sql, as a fake mirror synced at some moment serves it. */
-final class ProberWorld {
+public final class ProberWorld {
 
     static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
     static final List<Duration> HELLO_AGES = List.of(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofHours(2),
@@ -54,7 +54,7 @@ final class ProberWorld {
     }
 
     /** What a complete mirror that last synced {@code lag} before T0 serves, below {@code prefix}. */
-    static List<String> syncedAgo(Duration lag, String prefix) {
+    public static List<String> syncedAgo(Duration lag, String prefix) {
         List<String> paths = new ArrayList<>();
         indexes(List.of("amd64", "arm64"), List.of("main", "universe")).forEach(path -> paths.add(prefix + path));
         poolFiles().forEach((path, published) -> {

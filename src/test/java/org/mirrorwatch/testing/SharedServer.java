@@ -81,6 +81,9 @@ public final class SharedServer {
         command.add("-Xmx512m");
         command.add("-Duser.timezone=UTC");
         command.add("-Dmirrorwatch.probe.timer.enabled=false");
+        // The browser tests probe a fake farm in the test JVM; the API tests' loopback mirrors stay refused.
+        command.add("-Dmirrorwatch.probe.allowed-cidrs=" + FakeMirrorFarm.ALLOWED_CIDR);
+        command.add("-Dmirrorwatch.probe.timeout=PT2S");
         command.addAll(ServerProperties.asJvmOptions());
         // Later -D options win over the shared ones above.
         command.add("-Dmirrorwatch.mail.port=" + mailPort);

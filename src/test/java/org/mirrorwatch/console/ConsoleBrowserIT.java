@@ -1,0 +1,264 @@
+package org.mirrorwatch.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mirrorwatch.testing.ApiClient.basic;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mirrorwatch.probing.ProberWorld;
+import org.mirrorwatch.testing.ApiClient;
+import org.mirrorwatch.testing.Browser;
+import org.mirrorwatch.testing.FakeMirror;
+import org.mirrorwatch.testing.FakeMirrorFarm;
+import org.mirrorwatch.testing.ScreenshotOnFailure;
+import org.mirrorwatch.testing.SharedServer;
+import org.mirrorwatch.testing.TestDatabase;
+import org.mirrorwatch.testing.TestLogin;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console in Debian's headless chromium, against the packaged WAR: the walkthroughs of sign-up,
+ * registering a mirror, approving it, and following a probe round on the tests' own fake farm; escaping,
+ * forged posts, axe-core's accessibility checks, and the narrow layout. A failed test leaves a
+ * screenshot in target/failures/.
+ */
+@ExtendWith(ScreenshotOnFailure.class)
+class ConsoleBrowserIT {
+
+    private static final String XSS = "<script>window.xss=1</script>";
+
+    private static SharedServer server;
+    private static ApiClient api;
+    private static GreenMail smtp;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        server = SharedServer.get();
+        api = new ApiClient(server);
+        smtp = new GreenMail(new ServerSetup(server.mailPort(), "127.0.0.1", "smtp"));
+        smtp.start();
+        browser = Browser.open(server, 1280, 900);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void world() throws Exception {
+        TestDatabase.reset("access-world", "api-world");
+        smtp.purgeEmailFromAllMailboxes();
+        browser.driver().manage().deleteAllCookies();
+    }
+
+    @Test
+    void aNewcomer_signsUp_confirmsByTheMailedLink_andLogsIn() throws Exception {
+        browser.get("/signup.xhtml");
+        browser.type("signup:name", "erin");
+        browser.type("signup:displayName", "Erin Newcomer");
+        browser.type("signup:email", "erin@example.org");
+        browser.type("signup:password", "a long and private secret");
+        browser.clickAndWait("signup:submit");
+        assertTrue(browser.text("#signup-done").contains("We sent a link to erin@example.org"));
+
+        assertTrue(smtp.waitForIncomingEmail(2000, 1));
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        Matcher link = Pattern.compile("http://localhost:\\d+/verify\\.xhtml\\?token=[A-Za-z0-9_-]+")
+                .matcher((String) mail.getContent());
+        assertTrue(link.find());
+        browser.driver().get(link.group());
+        browser.clickAndWait("verify:submit");
+        assertTrue(browser.text("#verified").contains("Your address is confirmed"));
+
+        logIn("erin", "a long and private secret");
+        assertEquals("erin", browser.text("#me-name"));
+    }
+
+    @Test
+    void anOwner_registersAMirror_seesABadUrlRefusedBesideItsField_fixesIt_andSaves() {
+        logIn("alice", TestLogin.PASSWORD);
+        browser.get("/account/mirror.xhtml");
+        browser.type("mirror:name", "alice-two");
+        new Select(browser.find("[id='mirror:speed']")).selectByValue("S1G");
+        new Select(browser.find("[id='mirror:countryCode']")).selectByValue("FR");
+        browser.type("mirror:httpBaseUrl", "http://two.example.org/ubuntu/?x=1");
+        browser.clickAndWait("mirror:save");
+
+        String error = browser.text("[id='mirror:httpBaseUrl'] ~ .field-error");
+        assertTrue(error.contains("query"), error);
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM distribution_mirror WHERE name = 'alice-two'"));
+
+        browser.type("mirror:httpBaseUrl", "http://two.example.org/ubuntu");
+        browser.clickAndWait("mirror:save");
+        assertTrue(browser.text("#notice").contains("Your mirror is registered"));
+        assertEquals("alice-two", browser.text("#mirror-title"));
+    }
+
+    @Test
+    void anAdmin_approvesAMirrorInTheReviewQueue_andItAppearsInThePublicList() {
+        assertEquals(201, api.send("POST", "/api/v1/mirrors", "{\"distribution\":\"ubuntu\",\"name\":\"alice-fresh\","
+                + "\"speed\":\"S1G\",\"country\":\"FR\",\"content\":\"ARCHIVE\",\"httpBaseUrl\":\"http://fresh.example.org/\","
+                + "\"officialCandidate\":true}", "Authorization", basic("alice", TestLogin.PASSWORD)).statusCode());
+        browser.get("/?content=archive");
+        assertFalse(browser.pageText().contains("alice-fresh"), "a new mirror is not listed");
+
+        logIn("admin", TestLogin.PASSWORD);
+        browser.get("/admin/review.xhtml");
+        browser.find("#review-alice-fresh");
+        browser.screenshot("screenshots/review-queue");
+        WebElement card = browser.find("#review-alice-fresh");
+        card.findElement(By.cssSelector("input[id$=':whiteboard']")).sendKeys("Synced fine from the primary.");
+        WebElement record = card.findElement(By.cssSelector("input[id$=':submit']"));
+        record.click();
+        browser.waiting(Duration.ofSeconds(3)).until(ExpectedConditions.stalenessOf(record));
+        assertTrue(browser.pageText().contains("alice-fresh is now official."), browser.pageText());
+
+        browser.get("/?content=archive");
+        assertTrue(browser.pageText().contains("alice-fresh"));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM distribution_mirror WHERE name = 'alice-fresh'"
+                + " AND enabled AND review_status = 'OFFICIAL' AND reviewer_id IS NOT NULL AND date_reviewed IS NOT NULL"));
+    }
+
+    @Test
+    void aRoundOnTheTestFarm_showsLiveProgressTo100_andTheMirrorPageShowsItsFreshnessAndChart() {
+        TestDatabase.reset("prober-world");
+        try (FakeMirrorFarm farm = new FakeMirrorFarm()) {
+            FakeMirror mirror = farm.newMirror().serve(ProberWorld.syncedAgo(Duration.ZERO, ""));
+            TestDatabase.execute("INSERT INTO distribution_mirror (distribution_id, owner_id, name, speed, country_id,"
+                    + " content, pulse_type, http_base_url, enabled, official_candidate, review_status, date_created)"
+                    + " VALUES (1, 1, 'farm-mirror', 'S1G', (SELECT id FROM country WHERE iso_code = 'DE'), 'ARCHIVE',"
+                    + " 'PULL', '" + mirror.baseUrl() + "', true, true, 'OFFICIAL', now())");
+            logIn("admin", TestLogin.PASSWORD);
+            browser.get("/admin/probe.xhtml");
+            browser.clickAndWait("start:submit");
+
+            browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("live-state"), "DONE"));
+            assertEquals("100", browser.find("#live-progress").getAttribute("value"));
+            assertEquals("1", browser.text("#live-done"));
+            assertTrue(Integer.parseInt(browser.text("#live-requests")) > 0);
+            browser.screenshot("screenshots/probe-live");
+            assertTrue(mirror.requests() > 0, "the server probed the test's own farm");
+
+            browser.get("/mirror.xhtml?name=farm-mirror");
+            assertEquals("Up to date", browser.text("#overall-freshness"));
+            assertFalse(browser.all("#freshness-chart rect").isEmpty(), "the chart has bars");
+            assertFalse(browser.all("#binaries tbody tr").isEmpty());
+            browser.screenshot("screenshots/mirror-page");
+        }
+    }
+
+    @Test
+    void everyTextThatPeopleEnter_comesBackEscaped() {
+        TestDatabase.execute("UPDATE distribution_mirror SET display_name = '" + XSS + "', description = '" + XSS
+                + "', whiteboard = '" + XSS + "' WHERE name IN ('alice-mirror', 'alice-pending')");
+        TestDatabase.execute("UPDATE person SET display_name = '" + XSS + "' WHERE name = 'alice'");
+        TestDatabase.execute("INSERT INTO api_token (person_id, name, token_hash, prefix, date_created, expires_at)"
+                + " VALUES ((SELECT id FROM person WHERE name = 'alice'), '" + XSS + "', repeat('a', 64), 'mw_x', now(),"
+                + " now() + interval '1 day')");
+        TestDatabase.execute("INSERT INTO audit_event (occurred_at, actor_id, actor_name, action, subject_type,"
+                + " subject_name, after_state) VALUES (now(), 1, 'admin', 'MIRROR_EDITED', 'mirror', '" + XSS + "', '"
+                + XSS + "')");
+        List<String> pages = new ArrayList<>(List.of("/?content=archive", "/?content=release",
+                "/mirror.xhtml?name=alice-mirror"));
+        assertNoScriptRan(pages);
+        logIn("alice", TestLogin.PASSWORD);
+        assertNoScriptRan(List.of("/account/", "/account/mirrors.xhtml", "/account/mirror.xhtml?name=alice-mirror"));
+        logIn("admin", TestLogin.PASSWORD);
+        assertNoScriptRan(List.of("/admin/review.xhtml", "/admin/audit.xhtml", "/admin/mirror.xhtml?name=alice-pending"));
+    }
+
+    @Test
+    void aPostWithoutAValidViewState_isRefused_andChangesNothing() {
+        HttpResponse<String> forged = api.send("POST", "/signup.xhtml", "signup=signup&signup%3Aname=mallory"
+                + "&signup%3AdisplayName=Mallory&signup%3Aemail=mallory%40example.org&signup%3Apassword=a+long+secret+phrase"
+                + "&signup%3Asubmit=Sign+up&jakarta.faces.ViewState=forged", "Content-Type",
+                "application/x-www-form-urlencoded");
+
+        assertTrue(forged.body().contains("This form has expired"), forged.body());
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM person WHERE name = 'mallory'"));
+    }
+
+    @Test
+    void axeCore_findsNoSeriousOrCriticalViolation_onAnyPage() {
+        List<String> problems = new ArrayList<>();
+        for (String page : List.of("/", "/?content=release", "/mirror.xhtml?name=alice-mirror", "/overview.xhtml",
+                "/login.xhtml", "/signup.xhtml", "/reset-password.xhtml")) {
+            problems.addAll(violations(page));
+        }
+        logIn("alice", TestLogin.PASSWORD);
+        for (String page : List.of("/account/", "/account/mirrors.xhtml", "/account/mirror.xhtml")) {
+            problems.addAll(violations(page));
+        }
+        logIn("admin", TestLogin.PASSWORD);
+        for (String page : List.of("/admin/review.xhtml", "/admin/probe.xhtml", "/admin/manifest.xhtml",
+                "/admin/audit.xhtml", "/admin/mirror.xhtml?name=alice-mirror")) {
+            problems.addAll(violations(page));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void at390PixelsWide_theListTheMirrorPageAndTheProbePage_doNotScrollSideways() {
+        browser.get("/");
+        browser.screenshot("screenshots/mirror-list");
+        try (Browser phone = Browser.open(server, 390, 844)) {
+            for (String page : List.of("/", "/mirror.xhtml?name=alice-mirror")) {
+                phone.get(page);
+                phone.find("main");
+                assertFalse(phone.scrollsSideways(), page + " scrolls sideways at 390 px");
+            }
+            phone.get("/login.xhtml");
+            phone.type("login:name", "admin");
+            phone.type("login:password", TestLogin.PASSWORD);
+            phone.clickAndWait("login:submit");
+            phone.get("/admin/probe.xhtml");
+            phone.find("main");
+            assertFalse(phone.scrollsSideways(), "the probe page scrolls sideways at 390 px");
+        }
+    }
+
+    private List<String> violations(String page) {
+        browser.get(page);
+        browser.find("main");
+        return browser.seriousAccessibilityViolations().stream().map(v -> page + ": " + v).toList();
+    }
+
+    private void assertNoScriptRan(List<String> pages) {
+        for (String page : pages) {
+            browser.get(page);
+            browser.find("main");
+            assertNull(((JavascriptExecutor) browser.driver()).executeScript("return window.xss;"), page);
+            assertFalse(browser.driver().getPageSource().contains(XSS), page + " shows the text unescaped");
+        }
+    }
+
+    private void logIn(String name, String password) {
+        browser.driver().manage().deleteAllCookies();
+        browser.get("/login.xhtml");
+        browser.type("login:name", name);
+        browser.type("login:password", password);
+        browser.clickAndWait("login:submit");
+    }
+}
