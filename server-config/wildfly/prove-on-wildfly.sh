@@ -469,6 +469,16 @@ api_test() {
 }
 if [[ -n $deployed ]]; then api_test; fi
 
+# The console's pages, rendered by Hibernate-loaded entities: nothing may touch a lazy collection late.
+console_test() {
+    local page code
+    for page in "" "?content=release" "mirror.xhtml?name=wf-good" "overview.xhtml" "login.xhtml" "signup.xhtml"; do
+        code=$(curl -s -o "$base/page.html" -w '%{http_code}' "${url}${page}")
+        [[ $code == 200 ]] && say "GET /$page -> 200" || fail "GET /$page answered $code (saved in $base/page.html)"
+    done
+}
+if [[ -n $deployed ]]; then console_test; fi
+
 # The page again, now that the round has decided: the good mirror is listed as UP, the failed one no longer.
 if [[ -n $deployed ]]; then
     status=$(curl -s -o "$base/index-after-probe.html" -w '%{http_code}' "$url" || true)
