@@ -10,8 +10,4 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
  */
 public record MirrorQuery(String distribution, String country, MirrorContent content, Boolean enabled,
         Boolean official, MirrorStatus freshness, MirrorSpeed speed, String owner, String nameContains) {
-
-    public static MirrorQuery all() {
-        return new MirrorQuery(null, null, null, null, null, null, null, null, null);
-    }
 }

@@ -5,9 +5,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.mirrorwatch.operations.OperationalFigures;
 import org.mirrorwatch.probing.boundary.FreshnessHistory;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
@@ -63,9 +65,11 @@ public class OverviewBean {
                 .map(day -> new FreshnessChart.Column(DAY.format(day.getKey()), "", day.getValue())).toList());
     }
 
+    /** NORTH_AMERICA as "North America". */
     private static String title(Continent continent) {
-        String words = continent.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return Arrays.stream(continent.name().split("_"))
+                .map(word -> word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" "));
     }
 
     public Distribution getDistribution() {
