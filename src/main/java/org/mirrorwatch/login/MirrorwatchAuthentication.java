@@ -103,6 +103,10 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus consoleRequest(HttpServletRequest request, HttpMessageContext context) {
+        if (!context.isProtected() && isStaticResource(request)) {
+            // Stylesheets and scripts are the same for everyone: no need to read the account for them.
+            return context.doNothing();
+        }
         Optional<AuthenticationStatus> session = fromSession(request, context);
         if (session.isPresent()) {
             return session.get();
@@ -236,6 +240,10 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
             throw new UncheckedIOException(e);
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static boolean isStaticResource(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
     }
 
     private static boolean isApi(HttpServletRequest request) {
