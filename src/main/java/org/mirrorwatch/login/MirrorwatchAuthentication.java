@@ -89,7 +89,7 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
         CredentialValidationResult result = identityStores.validate(password);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.recordFailure(login).ifPresent(wait -> request.setAttribute(BLOCKED_FOR, wait));
-            LOG.info(() -> "Console login failed for " + login + " from " + request.getRemoteAddr());
+            LOG.info(() -> "Console login failed for " + printable(login) + " from " + request.getRemoteAddr());
             return AuthenticationStatus.SEND_FAILURE;
         }
         throttle.clear(login);
@@ -176,7 +176,7 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(login, decoded.substring(colon + 1)));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            LOG.info(() -> "API login failed for " + login + " from " + request.getRemoteAddr());
+            LOG.info(() -> "API login failed for " + printable(login) + " from " + request.getRemoteAddr());
             Optional<Duration> nowBlocked = throttle.recordFailure(login);
             return nowBlocked.isPresent() ? refuse(response, 429, tooManyFailures(nowBlocked.get()), nowBlocked.get())
                     : refuse(response, 401, WRONG_LOGIN, null);
@@ -240,6 +240,12 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
             throw new UncheckedIOException(e);
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** A login name as typed, made safe for a one-line log entry: control characters become "?". */
+    private static String printable(String login) {
+        String shown = login.length() > 100 ? login.substring(0, 100) + "…" : login;
+        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static boolean isStaticResource(HttpServletRequest request) {
