@@ -123,6 +123,41 @@ class ApiIT {
                 "{\"official\":true}", AUTHORIZATION, ADMIN).statusCode());
     }
 
+    @Test
+    void mirrorWrites_answerEachClientErrorWithItsStatus() {
+        TestDatabase.execute("INSERT INTO library_file (filename, mime_type, content_length, sha256, content,"
+                + " date_created) VALUES ('probe.log', 'text/plain', 1, repeat('0', 64), convert_to('x', 'UTF8'), now())");
+        TestDatabase.execute("INSERT INTO mirror_probe_record (distribution_mirror_id, log_file_id, date_created)"
+                + " SELECT id, (SELECT max(id) FROM library_file), now() FROM distribution_mirror WHERE name = 'bob-mirror'");
+
+        assertEquals(409, api.send("DELETE", "/api/v1/mirrors/bob-mirror", null, AUTHORIZATION, ADMIN).statusCode(),
+                "a probed mirror is kept");
+        HttpResponse<String> taken = api.send("PUT", "/api/v1/mirrors/alice-mirror", "{\"name\":\"bob-mirror\","
+                + "\"speed\":\"S1G\",\"country\":\"FR\",\"content\":\"ARCHIVE\",\"httpBaseUrl\":\"http://a.example.org/\"}",
+                AUTHORIZATION, ALICE);
+        assertEquals(409, taken.statusCode());
+        assertEquals(List.of("name"), errorFields(taken));
+        assertEquals(400, api.send("PUT", "/api/v1/mirrors/alice-pending/review", "{\"status\":\"SUPERB\"}",
+                AUTHORIZATION, ADMIN).statusCode());
+        assertEquals(List.of("reviewStatus"), errorFields(api.send("PUT", "/api/v1/mirrors/alice-pending/review", "{}",
+                AUTHORIZATION, ADMIN)));
+        assertEquals(List.of("owner"), errorFields(api.send("PUT", "/api/v1/mirrors/alice-pending/owner",
+                "{\"owner\":\"nobody\"}", AUTHORIZATION, ADMIN)));
+        assertEquals(List.of("enabled"), errorFields(api.send("PUT", "/api/v1/mirrors/alice-pending/enabled", "{}",
+                AUTHORIZATION, ADMIN)));
+        assertEquals(409, api.send("PUT", "/api/v1/mirrors/bob-broken/country-dns-mirror", null, AUTHORIZATION, ADMIN)
+                .statusCode(), "an unqualified mirror cannot be the country DNS mirror");
+        assertEquals(List.of("distribution"), errorFields(api.send("POST", "/api/v1/mirrors", "{\"name\":\"x1\"}",
+                AUTHORIZATION, ALICE)));
+        HttpResponse<String> noBody = api.send("PUT", "/api/v1/mirrors/alice-mirror", null, AUTHORIZATION, ALICE,
+                "Content-Type", "application/json");
+        assertEquals(400, noBody.statusCode());
+        assertTrue(json(noBody).path("detail").asText().contains("request body"), noBody.body());
+        assertEquals(404, api.send("PUT", "/api/v1/mirrors/no-such-mirror/review", "{\"status\":\"OFFICIAL\"}",
+                AUTHORIZATION, ADMIN).statusCode());
+        assertEquals(400, api.get("/api/v1/audit-events?limit=0", AUTHORIZATION, ADMIN).statusCode());
+    }
+
     // --- one mirror's content and freshness ------------------------------------------------------------
 
     @Test

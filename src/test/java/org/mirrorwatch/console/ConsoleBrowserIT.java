@@ -130,9 +130,7 @@ class ConsoleBrowserIT {
         browser.screenshot("screenshots/review-queue");
         WebElement card = browser.find("#review-alice-fresh");
         card.findElement(By.cssSelector("input[id$=':whiteboard']")).sendKeys("Synced fine from the primary.");
-        WebElement record = card.findElement(By.cssSelector("input[id$=':submit']"));
-        record.click();
-        browser.waiting(Duration.ofSeconds(3)).until(ExpectedConditions.stalenessOf(record));
+        browser.clickAndWait(card.findElement(By.cssSelector("input[id$=':submit']")).getAttribute("id"));
         assertTrue(browser.pageText().contains("alice-fresh is now official."), browser.pageText());
 
         browser.get("/?content=archive");
