@@ -431,7 +431,10 @@ access_test() {
     code=$(curl -s -o /dev/null -w '%{http_code}' -u wf-admin:test-password -H 'Content-Type: application/json' \
         -d '{"content":"RELEASE"}' "$api")
     [[ $code == 202 ]] && say "POST /api/v1/probe-rounds as an admin -> 202" || fail "an admin's POST $api answered $code, not 202"
-    if curl -s -u wf-admin:test-password "${url}api/v1/audit-events" | grep -q '"action":"PROBE_ROUND_STARTED"'; then
+    # Bodies go to files before grep reads them: with pipefail, a grep -q that stops early would fail the
+    # pipeline through curl's SIGPIPE.
+    curl -s -o "$base/audit.json" -u wf-admin:test-password "${url}api/v1/audit-events"
+    if grep -q '"action":"PROBE_ROUND_STARTED"' "$base/audit.json"; then
         say "the audit trail records the admin's round"
     else
         fail "GET /api/v1/audit-events has no PROBE_ROUND_STARTED row"
@@ -449,11 +452,15 @@ api_test() {
     local body
     body=$(curl -s -w ' %{http_code}' "${url}api/health/ready")
     [[ $body == *'"status":"UP"'*' 200' ]] && say "GET /api/health/ready -> 200 UP" || fail "GET /api/health/ready answered: $body"
-    curl -s "${url}api/metrics" | grep -q '^mirrorwatch_mirrors{freshness="UP"} 1.0' \
+    curl -s -o "$base/metrics.txt" "${url}api/metrics"
+    grep -q '^mirrorwatch_mirrors{freshness="UP"} 1.0' "$base/metrics.txt" \
         && say "GET /api/metrics counts 1 mirror UP" || fail "GET /api/metrics has no mirrorwatch_mirrors{freshness=\"UP\"} 1.0"
-    curl -s "${url}api/openapi.json" | grep -q '"title" *: *"Mirrorwatch API"' \
-        && say "GET /api/openapi.json serves the document" || fail "GET /api/openapi.json did not serve the document"
-    curl -s "${url}api/v1/mirrors?limit=10" | grep -q '"name":"wf-good"' \
+    curl -s -o "$base/openapi.json" "${url}api/openapi.json"
+    grep -q '"title" *: *"Mirrorwatch API"' "$base/openapi.json" \
+        && say "GET /api/openapi.json serves the document" \
+        || fail "GET /api/openapi.json did not serve the document (saved in $base/openapi.json)"
+    curl -s -o "$base/mirrors.json" "${url}api/v1/mirrors?limit=10"
+    grep -q '"name":"wf-good"' "$base/mirrors.json" \
         && say "GET /api/v1/mirrors lists wf-good" || fail "GET /api/v1/mirrors does not list wf-good"
     [[ $(curl -s "${url}api/v1/distributions/ubuntu/country-mirrors/archive?country=DE" | tail -n 1) == http://archive.ubuntu.com/ubuntu/ ]] \
         && say "the client list ends with the main archive" || fail "the client list does not end with the main archive"

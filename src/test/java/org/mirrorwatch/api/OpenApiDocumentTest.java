@@ -22,6 +22,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document the build generates: it validates, and every resource method of the API is in it. */
@@ -35,6 +36,8 @@ class OpenApiDocumentTest {
 
         assertEquals(List.of(), result.getMessages());
         assertEquals("Mirrorwatch API", result.getOpenAPI().getInfo().getTitle());
+        assertEquals(Set.of("basic", "bearer"),
+                result.getOpenAPI().getComponents().getSecuritySchemes().keySet(), "both ways of logging in");
     }
 
     @Test
