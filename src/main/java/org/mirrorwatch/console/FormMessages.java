@@ -8,7 +8,7 @@ import org.mirrorwatch.platform.MirrorwatchException;
 
 /**
  * Shows a business failure on a form: each field's message beside its field (components are given the
- * field's name as id), anything else at the top of the form.
+ * field's name as id), anything else, and any field the page does not have, at the top of the form.
  */
 final class FormMessages {
 
@@ -34,8 +34,10 @@ final class FormMessages {
         FacesContext.getCurrentInstance().addMessage(formId, error(text));
     }
 
+    /** The field's component on this form, or the form itself when the page has no such field. */
     private static String clientId(String formId, String field) {
-        return formId + ":" + field;
+        String clientId = formId + ":" + field;
+        return FacesContext.getCurrentInstance().getViewRoot().findComponent(":" + clientId) != null ? clientId : formId;
     }
 
     private static FacesMessage error(String text) {

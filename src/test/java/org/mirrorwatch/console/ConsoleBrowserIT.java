@@ -168,6 +168,43 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void anAdmin_actsOnAMirror_editsTheManifest_andFiltersTheAuditTrail() {
+        TestDatabase.execute("INSERT INTO library_file (filename, mime_type, content_length, sha256, content,"
+                + " date_created) VALUES ('probe.log', 'text/plain', 1, repeat('0', 64), convert_to('x', 'UTF8'), now())");
+        TestDatabase.execute("INSERT INTO mirror_probe_record (distribution_mirror_id, log_file_id, date_created)"
+                + " SELECT id, (SELECT max(id) FROM library_file), now() FROM distribution_mirror WHERE name = 'alice-mirror'");
+        logIn("admin", TestLogin.PASSWORD);
+
+        browser.get("/admin/mirror.xhtml?name=alice-mirror");
+        browser.type("actions:owner", "bob");
+        browser.clickAndWait("actions:reassign");
+        assertTrue(browser.pageText().contains("The mirror now belongs to bob."), browser.pageText());
+        browser.clickAndWait("actions:designate");
+        assertTrue(browser.pageText().contains("It is now the country DNS mirror."), browser.pageText());
+        browser.clickAndWait("actions:delete");
+        assertTrue(browser.pageText().contains("has been probed, so its history is kept"), browser.pageText());
+
+        browser.get("/admin/mirror.xhtml?name=bob-unofficial");
+        browser.clickAndWait("actions:delete");
+        assertTrue(browser.text("#notice").contains("bob-unofficial is deleted."));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM distribution_mirror m JOIN person p ON p.id = m.owner_id"
+                + " WHERE m.name = 'alice-mirror' AND p.name = 'bob' AND m.country_dns_mirror"));
+
+        browser.get("/admin/manifest.xhtml");
+        // A typed tab would move the focus; the field gets its text as a paste would give it.
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('manifest:text').value ="
+                + " arguments[0];", "ubuntu\tnoble\tnoble/a.iso\t1\nnot a manifest line\n");
+        browser.clickAndWait("manifest:save");
+        assertTrue(browser.pageText().contains("Line 2:"), browser.pageText());
+        assertFalse(browser.pageText().contains("Line 1:"), "the good line is not reported");
+
+        browser.get("/admin/audit.xhtml?action=MIRROR_OWNER_CHANGED");
+        List<String> rows = browser.all("#audit tbody tr").stream().map(row -> row.getText()).toList();
+        assertEquals(1, rows.size(), rows.toString());
+        assertTrue(rows.get(0).contains("alice-mirror") && rows.get(0).contains("\"owner\":\"bob\""), rows.get(0));
+    }
+
+    @Test
     void everyTextThatPeopleEnter_comesBackEscaped() {
         TestDatabase.execute("UPDATE distribution_mirror SET display_name = '" + XSS + "', description = '" + XSS
                 + "', whiteboard = '" + XSS + "' WHERE name IN ('alice-mirror', 'alice-pending')");
