@@ -35,8 +35,9 @@ public class ProbeRoundsBean {
         try {
             ProbeRun run = rounds.startRound(content, RunTrigger.MANUAL);
             recent = null;
-            FormMessages.info(FORM, "Round " + run.getId() + " started: " + run.getMirrorsTotal() + " "
-                    + content.name().toLowerCase(Locale.ROOT) + " mirrors are due.");
+            int due = run.getMirrorsTotal();
+            FormMessages.info(FORM, "Round " + run.getId() + " started: " + due + " "
+                    + content.name().toLowerCase(Locale.ROOT) + (due == 1 ? " mirror is due." : " mirrors are due."));
         } catch (MirrorwatchException e) {
             FormMessages.show(FORM, e);
         }

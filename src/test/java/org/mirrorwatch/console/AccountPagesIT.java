@@ -180,7 +180,7 @@ class AccountPagesIT {
         HtmlSelect content = (HtmlSelect) probePage.getElementById("start:content");
         content.setSelectedAttribute("RELEASE", true);
         HtmlPage started = click(probePage, "start:submit");
-        assertTrue(started.asNormalizedText().matches("(?s).*Round \\d+ started: 1 release mirrors are due\\..*"),
+        assertTrue(started.asNormalizedText().matches("(?s).*Round \\d+ started: 1 release mirror is due\\..*"),
                 started.asNormalizedText());
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM audit_event WHERE action = 'PROBE_ROUND_STARTED'"
                 + " AND actor_name = 'admin'"));
