@@ -41,6 +41,9 @@ public class ClientMirrorLists {
     ClientListCache cache;
 
     @Inject
+    DistributionFacade distributions;
+
+    @Inject
     @ConfigProperty(name = "mirrorwatch.client-list.stalest", defaultValue = "ONEDAYBEHIND")
     MirrorStatus stalest;
 
@@ -49,8 +52,7 @@ public class ClientMirrorLists {
      * @throws NotFoundException for an unknown distribution or country
      */
     public ClientMirrorList countryMirrors(String distributionName, MirrorContent content, Optional<String> countryCode) {
-        Distribution distribution = em.createNamedQuery("Distribution.findByName", Distribution.class)
-                .setParameter("name", distributionName).getResultStream().findFirst()
+        Distribution distribution = distributions.findDistributionByName(distributionName)
                 .orElseThrow(() -> new NotFoundException("distribution", distributionName));
         Optional<Country> country = countryCode.map(code -> em.createNamedQuery("Country.findByIsoCode", Country.class)
                 .setParameter("isoCode", code.strip().toUpperCase(Locale.ROOT)).getResultStream().findFirst()

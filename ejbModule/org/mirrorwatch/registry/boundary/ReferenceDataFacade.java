@@ -43,14 +43,16 @@ public class ReferenceDataFacade {
     EntityManager em;
 
     @Inject
+    DistributionFacade distributions;
+
+    @Inject
     AccessRules rules;
 
     @Inject
     AuditTrail audit;
 
     public Distribution getDistribution(String name) {
-        return em.createNamedQuery("Distribution.findByName", Distribution.class).setParameter("name", name)
-                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException(DISTRIBUTION, name));
+        return distributions.findDistributionByName(name).orElseThrow(() -> new NotFoundException(DISTRIBUTION, name));
     }
 
     public DistroRelease getSeries(String distribution, String series) {
@@ -76,8 +78,7 @@ public class ReferenceDataFacade {
     @RolesAllowed(Roles.MIRROR_ADMIN)
     public Distribution createDistribution(DistributionForm form) {
         DistributionForm valid = form.validate();
-        if (em.createNamedQuery("Distribution.findByName", Distribution.class).setParameter("name", valid.name())
-                .getResultStream().findFirst().isPresent()) {
+        if (distributions.findDistributionByName(valid.name()).isPresent()) {
             throw new ConflictException("name", "There is a distribution called " + valid.name() + " already.");
         }
         Distribution distribution = new Distribution(valid.name(), valid.displayName(), valid.mainArchiveUrl(),
