@@ -5,22 +5,22 @@ import java.util.Base64;
 import org.mirrorwatch.platform.InvalidInputException;
 
 /**
- * The opaque cursors of paged lists: the key to continue after, Base64url-encoded, so clients pass them
- * back unchanged and never build them.
+ * The opaque cursors of paged lists, in the API and on the console's pages: the key to continue after,
+ * Base64url-encoded, so clients pass them back unchanged and never build them.
  */
-final class Cursors {
+public final class Cursors {
 
     private static final String VERSION = "1:";
 
     private Cursors() {
     }
 
-    static String encode(String after) {
+    public static String encode(String after) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((VERSION + after).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key in a cursor; null for no cursor (the first page). */
-    static String decode(String cursor) {
+    public static String decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

@@ -25,13 +25,7 @@ public class AuditBean {
 
     public List<AuditEvent> getEvents() {
         if (events == null) {
-            AuditAction chosen = null;
-            for (AuditAction candidate : AuditAction.values()) {
-                if (candidate.name().equals(action)) {
-                    chosen = candidate;
-                }
-            }
-            events = audit.search(chosen, actor, subject, SHOWN);
+            events = audit.search(Choices.enumOrNull(AuditAction.class, action), actor, subject, SHOWN);
         }
         return events;
     }

@@ -6,15 +6,15 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.mirrorwatch.api.Cursors;
+import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.registry.boundary.CountryCount;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
@@ -79,8 +79,8 @@ public class MirrorListBean {
                 .orElse(all.isEmpty() ? null : all.get(0));
         content = "release".equals(parameters.get("content")) ? MirrorContent.RELEASE : MirrorContent.ARCHIVE;
         country = blankToNull(parameters.get("country"));
-        freshness = enumOrNull(MirrorStatus.class, parameters.get("freshness"));
-        speed = enumOrNull(MirrorSpeed.class, parameters.get("speed"));
+        freshness = Choices.enumOrNull(MirrorStatus.class, parameters.get("freshness"));
+        speed = Choices.enumOrNull(MirrorSpeed.class, parameters.get("speed"));
         if (distribution == null) {
             groups = List.of();
             countries = List.of();
@@ -100,7 +100,7 @@ public class MirrorListBean {
         }
         groups = byCountry.entrySet().stream().map(entry -> new CountryGroup(totals.get(entry.getKey()),
                 entry.getValue())).toList();
-        next = page.nextAfter().map(MirrorListBean::encode).orElse(null);
+        next = page.nextAfter().map(Cursors::encode).orElse(null);
     }
 
     private MirrorQuery query(String countryCode) {
@@ -181,31 +181,16 @@ public class MirrorListBean {
                 : kbps >= 1_000 ? String.format(Locale.ROOT, "%,d Mbps", kbps / 1_000) : kbps + " Kbps";
     }
 
-    private static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
-    }
-
+    /** The key a page link continues after; a damaged link starts from the first page. */
     private static String decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+            return Cursors.decode(cursor);
+        } catch (InvalidInputException e) {
             return null;
         }
     }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String text) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text)) {
-                return constant;
-            }
-        }
-        return null;
     }
 }
