@@ -30,6 +30,7 @@ public class AdminMirrorBean implements Serializable {
     private String name;
     private Long mirrorId;
     private String newOwner;
+    private transient DistributionMirror mirror;
 
     public void load() throws IOException {
         if (mirrorId == null) {
@@ -43,8 +44,12 @@ public class AdminMirrorBean implements Serializable {
         }
     }
 
+    /** The mirror as it is now: read once for the page, and again after each action. */
     public DistributionMirror getMirror() {
-        return mirrorId == null ? null : mirrors.getMirror(mirrorId);
+        if (mirror == null && mirrorId != null) {
+            mirror = mirrors.getMirror(mirrorId);
+        }
+        return mirror;
     }
 
     public void reassign() {
@@ -88,6 +93,8 @@ public class AdminMirrorBean implements Serializable {
             FormMessages.info(FORM, done);
         } catch (MirrorwatchException e) {
             FormMessages.show(FORM, e);
+        } finally {
+            mirror = null;
         }
     }
 

@@ -67,6 +67,8 @@ public class MirrorEditBean implements Serializable {
     private String ftpBaseUrl;
     private String rsyncBaseUrl;
     private boolean officialCandidate = true;
+    private transient List<Distribution> distributionChoices;
+    private transient List<Country> countryChoices;
 
     /** Loads the mirror to edit, if the page names one the caller may edit. */
     public void load() throws IOException {
@@ -145,12 +147,19 @@ public class MirrorEditBean implements Serializable {
         return ReviewStatus.BROKEN.name().equals(reviewStatus);
     }
 
+    /** Read once per view: the menus ask for their choices in several phases of every request. */
     public List<Distribution> getDistributions() {
-        return distributions.distributions();
+        if (distributionChoices == null) {
+            distributionChoices = distributions.distributions();
+        }
+        return distributionChoices;
     }
 
     public List<Country> getCountries() {
-        return reference.countries();
+        if (countryChoices == null) {
+            countryChoices = reference.countries();
+        }
+        return countryChoices;
     }
 
     public MirrorSpeed[] getSpeeds() {

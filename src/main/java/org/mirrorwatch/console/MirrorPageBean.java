@@ -50,7 +50,8 @@ public class MirrorPageBean {
     /** Loads the mirror the {@code name} parameter names, or answers 404. */
     public void load() throws IOException {
         mirror = name == null ? null : mirrors.findMirrorByName(name).orElse(null);
-        if (mirror == null || !(mirror.isEnabled() || mirrors.mayEdit(mirror.getId()))) {
+        mayEdit = mirror != null && mirrors.mayEdit(mirror.getId());
+        if (mirror == null || !(mirror.isEnabled() || mayEdit)) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such mirror");
             FacesContext.getCurrentInstance().responseComplete();
             return;
@@ -68,7 +69,6 @@ public class MirrorPageBean {
         cdImages = mirrors.cdImages(id);
         probes = mirrors.probeRecords(id, PROBES_SHOWN);
         chart = FreshnessChart.ofSnapshots(history.snapshots(id), CHART_BARS);
-        mayEdit = mirrors.mayEdit(id);
         sourcesList = String.join("\n", mirrors.sourcesList(id));
     }
 
