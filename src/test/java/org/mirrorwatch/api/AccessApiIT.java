@@ -123,11 +123,7 @@ class AccessApiIT {
 
     @Test
     void eachAdminAction_is401Anonymous_403ForAnOwner_andDoneAndAuditedForAnAdmin() {
-        TestDatabase.execute("INSERT INTO library_file (filename, mime_type, content_length, sha256, content,"
-                + " date_created) VALUES ('probe.log', 'text/plain', 1, repeat('0', 64), convert_to('x', 'UTF8'), now())");
-        TestDatabase.execute("INSERT INTO mirror_probe_record (distribution_mirror_id, log_file_id, date_created)"
-                + " SELECT id, (SELECT max(id) FROM library_file), now() FROM distribution_mirror"
-                + " WHERE name IN ('alice-mirror', 'bob-mirror')");
+        TestDatabase.recordProbe("alice-mirror", "bob-mirror");
         List<String[]> actions = List.of(
                 new String[] {"PUT", "/api/v1/mirrors/alice-pending/review", "{\"status\":\"OFFICIAL\",\"whiteboard\":\"ok\"}"},
                 new String[] {"PUT", "/api/v1/mirrors/alice-pending/owner", "{\"owner\":\"bob\"}"},

@@ -125,10 +125,7 @@ class ApiIT {
 
     @Test
     void mirrorWrites_answerEachClientErrorWithItsStatus() {
-        TestDatabase.execute("INSERT INTO library_file (filename, mime_type, content_length, sha256, content,"
-                + " date_created) VALUES ('probe.log', 'text/plain', 1, repeat('0', 64), convert_to('x', 'UTF8'), now())");
-        TestDatabase.execute("INSERT INTO mirror_probe_record (distribution_mirror_id, log_file_id, date_created)"
-                + " SELECT id, (SELECT max(id) FROM library_file), now() FROM distribution_mirror WHERE name = 'bob-mirror'");
+        TestDatabase.recordProbe("bob-mirror");
 
         assertEquals(409, api.send("DELETE", "/api/v1/mirrors/bob-mirror", null, AUTHORIZATION, ADMIN).statusCode(),
                 "a probed mirror is kept");

@@ -169,10 +169,7 @@ class ConsoleBrowserIT {
 
     @Test
     void anAdmin_actsOnAMirror_editsTheManifest_andFiltersTheAuditTrail() {
-        TestDatabase.execute("INSERT INTO library_file (filename, mime_type, content_length, sha256, content,"
-                + " date_created) VALUES ('probe.log', 'text/plain', 1, repeat('0', 64), convert_to('x', 'UTF8'), now())");
-        TestDatabase.execute("INSERT INTO mirror_probe_record (distribution_mirror_id, log_file_id, date_created)"
-                + " SELECT id, (SELECT max(id) FROM library_file), now() FROM distribution_mirror WHERE name = 'alice-mirror'");
+        TestDatabase.recordProbe("alice-mirror");
         logIn("admin", TestLogin.PASSWORD);
 
         browser.get("/admin/mirror.xhtml?name=alice-mirror");

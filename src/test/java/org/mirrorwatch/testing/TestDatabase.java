@@ -69,6 +69,18 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Gives the named mirrors a probe record with a one-byte log, so rules that depend on "was probed"
+     * apply, without running a probe over HTTP.
+     */
+    public static void recordProbe(String... mirrorNames) {
+        execute("INSERT INTO library_file (filename, mime_type, content_length, sha256, content, date_created)"
+                + " VALUES ('probe.log', 'text/plain', 1, repeat('0', 64), convert_to('x', 'UTF8'), now())");
+        execute("INSERT INTO mirror_probe_record (distribution_mirror_id, log_file_id, date_created)"
+                + " SELECT id, (SELECT max(id) FROM library_file), now() FROM distribution_mirror WHERE name IN ('"
+                + String.join("', '", mirrorNames) + "')");
+    }
+
     /** Runs a statement that sets up an odd state no facade would make, such as an expired lease. */
     public static void execute(String sql) {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
