@@ -30,6 +30,24 @@ public final class FieldErrors {
         return value;
     }
 
+    /**
+     * A free text field checked by {@link PlainText}: the stripped text, or null when it is blank or
+     * breaks the rule (then recorded as the field's error).
+     */
+    public String text(String field, String value, int maxLength, PlainText.Lines lines) {
+        return parse(field, () -> PlainText.optional(value, maxLength, lines));
+    }
+
+    /** As {@link #text}, and blank is an error with this message. */
+    public String requiredText(String field, String value, int maxLength, PlainText.Lines lines,
+            String missingMessage) {
+        if (value == null || value.isBlank()) {
+            add(field, missingMessage);
+            return null;
+        }
+        return text(field, value, maxLength, lines);
+    }
+
     public void add(String field, String message) {
         errors.add(new FieldError(field, message));
     }

@@ -62,6 +62,8 @@ public class AccountFacade {
     @PermitAll
     public void signUp(SignUpForm form) {
         SignUpForm valid = form.validate(PasswordPolicy.weakness(form.password(), form.name(), form.email()));
+        // Hashed before anything is looked up: a known address must cost the same time as a new one.
+        String passwordHash = passwords.hash(valid.password());
         if (!em.createNamedQuery("Person.findByName", Person.class).setParameter("name", valid.name())
                 .getResultList().isEmpty()) {
             throw new ConflictException(SignUpForm.NAME, "The name " + valid.name() + " is taken. Choose another.");
@@ -74,7 +76,7 @@ public class AccountFacade {
             return;
         }
         Person person = new Person(valid.name(), valid.displayName(), valid.email(), clock.instant());
-        person.changePassword(passwords.hash(valid.password()));
+        person.changePassword(passwordHash);
         em.persist(person);
         String token = newToken(person, AccountTokenPurpose.VERIFY_EMAIL, settings.getVerifyLinkTtl());
         notifications.verifyAddress(person, token, settings.getVerifyLinkTtl());

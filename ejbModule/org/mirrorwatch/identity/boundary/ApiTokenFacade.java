@@ -1,5 +1,6 @@
 package org.mirrorwatch.identity.boundary;
 
+import org.mirrorwatch.platform.PlainText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -47,9 +48,8 @@ public class ApiTokenFacade {
      */
     public NewApiToken create(String name, int days) {
         FieldErrors errors = new FieldErrors();
-        if (name == null || name.isBlank() || name.strip().length() > 100) {
-            errors.add(NAME, "Say what the token is for, in at most 100 characters, e.g. \"deploy script\".");
-        }
+        String validName = errors.requiredText(NAME, name, 100, PlainText.Lines.ONE,
+                "Say what the token is for, in at most 100 characters, e.g. \"deploy script\".");
         if (days < 1 || days > MAXIMUM_DAYS) {
             errors.add(DAYS, "A token lasts from 1 to " + MAXIMUM_DAYS + " days.");
         }
@@ -57,7 +57,7 @@ public class ApiTokenFacade {
         Caller caller = rules.caller();
         String secret = SecretTokens.newSecret(SECRET_PREFIX);
         Instant now = clock.instant();
-        ApiToken token = new ApiToken(caller.person(), name.strip(), SecretTokens.hash(secret),
+        ApiToken token = new ApiToken(caller.person(), validName, SecretTokens.hash(secret),
                 secret.substring(0, SECRET_PREFIX.length() + 6), now, now.plus(Duration.ofDays(days)));
         em.persist(token);
         LOG.info(() -> "API token " + token.getPrefix() + "… created by " + caller.person().getName());

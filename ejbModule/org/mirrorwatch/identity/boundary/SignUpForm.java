@@ -1,5 +1,6 @@
 package org.mirrorwatch.identity.boundary;
 
+import org.mirrorwatch.platform.PlainText;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.Serializable;
@@ -22,19 +23,19 @@ public record SignUpForm(String name, String displayName, String email, String p
             errors.add(NAME, "Choose a name of 2 to 64 characters: lower-case letters, digits, \"+\", \".\""
                     + " and \"-\", starting with a letter or digit, e.g. jane-doe.");
         }
-        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
-            errors.add(DISPLAY_NAME, "Enter the name people know you by, in at most 200 characters.");
-        }
+        String validDisplayName = errors.requiredText(DISPLAY_NAME, displayName, 200, PlainText.Lines.ONE,
+                "Enter the name people know you by, in at most 200 characters.");
         if (!isMailAddress(email)) {
             errors.add(EMAIL, "Enter an email address such as jane@example.org; the link to confirm it goes there.");
         }
         passwordWeakness.ifPresent(weakness -> errors.add(PASSWORD, weakness));
         errors.throwIfAny();
-        return new SignUpForm(name.strip(), displayName.strip(), email.strip(), password);
+        return new SignUpForm(name.strip(), validDisplayName, email.strip(), password);
     }
 
     static boolean isMailAddress(String text) {
-        if (text == null || text.isBlank() || text.strip().length() > 254) {
+        if (text == null || text.isBlank() || text.strip().length() > 254
+                || PlainText.forbiddenCharacter(text.strip(), PlainText.Lines.ONE).isPresent()) {
             return false;
         }
         try {

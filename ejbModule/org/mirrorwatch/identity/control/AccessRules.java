@@ -41,6 +41,14 @@ public class AccessRules {
         return caller.mirrorAdmin() || caller.is(mirror.getOwner());
     }
 
+    /**
+     * Whether the caller may see the mirror at all: anyone an enabled one, and a disabled one only its
+     * owner and the administrators. Lists, the mirror page and the API all ask this.
+     */
+    public static boolean mayView(Optional<Caller> caller, DistributionMirror mirror) {
+        return mirror.isEnabled() || caller.map(known -> mayEdit(known, mirror)).orElse(false);
+    }
+
     /** Reading probe logs follows editing: they are the owner's tool for fixing the mirror. */
     public static boolean mayReadProbeLogs(Caller caller, DistributionMirror mirror) {
         return mayEdit(caller, mirror);

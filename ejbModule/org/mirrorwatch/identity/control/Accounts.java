@@ -1,5 +1,6 @@
 package org.mirrorwatch.identity.control;
 
+import org.mirrorwatch.platform.PlainText;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,7 +25,8 @@ public class Accounts {
 
     /** The person a login name means: their name, or else their email address. */
     public Optional<Person> findByLogin(String login) {
-        if (login == null || login.isBlank()) {
+        if (login == null || login.isBlank() || login.strip().length() > 254
+                || PlainText.forbiddenCharacter(login, PlainText.Lines.ONE).isPresent()) {
             return Optional.empty();
         }
         String stripped = login.strip();

@@ -14,8 +14,9 @@ import java.util.Optional;
 import org.mirrorwatch.platform.SqlValues;
 
 /**
- * Slows down password guessing. Failures are counted per login name, whether an account has that name
- * or not, so the throttle answers alike for both. After the free failures each further one blocks the
+ * Slows down password guessing. Failures are counted per account, whichever of its login name or
+ * address was typed, and per typed name for names no account has, so the throttle answers alike for both
+ * and a second spelling of an account gets no fresh guesses. After the free failures each further one blocks the
  * name for a wait that doubles up to a maximum; a success forgets the count, and so does a day without
  * failures.
  */
@@ -40,6 +41,9 @@ public class LoginThrottle {
     @Inject
     AccountSettings settings;
 
+    @Inject
+    Accounts accounts;
+
     /** How long the name is still blocked; empty when a login may be tried now. */
     public Optional<Duration> blockedFor(String loginName) {
         Instant now = clock.instant();
@@ -58,15 +62,16 @@ public class LoginThrottle {
         Instant now = clock.instant();
         em.createNativeQuery("DELETE FROM login_throttle WHERE last_failure < ?")
                 .setParameter(1, Timestamp.from(now.minus(MEMORY))).executeUpdate();
+        String key = key(loginName);
         int failures = ((Number) em.createNativeQuery(COUNT_FAILURE)
-                .setParameter(1, key(loginName))
+                .setParameter(1, key)
                 .setParameter(2, Timestamp.from(now))
                 .setParameter(3, Timestamp.from(now.minus(MEMORY)))
                 .getSingleResult()).intValue();
         Optional<Duration> block = blockAfter(failures);
         em.createNativeQuery("UPDATE login_throttle SET blocked_until = CAST(? AS timestamptz) WHERE login_key = ?")
                 .setParameter(1, block.map(wait -> Timestamp.from(now.plus(wait))).orElse(null))
-                .setParameter(2, key(loginName)).executeUpdate();
+                .setParameter(2, key).executeUpdate();
         return block;
     }
 
@@ -93,8 +98,17 @@ public class LoginThrottle {
         return Optional.of(wait.compareTo(maxBlock) > 0 ? maxBlock : wait);
     }
 
-    private static String key(String loginName) {
-        String key = loginName == null ? "" : loginName.strip().toLowerCase(Locale.ROOT);
+    /** The account the login names, as "person:id", or else the typed name, as "name:…". */
+    private String key(String loginName) {
+        return accounts.findByLogin(loginName).map(person -> "person:" + person.getId())
+                .orElseGet(() -> unknownNameKey(loginName));
+    }
+
+    static String unknownNameKey(String loginName) {
+        String typed = loginName == null ? "" : loginName.strip().toLowerCase(Locale.ROOT);
+        // A typed name may hold anything; PostgreSQL cannot store NUL, and the other controls are noise.
+        String key = "name:" + typed.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
         return key.length() > 254 ? key.substring(0, 254) : key;
     }
 }

@@ -6,10 +6,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mirrorwatch.probing.http.AddressGuard;
+import org.mirrorwatch.platform.AddressGuard;
+import org.mirrorwatch.platform.ProbedAddresses;
 import org.mirrorwatch.probing.http.ProbeLimits;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
@@ -49,10 +48,8 @@ public class ProbeSettings {
     @ConfigProperty(name = "mirrorwatch.probe.lease-ttl", defaultValue = "PT2M")
     Duration leaseTtl;
 
-    /** Address blocks the guard lets through although they are not public, comma-separated. */
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.allowed-cidrs")
-    Optional<String> allowedCidrs;
+    ProbedAddresses addresses;
 
     /** Commons Net blocks, so FTP requests get their own small pool of threads. */
     @Inject
@@ -75,12 +72,7 @@ public class ProbeSettings {
         require(ftpThreads >= 1 && ftpThreads <= 64, "mirrorwatch.probe.ftp-threads", ftpThreads, "from 1 to 64");
         require(leaseTtl.compareTo(Duration.ofSeconds(3)) >= 0, "mirrorwatch.probe.lease-ttl", leaseTtl,
                 "at least PT3S");
-        try {
-            guard = AddressGuard.allowing(Arrays.asList(allowedCidrs.orElse("").split(",")));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The setting mirrorwatch.probe.allowed-cidrs is wrong: " + e.getMessage(),
-                    e);
-        }
+        guard = addresses.guard();
         limits = new ProbeLimits(perHostLimit, overallLimit, timeout, 3, 32 * 1024,
                 "Mirrorwatch/0.1 (mirror prober; +https://github.com/mirrorwatch)");
     }

@@ -1,5 +1,6 @@
 package org.mirrorwatch.probing.http;
 
+import org.mirrorwatch.platform.AddressGuard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package org.mirrorwatch.probing.http;
 
+import org.mirrorwatch.platform.AddressGuard;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.mirrorwatch.probing.http;
 
+import org.mirrorwatch.platform.AddressGuard;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;

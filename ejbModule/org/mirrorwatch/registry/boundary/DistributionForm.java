@@ -1,5 +1,6 @@
 package org.mirrorwatch.registry.boundary;
 
+import org.mirrorwatch.platform.PlainText;
 import org.mirrorwatch.platform.FieldErrors;
 import org.mirrorwatch.platform.LaunchpadNames;
 import org.mirrorwatch.registry.entity.MirrorUrl;
@@ -16,19 +17,19 @@ public record DistributionForm(String name, String displayName, String mainArchi
         if (!LaunchpadNames.isValid(validName)) {
             errors.add("name", "Choose a name of 2 to 64 lower-case letters, digits, \"+\", \".\" and \"-\", e.g. ubuntu.");
         }
-        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
-            errors.add("displayName", "Enter the name people know the distribution by, in at most 200 characters.");
-        }
+        String validDisplayName = errors.requiredText("displayName", displayName, 200, PlainText.Lines.ONE,
+                "Enter the name people know the distribution by, in at most 200 characters.");
         MirrorUrl archive = errors.parse("mainArchiveUrl", () -> webUrl(mainArchiveUrl));
         MirrorUrl releases = errors.parse("mainReleasesUrl", () -> webUrl(mainReleasesUrl));
         String adminAddress = mirrorAdminAddress == null || mirrorAdminAddress.isBlank() ? null
                 : mirrorAdminAddress.strip();
-        if (adminAddress != null && (adminAddress.length() > 254 || !adminAddress.contains("@"))) {
+        if (adminAddress != null && (adminAddress.length() > 254 || !adminAddress.contains("@")
+                || PlainText.forbiddenCharacter(adminAddress, PlainText.Lines.ONE).isPresent())) {
             errors.add("mirrorAdminAddress", "Enter the mirror administrators' address, e.g. mirrors@example.org,"
                     + " or leave it empty.");
         }
         errors.throwIfAny();
-        return new DistributionForm(validName, displayName.strip(), archive.value(), releases.value(), adminAddress);
+        return new DistributionForm(validName, validDisplayName, archive.value(), releases.value(), adminAddress);
     }
 
     private static MirrorUrl webUrl(String url) {

@@ -31,7 +31,9 @@ import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.entity.AuditAction;
 import org.mirrorwatch.librarian.LibraryFile;
 import org.mirrorwatch.platform.ConflictException;
+import org.mirrorwatch.platform.FieldErrors;
 import org.mirrorwatch.platform.InvalidInputException;
+import org.mirrorwatch.platform.PlainText;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.platform.TooManyRequestsException;
 import org.mirrorwatch.registry.control.MirrorAvailability;
@@ -108,9 +110,12 @@ public class MirrorFacade {
         return Optional.ofNullable(em.find(DistributionMirror.class, id));
     }
 
+    /** The mirror of that name, if the caller may see it ({@link AccessRules#mayView}). */
     public Optional<DistributionMirror> findMirrorByName(String name) {
-        return em.createNamedQuery("DistributionMirror.findByName", DistributionMirror.class)
-                .setParameter("name", name).getResultStream().findFirst();
+        Optional<DistributionMirror> mirror = em.createNamedQuery("DistributionMirror.findByName",
+                DistributionMirror.class).setParameter("name", name).getResultStream().findFirst();
+        return mirror.isEmpty() || mirror.get().isEnabled() ? mirror
+                : mirror.filter(disabled -> AccessRules.mayView(rules.currentCaller(), disabled));
     }
 
     public DistributionMirror getMirrorByName(String name) {
@@ -364,12 +369,12 @@ public class MirrorFacade {
     /** Gives the mirror a review status and whiteboard; the reviewer and date are recorded. */
     @RolesAllowed(Roles.MIRROR_ADMIN)
     public DistributionMirror review(long mirrorId, ReviewStatus status, String whiteboard) {
-        if (status == null) {
-            throw new InvalidInputException("reviewStatus",
-                    "Choose a review status: " + List.of(ReviewStatus.values()) + ".");
-        }
+        FieldErrors errors = new FieldErrors();
+        errors.require("reviewStatus", status, "Choose a review status: " + List.of(ReviewStatus.values()) + ".");
+        String note = errors.text("whiteboard", whiteboard, DistributionMirror.MAX_WHITEBOARD, PlainText.Lines.MANY);
+        errors.throwIfAny();
         return changeAsAdmin(mirrorId, AuditAction.MIRROR_REVIEWED,
-                (caller, mirror) -> mirror.review(caller.person(), status, whiteboard, clock.instant()));
+                (caller, mirror) -> mirror.review(caller.person(), status, note, clock.instant()));
     }
 
     /** Gives the mirror to another owner, named by their account name. */

@@ -3,6 +3,7 @@ package org.mirrorwatch.registry.boundary;
 import java.io.Serializable;
 import org.mirrorwatch.platform.FieldErrors;
 import org.mirrorwatch.platform.InvalidInputException;
+import org.mirrorwatch.platform.PlainText;
 import org.mirrorwatch.registry.entity.Country;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorName;
@@ -23,6 +24,8 @@ public record MirrorForm(String name, String displayName, String description, Mi
 
     /** The field names, as errors and forms use them. */
     public static final String NAME = "name";
+    public static final String DISPLAY_NAME = "displayName";
+    public static final String DESCRIPTION = "description";
     public static final String SPEED = "speed";
     public static final String COUNTRY = "countryCode";
     public static final String CONTENT = "content";
@@ -30,6 +33,10 @@ public record MirrorForm(String name, String displayName, String description, Mi
     public static final String HTTPS = "httpsBaseUrl";
     public static final String FTP = "ftpBaseUrl";
     public static final String RSYNC = "rsyncBaseUrl";
+
+    /** The longest texts the registry keeps, as its columns allow. */
+    public static final int MAX_DISPLAY_NAME = 200;
+    public static final int MAX_DESCRIPTION = 2000;
 
     /** The seed's way of registering a mirror: the required fields and an HTTP URL. */
     public static MirrorForm of(String name, MirrorSpeed speed, String countryCode, MirrorContent content,
@@ -47,6 +54,8 @@ public record MirrorForm(String name, String displayName, String description, Mi
     public MirrorRegistration validate(Country country) {
         FieldErrors errors = new FieldErrors();
         MirrorName validName = errors.parse(NAME, () -> new MirrorName(name));
+        String validDisplayName = errors.text(DISPLAY_NAME, displayName, MAX_DISPLAY_NAME, PlainText.Lines.ONE);
+        String validDescription = errors.text(DESCRIPTION, description, MAX_DESCRIPTION, PlainText.Lines.MANY);
         errors.require(SPEED, speed, "Choose the speed of the mirror's connection.");
         errors.require(CONTENT, content, "Choose what the mirror carries: the package archive or the release images.");
         if (country == null) {
@@ -61,7 +70,7 @@ public record MirrorForm(String name, String displayName, String description, Mi
                 && (ftp != null || blank(ftpBaseUrl)) && (rsync != null || blank(rsyncBaseUrl));
         MirrorUrls urls = urlsParsed ? errors.parse(HTTP, () -> new MirrorUrls(http, https, ftp, rsync)) : null;
         errors.throwIfAny();
-        return new MirrorRegistration(validName, displayName, description, speed, country, content,
+        return new MirrorRegistration(validName, validDisplayName, validDescription, speed, country, content,
                 pulseType == null ? MirrorPulseType.PULL : pulseType, urls, officialCandidate);
     }
 

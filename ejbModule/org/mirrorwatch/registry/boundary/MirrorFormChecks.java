@@ -1,10 +1,13 @@
 package org.mirrorwatch.registry.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Locale;
 import org.mirrorwatch.platform.ConflictException;
+import org.mirrorwatch.platform.FieldErrors;
+import org.mirrorwatch.platform.ProbedAddresses;
 import org.mirrorwatch.registry.entity.Country;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorName;
@@ -22,6 +25,9 @@ class MirrorFormChecks {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    ProbedAddresses addresses;
+
     /**
      * Validates the form and checks that its name and URLs are free.
      *
@@ -29,8 +35,26 @@ class MirrorFormChecks {
      */
     public MirrorRegistration check(MirrorForm form, DistributionMirror self) {
         MirrorRegistration registration = form.validate(findCountry(form.countryCode()));
+        rejectUnprobable(registration.urls());
         rejectTaken(registration.name(), registration.urls(), self);
         return registration;
+    }
+
+    /** URLs on hosts the prober may never fetch are refused here, not found out at the first probe. */
+    private void rejectUnprobable(MirrorUrls urls) {
+        FieldErrors errors = new FieldErrors();
+        refuseIfUnprobable(errors, MirrorForm.HTTP, urls.http());
+        refuseIfUnprobable(errors, MirrorForm.HTTPS, urls.https());
+        refuseIfUnprobable(errors, MirrorForm.FTP, urls.ftp());
+        refuseIfUnprobable(errors, MirrorForm.RSYNC, urls.rsync());
+        errors.throwIfAny();
+    }
+
+    private void refuseIfUnprobable(FieldErrors errors, String field, MirrorUrl url) {
+        if (url != null) {
+            addresses.refusalOf(url.host()).ifPresent(refusal -> errors.add(field, "The mirror cannot be on this"
+                    + " host: " + refusal + ". Give the host name the public reaches the mirror by."));
+        }
     }
 
     private void rejectTaken(MirrorName name, MirrorUrls urls, DistributionMirror self) {

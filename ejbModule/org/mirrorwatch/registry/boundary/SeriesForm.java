@@ -1,5 +1,6 @@
 package org.mirrorwatch.registry.boundary;
 
+import org.mirrorwatch.platform.PlainText;
 import java.util.List;
 import org.mirrorwatch.platform.FieldErrors;
 import org.mirrorwatch.platform.LaunchpadNames;
@@ -17,14 +18,13 @@ public record SeriesForm(String name, String version, DistroReleaseStatus status
         if (creating && !LaunchpadNames.isValid(validName)) {
             errors.add("name", "Choose a name of 2 to 64 lower-case letters, digits, \"+\", \".\" and \"-\", e.g. noble.");
         }
-        if (version == null || version.isBlank() || version.strip().length() > 32) {
-            errors.add("version", "Enter the version, e.g. 24.04, in at most 32 characters.");
-        }
+        String validVersion = errors.requiredText("version", version, 32, PlainText.Lines.ONE,
+                "Enter the version, e.g. 24.04, in at most 32 characters.");
         errors.require("status", status, "Choose the state of the series: " + List.of(DistroReleaseStatus.values()) + ".");
         if (creating && (components == null || components.isEmpty())) {
             errors.add("components", "List the components of the series, main first, e.g. [\"main\", \"universe\"].");
         }
         errors.throwIfAny();
-        return new SeriesForm(validName, version.strip(), status, components == null ? List.of() : List.copyOf(components));
+        return new SeriesForm(validName, validVersion, status, components == null ? List.of() : List.copyOf(components));
     }
 }

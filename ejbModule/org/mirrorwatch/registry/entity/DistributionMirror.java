@@ -321,6 +321,9 @@ public class DistributionMirror {
         cdImageReleases.add(image);
     }
 
+    /** The longest whiteboard note the registry keeps. */
+    public static final int MAX_WHITEBOARD = 4000;
+
     /** Records a mirror administrator's verdict, with who gave it and when. */
     public void review(Person reviewer, ReviewStatus status, String whiteboard, Instant when) {
         this.reviewer = Objects.requireNonNull(reviewer);

@@ -57,12 +57,48 @@ public final class MirrorUrl {
         if (uri.getRawFragment() != null) {
             throw new InvalidValueException("The " + scheme.title() + " URL must not have a fragment (\"#…\").");
         }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw new InvalidValueException("The " + scheme.title() + " URL's port must be from 1 to 65535.");
+        }
+        String hostProblem = hostProblem(uri.getHost());
+        if (hostProblem != null) {
+            throw new InvalidValueException("The " + scheme.title() + " URL " + hostProblem);
+        }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (!path.endsWith("/")) {
             path = path + "/";
         }
         String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
         return new MirrorUrl(scheme, scheme.scheme() + "://" + uri.getHost().toLowerCase(Locale.ROOT) + port + path);
+    }
+
+    /**
+     * Why the host cannot be a mirror's, or null. An address must be written as four decimal numbers or
+     * in brackets for IPv6: other spellings (2130706433, 0x7f000001, 0177.0.0.1) mean different addresses
+     * to different resolvers, and a zone index names an interface of our own machine. Whether the address
+     * or name may be probed is the prober's address guard's call ({@code ProbedAddresses}).
+     */
+    static String hostProblem(String host) {
+        String bare = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (bare.startsWith("[")) {
+            return bare.contains("%") ? "must not name a network interface (\"%\" in the address)." : null;
+        }
+        String lastLabel = bare.substring(bare.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        boolean numeric = !lastLabel.isEmpty() && (lastLabel.chars().allMatch(Character::isDigit)
+                || lastLabel.matches("0x[0-9a-f]*"));
+        if (numeric && !CANONICAL_IPV4.matcher(bare).matches()) {
+            return "has an address written in a way resolvers read differently; write it as four decimal"
+                    + " numbers such as 192.0.2.10, or better, give the host name.";
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern CANONICAL_IPV4 = java.util.regex.Pattern.compile(
+            "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+
+    /** The host, as written in the URL: a name, a dotted IPv4 address, or an IPv6 address in brackets. */
+    public String host() {
+        return URI.create(value).getHost();
     }
 
     /** Parses an optional field: blank means "no URL of this scheme". */

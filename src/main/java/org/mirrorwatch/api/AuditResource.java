@@ -1,7 +1,6 @@
 package org.mirrorwatch.api;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import org.mirrorwatch.identity.boundary.AuditFacade;
 import org.mirrorwatch.identity.entity.AuditEvent;
-import org.mirrorwatch.platform.InvalidInputException;
 
 /** The audit trail, for mirror administrators. */
 @Path("v1/audit-events")
@@ -33,10 +31,8 @@ public class AuditResource {
     }
 
     @GET
-    public List<AuditEventView> recent(@QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit", "Ask for 1 to 500 events.");
-        }
+    public List<AuditEventView> recent(@QueryParam("limit") String limitText) {
+        int limit = QueryValues.intValue(limitText, "limit", 50, 1, 500);
         return audit.recent(limit).stream().map(AuditEventView::of).toList();
     }
 }

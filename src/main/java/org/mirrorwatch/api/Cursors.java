@@ -3,6 +3,7 @@ package org.mirrorwatch.api;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.mirrorwatch.platform.InvalidInputException;
+import org.mirrorwatch.platform.PlainText;
 
 /**
  * The opaque cursors of paged lists, in the API and on the console's pages: the key to continue after,
@@ -26,7 +27,7 @@ public final class Cursors {
         }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-            if (text.startsWith(VERSION)) {
+            if (text.startsWith(VERSION) && PlainText.forbiddenCharacter(text, PlainText.Lines.ONE).isEmpty()) {
                 return text.substring(VERSION.length());
             }
         } catch (IllegalArgumentException e) {

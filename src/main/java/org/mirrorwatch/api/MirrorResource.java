@@ -1,13 +1,14 @@
 package org.mirrorwatch.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
@@ -103,15 +104,14 @@ public class MirrorResource {
             @QueryParam("content") String content, @QueryParam("enabled") String enabled,
             @QueryParam("official") String official, @QueryParam("freshness") String freshness,
             @QueryParam("speed") String speed, @QueryParam("owner") String owner, @QueryParam("q") String nameContains,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > MAXIMUM_PAGE) {
-            throw new InvalidInputException("limit", "Ask for 1 to " + MAXIMUM_PAGE + " mirrors a page.");
-        }
-        MirrorPage page = mirrors.list(new MirrorQuery(distribution, country,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limitText) {
+        int limit = QueryValues.intValue(limitText, "limit", 100, 1, MAXIMUM_PAGE);
+        MirrorPage page = mirrors.list(new MirrorQuery(QueryValues.text(distribution), QueryValues.text(country),
                 QueryValues.enumValue(MirrorContent.class, content, "content"),
                 QueryValues.booleanValue(enabled, "enabled"), QueryValues.booleanValue(official, "official"),
                 QueryValues.enumValue(MirrorStatus.class, freshness, "freshness"),
-                QueryValues.enumValue(MirrorSpeed.class, speed, "speed"), owner, nameContains),
+                QueryValues.enumValue(MirrorSpeed.class, speed, "speed"), QueryValues.text(owner),
+                QueryValues.text(nameContains)),
                 Cursors.decode(cursor), limit);
         return new MirrorListPage(page.mirrors().stream().map(MirrorView::of).toList(),
                 page.nextAfter().map(Cursors::encode).orElse(null));
@@ -141,10 +141,22 @@ public class MirrorResource {
         return MirrorView.of(mirrors.getMirrorByName(name));
     }
 
+    /** Replaces every field a mirror's owner may change; each must be sent (null for none). */
     @PUT
     @Path("{name}")
-    public MirrorView edit(@PathParam("name") String name, MirrorRequest request) {
-        return MirrorView.of(mirrors.edit(idOf(name), require(request).form()));
+    public MirrorView replace(@PathParam("name") String name, ObjectNode body) {
+        MirrorChanges changes = StrictJson.complete(require(body), MirrorChanges.class);
+        return MirrorView.of(mirrors.edit(idOf(name), changes.form()));
+    }
+
+    /** Changes the fields the JSON Merge Patch names and keeps the others. */
+    @PATCH
+    @Path("{name}")
+    @Consumes({StrictJsonBodyReader.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
+    public MirrorView patch(@PathParam("name") String name, ObjectNode patch) {
+        DistributionMirror mirror = mirrors.getMirrorByName(name);
+        MirrorChanges changes = StrictJson.merge(MirrorChanges.of(mirror), require(patch));
+        return MirrorView.of(mirrors.edit(mirror.getId(), changes.form()));
     }
 
     @DELETE

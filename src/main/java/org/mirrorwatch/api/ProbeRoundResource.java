@@ -2,7 +2,6 @@ package org.mirrorwatch.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
 import org.mirrorwatch.probing.entity.ProbeRun;
 import org.mirrorwatch.probing.entity.RunTrigger;
@@ -56,10 +54,8 @@ public class ProbeRoundResource {
     }
 
     @GET
-    public List<ProbeRunView> recent(@QueryParam("limit") @DefaultValue("20") int limit) {
-        if (limit < 1 || limit > 200) {
-            throw new InvalidInputException("limit", "Ask for 1 to 200 rounds.");
-        }
+    public List<ProbeRunView> recent(@QueryParam("limit") String limitText) {
+        int limit = QueryValues.intValue(limitText, "limit", 20, 1, 200);
         return rounds.recentRuns(limit).stream().map(ProbeRunView::of).toList();
     }
 }

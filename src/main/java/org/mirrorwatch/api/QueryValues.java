@@ -5,8 +5,10 @@ import java.util.Locale;
 import org.mirrorwatch.platform.InvalidInputException;
 
 /**
- * Query parameters read as text and checked here: JAX-RS would answer a bad enum value with a bare 404,
- * where a client needs a 400 that names the parameter and its choices.
+ * The one converter of query parameters: resources take every parameter as text and parse it here, since
+ * JAX-RS answers a parameter it cannot convert (a bad number, a bad enum value) with a bare 404, where a
+ * client needs a 400 that names the parameter and what it takes. {@link QueryParameterRules} has already
+ * bounded each value's length and refused control characters.
  */
 final class QueryValues {
 
@@ -25,6 +27,31 @@ final class QueryValues {
         }
         throw new InvalidInputException(parameter, "Choose " + parameter + " from " + List.of(type.getEnumConstants())
                 + ".");
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max}, written in decimal digits only (no sign, exponent,
+     * fraction or spaces inside), or {@code fallback} for no text.
+     */
+    static int intValue(String text, String parameter, int fallback, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        String digits = text.strip();
+        String range = "Give " + parameter + " as a whole number from " + min + " to " + max + ".";
+        if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidInputException(parameter, range);
+        }
+        long value = Long.parseLong(digits);
+        if (value < min || value > max) {
+            throw new InvalidInputException(parameter, range);
+        }
+        return (int) value;
+    }
+
+    /** The stripped text, or null for none. Length and characters were checked for every parameter. */
+    static String text(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** true or false, in any case; null for no text. */

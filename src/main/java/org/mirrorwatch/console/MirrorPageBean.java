@@ -51,7 +51,7 @@ public class MirrorPageBean {
     public void load() throws IOException {
         mirror = name == null ? null : mirrors.findMirrorByName(name).orElse(null);
         mayEdit = mirror != null && mirrors.mayEdit(mirror.getId());
-        if (mirror == null || !(mirror.isEnabled() || mayEdit)) {
+        if (mirror == null) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such mirror");
             FacesContext.getCurrentInstance().responseComplete();
             return;

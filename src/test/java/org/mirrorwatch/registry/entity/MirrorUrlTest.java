@@ -81,4 +81,28 @@ class MirrorUrlTest {
         }
         assertNull(converter.convertToEntityAttribute(null));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "http://2130706433/ubuntu/",
+            "http://0x7f000001/ubuntu/",
+            "http://0177.0.0.1/ubuntu/",
+            "http://010.0.0.1/",
+            "http://1.2.3.4.5/",
+            "http://256.1.1.1/",
+            "http://mirror.example.0x7f/",
+            "http://[fe80::1%25eth0]/",
+            "http://mirror.example.org:99999/ubuntu/",
+            "http://mirror.example.org:0/ubuntu/",
+    })
+    void of_refusesAmbiguousAddressSpellingsZoneIndexesAndPortsOutOfRange(String raw) {
+        assertThrows(InvalidValueException.class, () -> MirrorUrl.of(UrlScheme.HTTP, raw));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"http://192.0.2.10/ubuntu/, 192.0.2.10", "http://[2001:db8::1]/u/, [2001:db8::1]",
+            "http://Mirror.Example.org:8080/u/, mirror.example.org", "http://m1.example.org./u/, m1.example.org."})
+    void host_isTheHostAsWritten(String raw, String host) {
+        assertEquals(host, MirrorUrl.of(UrlScheme.HTTP, raw).host());
+    }
 }

@@ -1,4 +1,4 @@
-package org.mirrorwatch.probing.http;
+package org.mirrorwatch.platform;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package org.mirrorwatch.probing.http;
+package org.mirrorwatch.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
