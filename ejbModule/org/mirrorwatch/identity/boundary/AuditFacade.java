@@ -1,5 +1,7 @@
 package org.mirrorwatch.identity.boundary;
 
+import org.mirrorwatch.platform.FieldErrors;
+import org.mirrorwatch.platform.PlainText;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -30,6 +32,10 @@ public class AuditFacade {
      * filter. {@code subject} matches part of the subject's name.
      */
     public List<AuditEvent> search(AuditAction action, String actor, String subject, int limit) {
+        FieldErrors errors = new FieldErrors();
+        actor = errors.text("actor", actor, 254, PlainText.Lines.ONE);
+        subject = errors.text("subject", subject, 254, PlainText.Lines.ONE);
+        errors.throwIfAny();
         StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (action != null) {

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mirrorwatch.platform.FieldError;
+import org.mirrorwatch.platform.PlainText;
 import org.mirrorwatch.platform.InvalidInputException;
 
 /**
@@ -56,10 +58,15 @@ public class CdImageManifest {
         String[] lines = Objects.requireNonNull(text).split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            String field = "line " + (i + 1);
+            Optional<String> forbidden = PlainText.forbiddenCharacter(line, PlainText.Lines.MANY);
+            if (forbidden.isPresent()) {
+                errors.add(new FieldError(field, forbidden.get()));
+                continue;
+            }
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String field = "line " + (i + 1);
             String[] parts = line.split("\t", -1);
             if (parts.length != 4) {
                 errors.add(new FieldError(field, "expected 4 fields separated by tabs (flavour, series, path,"

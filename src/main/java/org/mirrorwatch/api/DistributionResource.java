@@ -177,6 +177,7 @@ public class DistributionResource {
     }
 
     /** Replaces the manifest. A manifest with any bad line is refused whole, each bad line reported. */
+    @BodyLimit(bytes = 1024 * 1024)
     @PUT
     @Path("{distribution}/cd-image-manifest")
     @Consumes(MediaType.TEXT_PLAIN)

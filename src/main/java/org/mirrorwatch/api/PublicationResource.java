@@ -35,6 +35,7 @@ public class PublicationResource {
      */
     @POST
     @Path("batch")
+    @BodyLimit(bytes = 8 * 1024 * 1024)
     public ImportResult importBatch(List<PublicationImport> publications) {
         return imports.importBatch(publications);
     }

@@ -40,7 +40,9 @@ public class QueryParameterRules implements ContainerRequestFilter {
                 return Optional.of(new InvalidInputException(name, "Give " + name + " once."));
             }
             for (String value : parameter.getValue()) {
-                Optional<String> wrong = PlainText.problem(value, MAX_LENGTH, PlainText.Lines.ONE);
+                Optional<String> wrong = value.indexOf('\uFFFD') >= 0
+                        ? Optional.of("Send the value as UTF-8, percent-encoded; it has bytes that are not UTF-8.")
+                        : PlainText.problem(value, MAX_LENGTH, PlainText.Lines.ONE);
                 if (wrong.isPresent()) {
                     return Optional.of(new InvalidInputException(name, wrong.get()));
                 }

@@ -15,13 +15,13 @@ final class QueryValues {
     private QueryValues() {
     }
 
-    /** The constant the text names, in any case; null for no text. */
+    /** The constant the text names, in any case but without spaces around it; null for no text. */
     static <E extends Enum<E>> E enumValue(Class<E> type, String text, String parameter) {
         if (text == null || text.isBlank()) {
             return null;
         }
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text.strip().toUpperCase(Locale.ROOT))) {
+            if (constant.name().equals(text.toUpperCase(Locale.ROOT))) {
                 return constant;
             }
         }
@@ -37,7 +37,7 @@ final class QueryValues {
         if (text == null || text.isBlank()) {
             return fallback;
         }
-        String digits = text.strip();
+        String digits = text;
         String range = "Give " + parameter + " as a whole number from " + min + " to " + max + ".";
         if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidInputException(parameter, range);
@@ -54,12 +54,12 @@ final class QueryValues {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    /** true or false, in any case; null for no text. */
+    /** true or false, in any case but without spaces around them; null for no text. */
     static Boolean booleanValue(String text, String parameter) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
             default -> throw new InvalidInputException(parameter, "Give " + parameter + " as true or false.");

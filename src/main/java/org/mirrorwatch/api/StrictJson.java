@@ -159,6 +159,10 @@ final class StrictJson {
         if (e instanceof RefusedText refused) {
             return refused.getOriginalMessage();
         }
+        if (e.getMessage() != null && e.getMessage().startsWith("No content to map")) {
+            return "The request body is empty; send a JSON " + (bodyType.isCollectionLikeType() ? "array" : "object")
+                    + " as the API documentation shows.";
+        }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             if (e.getMessage() != null && e.getMessage().startsWith("Trailing token")) {
                 return "Send one JSON value with nothing after it.";

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.identity.boundary.AuditFacade;
 import org.mirrorwatch.identity.entity.AuditAction;
 import org.mirrorwatch.identity.entity.AuditEvent;
@@ -19,15 +20,27 @@ public class AuditBean {
     AuditFacade audit;
 
     private String action;
+    private String problem;
     private String actor;
     private String subject;
     private List<AuditEvent> events;
 
     public List<AuditEvent> getEvents() {
         if (events == null) {
-            events = audit.search(Choices.enumOrNull(AuditAction.class, action), actor, subject, SHOWN);
+            try {
+                events = audit.search(Choices.enumOrNull(AuditAction.class, action), actor, subject, SHOWN);
+            } catch (InvalidInputException e) {
+                problem = e.getErrors().get(0).field() + ": " + e.getErrors().get(0).message();
+                events = List.of();
+            }
         }
         return events;
+    }
+
+    /** Why the filter was refused, shown above the (then empty) trail; null when it was not. */
+    public String getProblem() {
+        getEvents();
+        return problem;
     }
 
     public AuditAction[] getActions() {

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mirrorwatch.api.Cursors;
 import org.mirrorwatch.platform.InvalidInputException;
+import org.mirrorwatch.platform.PlainText;
 import org.mirrorwatch.registry.boundary.CountryCount;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
@@ -190,7 +191,9 @@ public class MirrorListBean {
         }
     }
 
+    /** A filter from the address bar; one no list could match (control characters, too long) is no filter. */
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return text == null || text.isBlank() || PlainText.problem(text, MirrorQuery.MAX_TEXT, PlainText.Lines.ONE)
+                .isPresent() ? null : text.strip();
     }
 }

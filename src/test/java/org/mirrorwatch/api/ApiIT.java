@@ -129,8 +129,7 @@ class ApiIT {
 
         assertEquals(409, api.send("DELETE", "/api/v1/mirrors/bob-mirror", null, AUTHORIZATION, ADMIN).statusCode(),
                 "a probed mirror is kept");
-        HttpResponse<String> taken = api.send("PUT", "/api/v1/mirrors/alice-mirror", "{\"name\":\"bob-mirror\","
-                + "\"speed\":\"S1G\",\"country\":\"FR\",\"content\":\"ARCHIVE\",\"httpBaseUrl\":\"http://a.example.org/\"}",
+        HttpResponse<String> taken = api.send("PATCH", "/api/v1/mirrors/alice-mirror", "{\"name\":\"bob-mirror\"}",
                 AUTHORIZATION, ALICE);
         assertEquals(409, taken.statusCode());
         assertEquals(List.of("name"), errorFields(taken));
