@@ -22,7 +22,7 @@ class ProbeClientPolitenessTest {
 
     private static final int PER_HOST = 2;
     private static final int OVERALL = 5;
-    private static final Duration TIMEOUT = Duration.ofMillis(300);
+    private static final Duration TIMEOUT = Duration.ofMillis(150);
     /** Every fifth request times out: often, yet well under Launchpad's skip rule of one in three. */
     private static final int SILENT_EVERY = 5;
 
@@ -30,7 +30,7 @@ class ProbeClientPolitenessTest {
     @RepeatedTest(3)
     void openConnectionsToAHost_neverExceedThePerHostLimit_whenRequestsTimeOut() throws Exception {
         try (ConnectionCountingFarm farm = new ConnectionCountingFarm(1)) {
-            probe(farm, 120);
+            probe(farm, 200);
             ConnectionCountingFarm.Host host = farm.hosts().get(0);
             assertTrue(host.peakOpenConnections() <= PER_HOST,
                     host.baseUrl() + " saw " + host.peakOpenConnections() + " connections open at once");
