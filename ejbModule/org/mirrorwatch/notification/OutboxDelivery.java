@@ -27,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,6 +50,13 @@ public class OutboxDelivery {
 
     /** One delivery pass at a time in this instance; other instances are kept apart by the claims. */
     private final ReentrantLock pass = new ReentrantLock();
+
+    /**
+     * Set by every request for a pass. A request that finds a pass running cannot wait for it (it would
+     * hold a managed thread for as long as the SMTP server is slow), so it leaves this flag instead, and
+     * the running pass goes round again for the mail that was queued after it had claimed its batch.
+     */
+    private final AtomicBoolean requested = new AtomicBoolean();
 
     @Resource(lookup = "java:comp/env/mail/mirrorwatch")
     Session session;
@@ -102,22 +111,46 @@ public class OutboxDelivery {
         executor.execute(this::deliverDue);
     }
 
-    /** Sends every due mail; returns how many were sent. */
+    /**
+     * Sends every due mail, including mail queued while this runs; returns how many were sent. When a
+     * pass is already running in this instance, it returns 0 at once and that pass sends the mail.
+     */
     public int deliverDue() {
-        if (!pass.tryLock()) {
-            return 0;
+        requested.set(true);
+        int sent = 0;
+        // The flag is read again after unlocking: a request that came between the holder's last look
+        // and its unlock found the lock taken, so nobody else would run for it.
+        while (requested.get() && pass.tryLock()) {
+            try {
+                while (requested.getAndSet(false)) {
+                    sent += deliverClaimed();
+                }
+            } finally {
+                pass.unlock();
+            }
         }
-        try {
-            int sent = 0;
-            for (long id : store.claimDue(BATCH)) {
+        return sent;
+    }
+
+    /**
+     * Claims and sends batches until one comes back short. A batch that sent nothing ends the pass too:
+     * the SMTP server is failing, and the retry timer takes over rather than this thread spinning.
+     */
+    private int deliverClaimed() {
+        int sent = 0;
+        List<Long> batch;
+        int sentOfBatch;
+        do {
+            batch = store.claimDue(BATCH);
+            sentOfBatch = 0;
+            for (long id : batch) {
                 if (deliver(id)) {
-                    sent++;
+                    sentOfBatch++;
                 }
             }
-            return sent;
-        } finally {
-            pass.unlock();
-        }
+            sent += sentOfBatch;
+        } while (batch.size() == BATCH && sentOfBatch > 0);
+        return sent;
     }
 
     private boolean deliver(long id) {

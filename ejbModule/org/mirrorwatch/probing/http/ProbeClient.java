@@ -12,15 +12,19 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.client.Connection;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -30,6 +34,12 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  * fewer than {@code perHost} in flight and the round fewer than {@code overall}, so no thread ever waits
  * on a socket and no host sees more than its allowance. Counters and host state belong to this object,
  * which lives as long as its round.
+ *
+ * <p>A slot is a connection, as the mirror counts them: each HTTP request gets a connection of its own,
+ * which is closed when the request ends, and the slot is given back only once the socket is closed.
+ * Jetty's pool would keep idle connections open to hosts whose slots went elsewhere, and it hands a
+ * timed-out connection's place on before closing it. Launchpad's prober, too, opens one connection per
+ * request.
  */
 public final class ProbeClient implements AutoCloseable {
 
@@ -41,6 +51,9 @@ public final class ProbeClient implements AutoCloseable {
     private final Map<String, Host> hosts = new HashMap<>();
     private final Deque<Host> ready = new ArrayDeque<>();
     private int inFlight;
+
+    /** Completed when Jetty has closed the connection's socket; entries live from the close to the release. */
+    private final Map<org.eclipse.jetty.io.Connection, CompletableFuture<Void>> closes = new ConcurrentHashMap<>();
 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -56,8 +69,6 @@ public final class ProbeClient implements AutoCloseable {
         jetty = new HttpClient();
         jetty.setExecutor(pool);
         jetty.setFollowRedirects(false);
-        jetty.setMaxConnectionsPerDestination(limits.perHost());
-        jetty.setMaxRequestsQueuedPerDestination(Math.max(1024, limits.overall()));
         jetty.setConnectTimeout(limits.timeout().toMillis());
         jetty.setIdleTimeout(limits.timeout().toMillis());
         jetty.setMaxResponseHeadersSize(limits.maxHeaderBytes());
@@ -66,6 +77,14 @@ public final class ProbeClient implements AutoCloseable {
         jetty.setScheduler(scheduler);
         jetty.setSocketAddressResolver(new GuardedResolver(new SocketAddressResolver.Async(pool, scheduler,
                 limits.timeout().toMillis()), guard));
+        // Jetty adds the client's event listeners to every connection it opens, so no close goes unseen,
+        // not even one that happens before this class learns of the connection.
+        jetty.addBean(new org.eclipse.jetty.io.Connection.Listener() {
+            @Override
+            public void onClosed(org.eclipse.jetty.io.Connection connection) {
+                closeOf(connection).complete(null);
+            }
+        });
         try {
             jetty.start();
         } catch (Exception e) {
@@ -155,23 +174,53 @@ public final class ProbeClient implements AutoCloseable {
     private void send(Pending pending) {
         requests.incrementAndGet();
         if ("ftp".equalsIgnoreCase(pending.uri.getScheme())) {
-            ftp.send(pending.uri, answer -> completed(pending, answer));
+            // The FTP transport has closed its control connection by the time it answers.
+            ftp.send(pending.uri, answer -> {
+                answered(pending, answer);
+                released(pending);
+            });
             return;
         }
-        jetty.newRequest(pending.uri)
-                .method(HttpMethod.HEAD)
-                .timeout(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .send(result -> completed(pending, Answer.of(result)));
+        long deadline = System.nanoTime() + limits.timeout().toNanos();
+        Request request = jetty.newRequest(pending.uri).method(HttpMethod.HEAD);
+        jetty.resolveDestination(request).newConnection(Promise.from(connection -> {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                finish(pending, connection, Answer.failed(new TimeoutException("connecting took the whole deadline")));
+                return;
+            }
+            request.timeout(left, TimeUnit.MILLISECONDS);
+            connection.send(request, result -> finish(pending, connection, Answer.of(result)));
+        }, failure -> {
+            // A connection that failed to open was closed before Jetty reported it.
+            answered(pending, Answer.failed(failure));
+            released(pending);
+        }));
     }
 
-    private void completed(Pending pending, Answer answer) {
+    private void finish(Pending pending, Connection connection, Answer answer) {
+        connection.close();
+        answered(pending, answer);
+        // Jetty may be closing it on another thread (a timeout aborts the request and closes the
+        // connection after telling the listener), so the socket is not necessarily closed yet here.
+        CompletableFuture<Void> closed = closeOf((org.eclipse.jetty.io.Connection) connection);
+        closed.thenRun(() -> {
+            closes.remove(connection);
+            released(pending);
+        });
+    }
+
+    private CompletableFuture<Void> closeOf(org.eclipse.jetty.io.Connection connection) {
+        return closes.computeIfAbsent(connection, key -> new CompletableFuture<>());
+    }
+
+    /** Counts a timeout against the host, and completes the request or queues its redirect. */
+    private void answered(Pending pending, Answer answer) {
         boolean timedOut = answer.failure() != null && isTimeout(answer.failure());
         Host host;
         boolean justSkipped = false;
         synchronized (lock) {
             host = hosts.get(hostKey(pending.uri));
-            host.inFlight--;
-            inFlight--;
             if (timedOut) {
                 host.timeouts++;
                 if (host.skipReason == null && host.requests >= ProbeLimits.MIN_REQUESTS_TO_JUDGE_HOST
@@ -181,7 +230,6 @@ public final class ProbeClient implements AutoCloseable {
                     justSkipped = true;
                 }
             }
-            makeReady(host);
         }
         if (justSkipped) {
             failQueued(host);
@@ -192,6 +240,16 @@ public final class ProbeClient implements AutoCloseable {
                 failures.incrementAndGet();
             }
             pending.result.complete(outcome);
+        }
+    }
+
+    /** Gives the request's slot back, once the connection it used is closed, and sends what may go now. */
+    private void released(Pending pending) {
+        synchronized (lock) {
+            Host host = hosts.get(hostKey(pending.uri));
+            host.inFlight--;
+            inFlight--;
+            makeReady(host);
         }
         dispatch();
     }
@@ -321,6 +379,7 @@ public final class ProbeClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closes.clear();
         ftp.close();
         try {
             jetty.stop();

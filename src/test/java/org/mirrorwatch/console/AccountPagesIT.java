@@ -1,5 +1,6 @@
 package org.mirrorwatch.console;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +12,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.ApiClient;
 import org.mirrorwatch.testing.SharedServer;
+import org.mirrorwatch.testing.SlowSmtpServer;
 import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestLogin;
 
@@ -190,6 +194,37 @@ class AccountPagesIT {
         assertTrue(click(expired, "reset:submit").asNormalizedText()
                 .contains("This link has expired or was used already. Ask for a new one."));
         assertEquals("alice", text(login("alice", NEW_PASSWORD), "me-name"));
+    }
+
+    /**
+     * The shared server runs with mail retries off, so only the pass that was sending alice's mail, or one
+     * that starts right after it, can send bob's: without them it would wait forever.
+     */
+    @Test
+    void mailQueuedDuringARunningPass_isDeliveredWithinASecondOfThePassEnding() throws Exception {
+        Duration perMessage = Duration.ofSeconds(2);
+        smtp.stop();
+        try (SlowSmtpServer slow = new SlowSmtpServer(server.mailPort(), perMessage)) {
+            requestReset("alice@example.org");
+            await("the pass sending alice's mail").atMost(Duration.ofSeconds(5)).until(() -> slow.started() == 1);
+            requestReset("bob@example.org");
+            Instant bobQueuedBy = Instant.now();
+
+            await("bob's mail").atMost(perMessage.multipliedBy(2).plusSeconds(2))
+                    .until(() -> slow.received().size() == 2);
+            List<SlowSmtpServer.Received> mails = slow.received();
+            SlowSmtpServer.Received alice = mails.get(0);
+            SlowSmtpServer.Received bob = mails.get(1);
+            assertTrue(alice.to().contains("alice@example.org") && bob.to().contains("bob@example.org"),
+                    mails.toString());
+            assertTrue(bobQueuedBy.isBefore(alice.accepted()),
+                    "bob's mail was committed while alice's was being sent: " + bobQueuedBy + ", " + alice);
+            Duration wait = Duration.between(alice.accepted(), bob.started());
+            assertTrue(wait.compareTo(Duration.ofSeconds(1)) < 0, "bob's mail began " + wait + " after alice's ended");
+        } finally {
+            smtp = new GreenMail(new ServerSetup(server.mailPort(), "127.0.0.1", "smtp"));
+            smtp.start();
+        }
     }
 
     @Test
