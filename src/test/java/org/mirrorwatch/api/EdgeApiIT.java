@@ -177,7 +177,7 @@ class EdgeApiIT {
     @Test
     void bodiesLargerThanAnEndpointTakes_answer413ProblemJson_unread() throws Exception {
         String before = fingerprint();
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String huge = "{\"description\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}";
         String overLimit = "{\"description\":\"" + "x".repeat(100 * 1024) + "\"}";
         for (Endpoint endpoint : WRITES) {
