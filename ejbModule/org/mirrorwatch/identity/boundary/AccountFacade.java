@@ -7,10 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.logging.Logger;
 import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.AccountLinks;
 import org.mirrorwatch.identity.control.AccountSettings;
 import org.mirrorwatch.identity.control.PasswordPolicy;
 import org.mirrorwatch.identity.control.Passwords;
@@ -52,6 +51,9 @@ public class AccountFacade {
     @Inject
     AccountSettings settings;
 
+    @Inject
+    AccountLinks links;
+
     /**
      * Creates an account that stays off until its address is confirmed by the mailed link. An address that
      * has an account already gets a mail saying so, and the caller sees the same answer as for a new one.
@@ -78,7 +80,7 @@ public class AccountFacade {
         Person person = new Person(valid.name(), valid.displayName(), valid.email(), clock.instant());
         person.changePassword(passwordHash);
         em.persist(person);
-        String token = newToken(person, AccountTokenPurpose.VERIFY_EMAIL, settings.getVerifyLinkTtl());
+        String token = links.newToken(person, AccountTokenPurpose.VERIFY_EMAIL, settings.getVerifyLinkTtl());
         notifications.verifyAddress(person, token, settings.getVerifyLinkTtl());
         LOG.info(() -> "Account " + person.getName() + " signed up; confirmation mailed");
     }
@@ -98,18 +100,10 @@ public class AccountFacade {
      */
     @PermitAll
     public void requestPasswordReset(String email) {
-        if (email == null || email.isBlank()) {
-            throw new InvalidInputException("email", "Enter the email address of your account.");
+        if (!SignUpForm.isMailAddress(email)) {
+            throw new InvalidInputException("email", "Enter the email address of your account, e.g. jane@example.org.");
         }
-        em.createNamedQuery("Person.findByEmail", Person.class).setParameter("email", email.strip())
-                .getResultStream().findFirst().ifPresent(person -> {
-                    em.createNamedQuery("AccountToken.invalidateOpen").setParameter("now", clock.instant())
-                            .setParameter("personId", person.getId())
-                            .setParameter("purpose", AccountTokenPurpose.RESET_PASSWORD).executeUpdate();
-                    String token = newToken(person, AccountTokenPurpose.RESET_PASSWORD, settings.getResetLinkTtl());
-                    notifications.resetPassword(person, token, settings.getResetLinkTtl());
-                    LOG.info(() -> "Password reset link mailed to " + person.getName());
-                });
+        links.mailResetLink(email.strip());
     }
 
     /**
@@ -140,13 +134,6 @@ public class AccountFacade {
     @RolesAllowed(Roles.PERSON)
     public Person me() {
         return rules.caller().person();
-    }
-
-    private String newToken(Person person, AccountTokenPurpose purpose, Duration ttl) {
-        String secret = SecretTokens.newSecret("");
-        Instant now = clock.instant();
-        em.persist(new AccountToken(person, purpose, SecretTokens.hash(secret), now, now.plus(ttl)));
-        return secret;
     }
 
     private AccountToken useToken(String token, AccountTokenPurpose purpose) {
