@@ -12,15 +12,18 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.htmlunit.FailingHttpStatusCodeException;
+import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.util.NameValuePair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +37,8 @@ import org.mirrorwatch.testing.TestLogin;
 /**
  * The account pages in a browser (HtmlUnit, without JavaScript: the forms must work without it) against
  * the packaged WAR, with the mail read from a real SMTP server: sign-up, the mailed verification link,
- * login, password reset and its links, API tokens, the login form on protected pages, and the log lines
- * that the pages leave.
+ * login, password reset and its links, API tokens, the login form on protected pages, and the cookies and
+ * log lines that the pages leave.
  */
 class AccountPagesIT {
 
@@ -247,6 +250,23 @@ class AccountPagesIT {
         }
         assertTrue(loginError("bob", TestLogin.PASSWORD).startsWith("Too many failed logins for this name."),
                 "the right password waits too");
+    }
+
+    @Test
+    void theFlashCookieOfANoticeAfterARedirect_isSameSite() throws Exception {
+        login("admin", TestLogin.PASSWORD);
+        HtmlPage actions = open("/admin/mirror.xhtml?name=bob-unofficial");
+        browser.getOptions().setRedirectEnabled(false);
+        Page redirect = ((HtmlElement) actions.getElementById("actions:delete")).click();
+
+        assertEquals(302, redirect.getWebResponse().getStatusCode());
+        List<String> cookies = redirect.getWebResponse().getResponseHeaders().stream()
+                .filter(header -> header.getName().equalsIgnoreCase("Set-Cookie")).map(NameValuePair::getValue)
+                .toList();
+        assertFalse(cookies.isEmpty(), "the notice travels in a cookie");
+        for (String cookie : cookies) {
+            assertTrue(cookie.toLowerCase(Locale.ROOT).replace(" ", "").contains(";samesite=lax"), cookie);
+        }
     }
 
     @Test
