@@ -235,6 +235,7 @@ class ConsoleBrowserIT {
                 + "&signup%3Asubmit=Sign+up&jakarta.faces.ViewState=forged", "Content-Type",
                 "application/x-www-form-urlencoded");
 
+        assertEquals(400, forged.statusCode());
         assertTrue(forged.body().contains("This form has expired"), forged.body());
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM person WHERE name = 'mallory'"));
     }
@@ -244,7 +245,7 @@ class ConsoleBrowserIT {
         List<String> problems = new ArrayList<>();
         for (String page : List.of("/", "/?content=release", "/mirror.xhtml?name=alice-mirror", "/overview.xhtml",
                 "/login.xhtml", "/signup.xhtml", "/reset-password.xhtml", "/reset-password.xhtml?token=unknown",
-                "/verify.xhtml?token=unknown", "/no-such-page.xhtml")) {
+                "/verify.xhtml?token=unknown", "/no-such-page.xhtml", "/?country=%00")) {
             problems.addAll(cspViolations(page));
         }
         // The post of an attacking page: a console form with a forged view state.

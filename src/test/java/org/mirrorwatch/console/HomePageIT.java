@@ -106,6 +106,19 @@ class HomePageIT {
     }
 
     @Test
+    void anUnexpectedFailure_answers500_withAPlainPage_thatShowsNothingOfTheServer() throws Exception {
+        // PostgreSQL refuses a NUL in the country filter: a failure that no page expects.
+        HttpResponse<String> response = get("/?country=%00");
+
+        assertEquals(500, response.statusCode());
+        assertTrue(response.body().contains("Something went wrong"), response.body());
+        for (String leak : List.of("Exception", "SELECT", "PSQL", "at org.", "at jakarta.", "Payara", "WELD")) {
+            assertFalse(response.body().contains(leak), leak + " is on the error page: " + response.body());
+        }
+        assertEquals(List.of("nosniff"), response.headers().allValues("X-Content-Type-Options"));
+    }
+
+    @Test
     void storedFiles_askAnonymousCallersToLogIn_beforeSayingWhetherTheyExist() throws Exception {
         HttpResponse<String> response = get("/api/v1/files/424242/nothing.log");
 
