@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] WEB_TIER = {"org.mirrorwatch.console..", "org.mirrorwatch.api..",
-            "org.mirrorwatch.login.."};
+            "org.mirrorwatch.login..", "org.mirrorwatch.web.."};
     private static final String[] BUSINESS_TIER = {"org.mirrorwatch.platform..", "org.mirrorwatch.registry..",
             "org.mirrorwatch.publishing..", "org.mirrorwatch.librarian..", "org.mirrorwatch.probing..",
             "org.mirrorwatch.notification..", "org.mirrorwatch.identity..", "org.mirrorwatch.operations.."};

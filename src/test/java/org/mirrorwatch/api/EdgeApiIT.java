@@ -294,6 +294,23 @@ class EdgeApiIT {
     }
 
     @Test
+    void anUnexpectedFailure_answersABareProblemWithAnIncidentId_thatTheLogHasOnce() {
+        long logStart = SharedServer.get().logLength();
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        TestDatabase.whileTableIsMissing("country", () -> answers.add(api.get("/api/v1/mirrors")));
+        HttpResponse<String> failed = answers.get(0);
+        assertEquals(500, failed.statusCode());
+        assertProblemJson(failed);
+        String incident = json(failed).path("incident").asText();
+        assertTrue(incident.matches("[0-9a-f-]{36}"), failed.body());
+        for (String leak : List.of("Exception", "SELECT", "country", "PSQL", "org.", "jakarta.")) {
+            assertFalse(failed.body().contains(leak), leak + " in " + failed.body());
+        }
+        String log = SharedServer.get().logSince(logStart);
+        assertEquals(1, log.split(java.util.regex.Pattern.quote("Incident " + incident), -1).length - 1, log);
+    }
+
+    @Test
     void numberParameters_thatAreNotNumbers_answer400NamingTheParameter_not404() {
         for (String path : List.of("/api/v1/mirrors", "/api/v1/probe-rounds", "/api/v1/audit-events")) {
             for (String value : List.of("abc", "2147483648", "1e3", "NaN")) {
