@@ -29,9 +29,9 @@ import org.mirrorwatch.registry.boundary.ClientCountryLookup;
 import org.mirrorwatch.registry.boundary.ClientMirrorList;
 import org.mirrorwatch.registry.boundary.ClientMirrorLists;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
-import org.mirrorwatch.registry.boundary.DistributionForm;
-import org.mirrorwatch.registry.boundary.ReferenceDataFacade;
-import org.mirrorwatch.registry.boundary.SeriesForm;
+import org.mirrorwatch.reference.boundary.DistributionForm;
+import org.mirrorwatch.reference.boundary.ReferenceDataFacade;
+import org.mirrorwatch.reference.boundary.SeriesForm;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 

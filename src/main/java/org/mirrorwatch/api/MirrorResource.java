@@ -1,5 +1,7 @@
 package org.mirrorwatch.api;
 
+import org.mirrorwatch.platform.Cursors;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +37,7 @@ import org.mirrorwatch.identity.boundary.AccountFacade;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
-import org.mirrorwatch.registry.boundary.PersonFacade;
+import org.mirrorwatch.identity.boundary.PersonFacade;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 

@@ -1,10 +1,10 @@
 package org.mirrorwatch.api;
 
 import java.util.List;
-import org.mirrorwatch.registry.entity.Component;
-import org.mirrorwatch.registry.entity.Distribution;
-import org.mirrorwatch.registry.entity.DistroArchRelease;
-import org.mirrorwatch.registry.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.Distribution;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.DistroRelease;
 
 /** How the API shows reference data. */
 final class ReferenceViews {

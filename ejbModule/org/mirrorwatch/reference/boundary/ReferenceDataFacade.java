@@ -1,4 +1,6 @@
-package org.mirrorwatch.registry.boundary;
+package org.mirrorwatch.reference.boundary;
+
+import org.mirrorwatch.reference.control.Distributions;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,7 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.Callers;
 import org.mirrorwatch.identity.control.AuditTrail;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.entity.AuditAction;
@@ -19,11 +21,11 @@ import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.LaunchpadNames;
 import org.mirrorwatch.platform.NotFoundException;
-import org.mirrorwatch.registry.entity.Component;
-import org.mirrorwatch.registry.entity.Country;
-import org.mirrorwatch.registry.entity.Distribution;
-import org.mirrorwatch.registry.entity.DistroArchRelease;
-import org.mirrorwatch.registry.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.Country;
+import org.mirrorwatch.reference.entity.Distribution;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.DistroRelease;
 
 /**
  * The reference data mirrors are measured against: distributions, their series, the series'
@@ -43,16 +45,16 @@ public class ReferenceDataFacade {
     EntityManager em;
 
     @Inject
-    DistributionFacade distributions;
+    Distributions distributions;
 
     @Inject
-    AccessRules rules;
+    Callers callers;
 
     @Inject
     AuditTrail audit;
 
     public Distribution getDistribution(String name) {
-        return distributions.findDistributionByName(name).orElseThrow(() -> new NotFoundException(DISTRIBUTION, name));
+        return distributions.findByName(name).orElseThrow(() -> new NotFoundException(DISTRIBUTION, name));
     }
 
     public DistroRelease getSeries(String distribution, String series) {
@@ -78,7 +80,7 @@ public class ReferenceDataFacade {
     @RolesAllowed(Roles.MIRROR_ADMIN)
     public Distribution createDistribution(DistributionForm form) {
         DistributionForm valid = form.validate();
-        if (distributions.findDistributionByName(valid.name()).isPresent()) {
+        if (distributions.findByName(valid.name()).isPresent()) {
             throw new ConflictException("name", "There is a distribution called " + valid.name() + " already.");
         }
         Distribution distribution = new Distribution(valid.name(), valid.displayName(), valid.mainArchiveUrl(),
@@ -206,7 +208,7 @@ public class ReferenceDataFacade {
     }
 
     private void audited(AuditAction action, String type, Long id, String name, JsonObject before, JsonObject after) {
-        audit.record(rules.caller(), action, type, id, name, before, after);
+        audit.record(callers.caller(), action, type, id, name, before, after);
     }
 
     private static JsonObject stateOf(Distribution distribution) {
