@@ -28,6 +28,7 @@ import org.mirrorwatch.registry.control.AccessRules;
 import org.mirrorwatch.identity.control.AuditTrail;
 import org.mirrorwatch.registry.control.MirrorAudit;
 import org.mirrorwatch.registry.control.ProbeQueue;
+import org.mirrorwatch.registry.control.VisibleMirrors;
 import org.mirrorwatch.identity.control.Caller;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.entity.AuditAction;
@@ -89,6 +90,9 @@ public class MirrorFacade {
     @Inject
     ProbeQueue probeQueue;
 
+    @Inject
+    VisibleMirrors visibleMirrors;
+
 
     public DistributionMirror getMirror(long id) {
         return findMirror(id).orElseThrow(() -> new NotFoundException("mirror", id));
@@ -100,10 +104,7 @@ public class MirrorFacade {
 
     /** The mirror of that name, if the caller may see it ({@link AccessRules#mayView}). */
     public Optional<DistributionMirror> findMirrorByName(String name) {
-        Optional<DistributionMirror> mirror = em.createNamedQuery("DistributionMirror.findByName",
-                DistributionMirror.class).setParameter("name", name).getResultStream().findFirst();
-        return mirror.isEmpty() || mirror.get().isEnabled() ? mirror
-                : mirror.filter(disabled -> AccessRules.mayView(rules.currentCaller(), disabled));
+        return visibleMirrors.find(name);
     }
 
     public DistributionMirror getMirrorByName(String name) {
