@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.logging.Logger;
-import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.Callers;
 import org.mirrorwatch.identity.control.AccountLinks;
 import org.mirrorwatch.identity.control.AccountSettings;
 import org.mirrorwatch.identity.control.PasswordPolicy;
@@ -17,10 +17,10 @@ import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.control.SecretTokens;
 import org.mirrorwatch.identity.entity.AccountToken;
 import org.mirrorwatch.identity.entity.AccountTokenPurpose;
-import org.mirrorwatch.notification.AccountNotifications;
+import org.mirrorwatch.identity.control.AccountNotifications;
 import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.InvalidInputException;
-import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.identity.entity.Person;
 
 /**
  * One's own account: signing up, proving the address by the mailed link, and resetting a forgotten
@@ -43,7 +43,7 @@ public class AccountFacade {
     Passwords passwords;
 
     @Inject
-    AccessRules rules;
+    Callers callers;
 
     @Inject
     AccountNotifications notifications;
@@ -133,7 +133,7 @@ public class AccountFacade {
     /** The person logged in. */
     @RolesAllowed(Roles.PERSON)
     public Person me() {
-        return rules.caller().person();
+        return callers.caller().person();
     }
 
     private AccountToken useToken(String token, AccountTokenPurpose purpose) {

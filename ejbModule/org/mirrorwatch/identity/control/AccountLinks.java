@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import org.mirrorwatch.identity.entity.AccountToken;
 import org.mirrorwatch.identity.entity.AccountTokenPurpose;
-import org.mirrorwatch.notification.AccountNotifications;
-import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.identity.control.AccountNotifications;
+import org.mirrorwatch.identity.entity.Person;
 
 /**
  * The one-time links mailed to people: made here, kept as a hash only. A reset link is looked for and

@@ -34,7 +34,7 @@ import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.boundary.MirrorForm;
-import org.mirrorwatch.registry.boundary.PersonFacade;
+import org.mirrorwatch.identity.boundary.PersonFacade;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorPulseType;

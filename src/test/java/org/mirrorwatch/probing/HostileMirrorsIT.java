@@ -32,7 +32,7 @@ import org.mirrorwatch.registry.boundary.MirrorForm;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorPulseType;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 import org.mirrorwatch.testing.Deployments;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;

@@ -1,4 +1,6 @@
-package org.mirrorwatch.registry.boundary;
+package org.mirrorwatch.reference.boundary;
+
+import org.mirrorwatch.reference.control.Distributions;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,19 +13,22 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.Callers;
 import org.mirrorwatch.identity.control.AuditTrail;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.entity.AuditAction;
 import org.mirrorwatch.platform.ConflictException;
+import org.mirrorwatch.reference.boundary.ReferenceViews.ArchSeriesView;
+import org.mirrorwatch.reference.boundary.ReferenceViews.DistributionView;
+import org.mirrorwatch.reference.boundary.ReferenceViews.SeriesView;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.LaunchpadNames;
 import org.mirrorwatch.platform.NotFoundException;
-import org.mirrorwatch.registry.entity.Component;
-import org.mirrorwatch.registry.entity.Country;
-import org.mirrorwatch.registry.entity.Distribution;
-import org.mirrorwatch.registry.entity.DistroArchRelease;
-import org.mirrorwatch.registry.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.Country;
+import org.mirrorwatch.reference.entity.Distribution;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.DistroRelease;
 
 /**
  * The reference data mirrors are measured against: distributions, their series, the series'
@@ -43,16 +48,34 @@ public class ReferenceDataFacade {
     EntityManager em;
 
     @Inject
-    DistributionFacade distributions;
+    Distributions distributions;
 
     @Inject
-    AccessRules rules;
+    Callers callers;
 
     @Inject
     AuditTrail audit;
 
+    /** Every distribution, by name, with the names of its series. */
+    public List<DistributionView> distributionViews() {
+        return distributions.all().stream().map(DistributionView::of).toList();
+    }
+
+    public DistributionView distributionView(String name) {
+        return DistributionView.of(getDistribution(name));
+    }
+
+    /** The distribution's series, in the order they were made, each with its components and architectures. */
+    public List<SeriesView> seriesViews(String distribution) {
+        return getDistribution(distribution).getReleases().stream().map(SeriesView::of).toList();
+    }
+
+    public SeriesView seriesView(String distribution, String series) {
+        return SeriesView.of(getSeries(distribution, series));
+    }
+
     public Distribution getDistribution(String name) {
-        return distributions.findDistributionByName(name).orElseThrow(() -> new NotFoundException(DISTRIBUTION, name));
+        return distributions.findByName(name).orElseThrow(() -> new NotFoundException(DISTRIBUTION, name));
     }
 
     public DistroRelease getSeries(String distribution, String series) {
@@ -76,9 +99,9 @@ public class ReferenceDataFacade {
     }
 
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public Distribution createDistribution(DistributionForm form) {
+    public DistributionView createDistribution(DistributionForm form) {
         DistributionForm valid = form.validate();
-        if (distributions.findDistributionByName(valid.name()).isPresent()) {
+        if (distributions.findByName(valid.name()).isPresent()) {
             throw new ConflictException("name", "There is a distribution called " + valid.name() + " already.");
         }
         Distribution distribution = new Distribution(valid.name(), valid.displayName(), valid.mainArchiveUrl(),
@@ -89,11 +112,11 @@ public class ReferenceDataFacade {
         em.flush();
         audited(AuditAction.DISTRIBUTION_CREATED, DISTRIBUTION, distribution.getId(), distribution.getName(), null,
                 stateOf(distribution));
-        return distribution;
+        return DistributionView.of(distribution);
     }
 
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public Distribution updateDistribution(String name, DistributionForm form) {
+    public DistributionView updateDistribution(String name, DistributionForm form) {
         Distribution distribution = getDistribution(name);
         DistributionForm valid = new DistributionForm(name, form.displayName(), form.mainArchiveUrl(),
                 form.mainReleasesUrl(), form.mirrorAdminAddress()).validate();
@@ -102,11 +125,11 @@ public class ReferenceDataFacade {
                 valid.mirrorAdminAddress());
         audited(AuditAction.DISTRIBUTION_UPDATED, DISTRIBUTION, distribution.getId(), name, before,
                 stateOf(distribution));
-        return distribution;
+        return DistributionView.of(distribution);
     }
 
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public DistroRelease createSeries(String distributionName, SeriesForm form) {
+    public SeriesView createSeries(String distributionName, SeriesForm form) {
         Distribution distribution = getDistribution(distributionName);
         SeriesForm valid = form.validate(true);
         if (findSeries(distribution, valid.name()).isPresent()) {
@@ -118,22 +141,22 @@ public class ReferenceDataFacade {
         em.flush();
         audited(AuditAction.SERIES_CREATED, SERIES, series.getId(), distributionName + "/" + series.getName(), null,
                 stateOf(series));
-        return series;
+        return SeriesView.of(series);
     }
 
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public DistroRelease updateSeries(String distributionName, String seriesName, SeriesForm form) {
+    public SeriesView updateSeries(String distributionName, String seriesName, SeriesForm form) {
         DistroRelease series = getSeries(distributionName, seriesName);
         SeriesForm valid = form.validate(false);
         JsonObject before = stateOf(series);
         series.update(valid.version(), valid.status());
         audited(AuditAction.SERIES_UPDATED, SERIES, series.getId(), distributionName + "/" + seriesName, before,
                 stateOf(series));
-        return series;
+        return SeriesView.of(series);
     }
 
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public DistroArchRelease createArchSeries(String distributionName, String seriesName, String architecture,
+    public ArchSeriesView createArchSeries(String distributionName, String seriesName, String architecture,
             boolean official) {
         DistroRelease series = getSeries(distributionName, seriesName);
         String tag = architecture == null ? null : architecture.strip();
@@ -148,18 +171,18 @@ public class ReferenceDataFacade {
         em.flush();
         audited(AuditAction.ARCH_SERIES_CREATED, ARCH_SERIES, arch.getId(), distributionName + "/" + seriesName + "/"
                 + tag, null, stateOf(arch));
-        return arch;
+        return ArchSeriesView.of(arch);
     }
 
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public DistroArchRelease updateArchSeries(String distributionName, String seriesName, String architecture,
+    public ArchSeriesView updateArchSeries(String distributionName, String seriesName, String architecture,
             boolean official) {
         DistroArchRelease arch = getArchSeries(distributionName, seriesName, architecture);
         JsonObject before = stateOf(arch);
         arch.markOfficial(official);
         audited(AuditAction.ARCH_SERIES_UPDATED, ARCH_SERIES, arch.getId(), distributionName + "/" + seriesName + "/"
                 + architecture, before, stateOf(arch));
-        return arch;
+        return ArchSeriesView.of(arch);
     }
 
     @RolesAllowed(Roles.MIRROR_ADMIN)
@@ -206,7 +229,7 @@ public class ReferenceDataFacade {
     }
 
     private void audited(AuditAction action, String type, Long id, String name, JsonObject before, JsonObject after) {
-        audit.record(rules.caller(), action, type, id, name, before, after);
+        audit.record(callers.caller(), action, type, id, name, before, after);
     }
 
     private static JsonObject stateOf(Distribution distribution) {

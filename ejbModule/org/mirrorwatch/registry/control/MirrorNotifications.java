@@ -1,4 +1,8 @@
-package org.mirrorwatch.notification;
+package org.mirrorwatch.registry.control;
+
+import org.mirrorwatch.notification.MailOutbox;
+import org.mirrorwatch.notification.MailTemplates;
+import org.mirrorwatch.notification.OutboxMail;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,15 +1,15 @@
-package org.mirrorwatch.identity.control;
+package org.mirrorwatch.registry.control;
+
+import org.mirrorwatch.identity.control.Caller;
+import org.mirrorwatch.identity.control.Callers;
+import org.mirrorwatch.identity.control.Roles;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.SecurityContext;
-import java.security.Principal;
 import java.util.Optional;
 import org.mirrorwatch.platform.AccessDeniedException;
 import org.mirrorwatch.registry.entity.DistributionMirror;
-import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.identity.entity.Person;
 
 /**
  * Who may do what in the mirror registry: every rule is here, as Launchpad has them.
@@ -31,10 +31,7 @@ import org.mirrorwatch.registry.entity.Person;
 public class AccessRules {
 
     @Inject
-    SecurityContext security;
-
-    @PersistenceContext
-    EntityManager em;
+    Callers callers;
 
     /** Whether the caller may edit the mirror: its owner, or a mirror administrator. */
     public static boolean mayEdit(Caller caller, DistributionMirror mirror) {
@@ -72,23 +69,14 @@ public class AccessRules {
         return caller.mirrorAdmin() || caller.is(owner);
     }
 
-    /** The person calling. Facades that need one are closed to anonymous callers by their roles. */
+    /** The person calling; see {@link Callers#caller}. */
     public Caller caller() {
-        if (security.getCallerPrincipal() == null) {
-            throw new AccessDeniedException("Log in first.");
-        }
-        return currentCaller().orElseThrow(() -> new AccessDeniedException("Your account no longer exists."));
+        return callers.caller();
     }
 
-    /** The person calling, if anyone is logged in: public reads show a logged-in owner a little more. */
+    /** The person calling, if anyone is logged in; see {@link Callers#currentCaller}. */
     public Optional<Caller> currentCaller() {
-        Principal principal = security.getCallerPrincipal();
-        if (principal == null) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery("Person.findByName", Person.class)
-                .setParameter("name", principal.getName()).getResultStream().findFirst()
-                .map(person -> new Caller(person, security.isCallerInRole(Roles.MIRROR_ADMIN)));
+        return callers.currentCaller();
     }
 
     public Caller requireMayEdit(DistributionMirror mirror) {

@@ -1,13 +1,16 @@
-package org.mirrorwatch.api;
+package org.mirrorwatch.reference.boundary;
 
 import java.util.List;
-import org.mirrorwatch.registry.entity.Component;
-import org.mirrorwatch.registry.entity.Distribution;
-import org.mirrorwatch.registry.entity.DistroArchRelease;
-import org.mirrorwatch.registry.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.Distribution;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.DistroRelease;
 
-/** How the API shows reference data. */
-final class ReferenceViews {
+/**
+ * Reference data as screens and the API show it, built inside the facade's transaction, so nothing walks
+ * a lazy collection after it (which Hibernate refuses).
+ */
+public final class ReferenceViews {
 
     private ReferenceViews() {
     }
@@ -16,7 +19,7 @@ final class ReferenceViews {
     public record DistributionView(String name, String displayName, String mainArchiveUrl, String mainReleasesUrl,
             String mirrorAdminAddress, List<String> series) {
 
-        static DistributionView of(Distribution distribution) {
+        public static DistributionView of(Distribution distribution) {
             return new DistributionView(distribution.getName(), distribution.getDisplayName(),
                     distribution.getMainArchiveUrl(), distribution.getMainReleasesUrl(),
                     distribution.getMirrorAdminAddress().orElse(null),
@@ -28,7 +31,7 @@ final class ReferenceViews {
     public record SeriesView(String distribution, String name, String version, String status, List<String> components,
             List<ArchSeriesView> architectures) {
 
-        static SeriesView of(DistroRelease series) {
+        public static SeriesView of(DistroRelease series) {
             return new SeriesView(series.getDistribution().getName(), series.getName(), series.getVersion(),
                     series.getStatus().name(), series.getComponents().stream().map(Component::getName).toList(),
                     series.getArchitectures().stream().map(ArchSeriesView::of).toList());
@@ -38,7 +41,7 @@ final class ReferenceViews {
     /** An architecture of a series. */
     public record ArchSeriesView(String architecture, boolean official) {
 
-        static ArchSeriesView of(DistroArchRelease arch) {
+        public static ArchSeriesView of(DistroArchRelease arch) {
             return new ArchSeriesView(arch.getArchitectureTag(), arch.isOfficial());
         }
     }

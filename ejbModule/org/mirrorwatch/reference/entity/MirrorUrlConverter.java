@@ -1,4 +1,4 @@
-package org.mirrorwatch.registry.entity;
+package org.mirrorwatch.reference.entity;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

@@ -1,4 +1,4 @@
-package org.mirrorwatch.registry.entity;
+package org.mirrorwatch.reference.entity;
 
 /** The continent a country lies on, used for mirror-list fallbacks and throughput summaries. */
 public enum Continent {

@@ -1,4 +1,4 @@
-package org.mirrorwatch.registry.entity;
+package org.mirrorwatch.reference.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

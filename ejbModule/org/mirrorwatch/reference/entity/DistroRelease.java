@@ -1,4 +1,4 @@
-package org.mirrorwatch.registry.entity;
+package org.mirrorwatch.reference.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,8 @@
-package org.mirrorwatch.notification;
+package org.mirrorwatch.identity.control;
+
+import org.mirrorwatch.notification.MailOutbox;
+import org.mirrorwatch.notification.MailTemplates;
+import org.mirrorwatch.notification.OutboxMail;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -6,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.identity.entity.Person;
 
 /** The mails about a person's own account: the verification link, a reset link, a repeated sign-up. */
 @Stateless

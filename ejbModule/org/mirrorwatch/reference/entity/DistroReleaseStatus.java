@@ -1,4 +1,4 @@
-package org.mirrorwatch.registry.entity;
+package org.mirrorwatch.reference.entity;
 
 /** The life-cycle state of a series. */
 public enum DistroReleaseStatus {

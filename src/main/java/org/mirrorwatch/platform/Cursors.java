@@ -1,4 +1,4 @@
-package org.mirrorwatch.api;
+package org.mirrorwatch.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

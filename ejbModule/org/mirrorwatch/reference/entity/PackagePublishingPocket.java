@@ -1,4 +1,4 @@
-package org.mirrorwatch.registry.entity;
+package org.mirrorwatch.reference.entity;
 
 /** A pocket of a series, in the order Launchpad iterates them, with its suffix in dists/. */
 public enum PackagePublishingPocket {

@@ -1,4 +1,4 @@
-package org.mirrorwatch.registry.entity;
+package org.mirrorwatch.identity.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

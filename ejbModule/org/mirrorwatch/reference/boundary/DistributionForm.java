@@ -1,10 +1,10 @@
-package org.mirrorwatch.registry.boundary;
+package org.mirrorwatch.reference.boundary;
 
 import org.mirrorwatch.platform.PlainText;
 import org.mirrorwatch.platform.FieldErrors;
 import org.mirrorwatch.platform.LaunchpadNames;
-import org.mirrorwatch.registry.entity.MirrorUrl;
-import org.mirrorwatch.registry.entity.UrlScheme;
+import org.mirrorwatch.reference.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.UrlScheme;
 
 /** A distribution as an administrator typed it; {@link #validate} reports every broken rule at once. */
 public record DistributionForm(String name, String displayName, String mainArchiveUrl, String mainReleasesUrl,

@@ -1,13 +1,15 @@
-package org.mirrorwatch.identity.control;
+package org.mirrorwatch.registry.control;
+
+import org.mirrorwatch.identity.control.Caller;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.mirrorwatch.registry.entity.Continent;
-import org.mirrorwatch.registry.entity.Country;
-import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.reference.entity.Continent;
+import org.mirrorwatch.reference.entity.Country;
+import org.mirrorwatch.reference.entity.Distribution;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorName;
@@ -15,7 +17,7 @@ import org.mirrorwatch.registry.entity.MirrorPulseType;
 import org.mirrorwatch.registry.entity.MirrorRegistration;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.MirrorUrls;
-import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.identity.entity.Person;
 
 /** The ownership rules as pure functions; the role part is the container's, tested in AccessRulesIT. */
 class AccessRulesTest {
@@ -25,8 +27,8 @@ class AccessRulesTest {
     private final Person alice = new Person("alice", "Alice", "alice@example.org", NOW);
     private final Person bob = new Person("bob", "Bob", "bob@example.org", NOW);
     private final Person admin = new Person("admin", "Admin", "admin@example.org", NOW);
-    private final DistributionMirror alicesMirror = new Distribution("ubuntu", "Ubuntu",
-            "http://archive.ubuntu.com/ubuntu/", "http://releases.ubuntu.com/").newMirror(alice,
+    private final DistributionMirror alicesMirror = DistributionMirror.newMirror(new Distribution("ubuntu", "Ubuntu",
+            "http://archive.ubuntu.com/ubuntu/", "http://releases.ubuntu.com/"), alice,
             new MirrorRegistration(new MirrorName("alice-mirror"), null, null, MirrorSpeed.S1G,
                     new Country("FR", "FRA", "France", Continent.EUROPE), MirrorContent.ARCHIVE, MirrorPulseType.PULL,
                     MirrorUrls.http("http://alice.example.org/"), true), NOW);

@@ -1,4 +1,5 @@
-package org.mirrorwatch.registry.entity;
+package org.mirrorwatch.reference.entity;
+
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,7 +10,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -55,18 +55,6 @@ public class Distribution {
         this.displayName = displayName;
         this.mainArchiveUrl = mainArchiveUrl;
         this.mainReleasesUrl = mainReleasesUrl;
-    }
-
-    /**
-     * Registers a mirror of this distribution. Like Launchpad's {@code newMirror}, the mirror starts
-     * disabled and pending review; it is not an official mirror until a mirror administrator says so.
-     */
-    public DistributionMirror newMirror(Person owner, MirrorRegistration registration, Instant now) {
-        DistributionMirror mirror = new DistributionMirror(this, owner, registration.name(), registration.speed(),
-                registration.country(), registration.content(), registration.pulseType(), registration.urls(), now);
-        mirror.describe(registration.displayName(), registration.description());
-        mirror.applyForOfficialStatus(registration.officialCandidate());
-        return mirror;
     }
 
     /** Takes new details from a mirror administrator; the name, which URLs and mail use, stays. */

@@ -1,11 +1,11 @@
-package org.mirrorwatch.registry.boundary;
+package org.mirrorwatch.identity.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.mirrorwatch.platform.NotFoundException;
-import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.identity.entity.Person;
 
 /** The people who own and administer mirrors. */
 @Stateless

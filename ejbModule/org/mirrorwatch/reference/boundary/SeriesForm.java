@@ -1,10 +1,10 @@
-package org.mirrorwatch.registry.boundary;
+package org.mirrorwatch.reference.boundary;
 
 import org.mirrorwatch.platform.PlainText;
 import java.util.List;
 import org.mirrorwatch.platform.FieldErrors;
 import org.mirrorwatch.platform.LaunchpadNames;
-import org.mirrorwatch.registry.entity.DistroReleaseStatus;
+import org.mirrorwatch.reference.entity.DistroReleaseStatus;
 
 /**
  * A series as an administrator typed it. The components, in the order the series lists them (main first),
