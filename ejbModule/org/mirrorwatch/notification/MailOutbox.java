@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Puts mail in the outbox within the caller's transaction: the mail exists exactly when the change it
@@ -26,10 +25,10 @@ public class MailOutbox {
     Event<MailQueued> queued;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.mail.from", defaultValue = "mirrorwatch@localhost")
-    String from;
+    MailSettings settings;
 
     public OutboxMail queue(List<String> recipients, String subject, String body) {
+        String from = settings.from();
         String domain = from.substring(from.indexOf('@') + 1).replace(">", "").strip();
         OutboxMail mail = new OutboxMail(recipients, subject, body, domain.isEmpty() ? "mirrorwatch" : domain,
                 clock.instant());

@@ -74,23 +74,22 @@ public class OutboxDelivery {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.mail.from", defaultValue = "mirrorwatch@localhost")
-    String from;
+    MailSettings settings;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.mail.retry.enabled", defaultValue = "true")
+    @ConfigProperty(name = "mirrorwatch.mail.retry.enabled")
     boolean retryEnabled;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.mail.retry.interval", defaultValue = "PT30S")
+    @ConfigProperty(name = "mirrorwatch.mail.retry.interval")
     Duration retryInterval;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.mail.retry.first-backoff", defaultValue = "PT30S")
+    @ConfigProperty(name = "mirrorwatch.mail.retry.first-backoff")
     Duration firstBackoff;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.mail.retry.max-backoff", defaultValue = "PT1H")
+    @ConfigProperty(name = "mirrorwatch.mail.retry.max-backoff")
     Duration maxBackoff;
 
     @PostConstruct
@@ -174,7 +173,7 @@ public class OutboxDelivery {
 
     private MimeMessage toMessage(OutboxMail mail) throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, mail.getMessageId());
-        message.setFrom(new InternetAddress(from));
+        message.setFrom(new InternetAddress(settings.from()));
         message.setRecipients(Message.RecipientType.TO,
                 InternetAddress.parse(String.join(", ", mail.getRecipients()), true));
         message.setSubject(mail.getSubject(), StandardCharsets.UTF_8.name());

@@ -1,6 +1,7 @@
 package org.mirrorwatch.identity.control;
 
 import org.mirrorwatch.notification.MailOutbox;
+import org.mirrorwatch.notification.MailSettings;
 import org.mirrorwatch.notification.MailTemplates;
 import org.mirrorwatch.notification.OutboxMail;
 
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mirrorwatch.identity.entity.Person;
 
 /** The mails about a person's own account: the verification link, a reset link, a repeated sign-up. */
@@ -20,8 +20,7 @@ public class AccountNotifications {
     MailOutbox outbox;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.base-url", defaultValue = "http://localhost:8080")
-    String baseUrl;
+    MailSettings settings;
 
     public OutboxMail verifyAddress(Person person, String token, Duration validFor) {
         return outbox.queue(List.of(person.getMailbox()), "Confirm your Mirrorwatch account",
@@ -47,10 +46,10 @@ public class AccountNotifications {
                 MailTemplates.fill("account-exists.txt", Map.of(
                         "person", person.getDisplayName(),
                         "name", person.getName(),
-                        "link", MailTemplates.withoutTrailingSlash(baseUrl) + "/reset-password.xhtml")));
+                        "link", settings.link("reset-password.xhtml"))));
     }
 
     private String link(String page, String token) {
-        return MailTemplates.withoutTrailingSlash(baseUrl) + "/" + page + "?token=" + token;
+        return settings.link(page + "?token=" + token);
     }
 }

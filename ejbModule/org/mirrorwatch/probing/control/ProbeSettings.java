@@ -17,35 +17,35 @@ import org.mirrorwatch.registry.entity.MirrorContent;
 public class ProbeSettings {
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.timer.enabled", defaultValue = "true")
+    @ConfigProperty(name = "mirrorwatch.probe.timer.enabled")
     boolean timerEnabled;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.interval", defaultValue = "PT1H")
+    @ConfigProperty(name = "mirrorwatch.probe.interval")
     Duration interval;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.batch-size", defaultValue = "100")
+    @ConfigProperty(name = "mirrorwatch.probe.batch-size")
     int batchSize;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.release-batch-size", defaultValue = "100")
+    @ConfigProperty(name = "mirrorwatch.probe.release-batch-size")
     int releaseBatchSize;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.per-host-limit", defaultValue = "2")
+    @ConfigProperty(name = "mirrorwatch.probe.per-host-limit")
     int perHostLimit;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.overall-limit", defaultValue = "100")
+    @ConfigProperty(name = "mirrorwatch.probe.overall-limit")
     int overallLimit;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.timeout", defaultValue = "PT30S")
+    @ConfigProperty(name = "mirrorwatch.probe.timeout")
     Duration timeout;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.lease-ttl", defaultValue = "PT2M")
+    @ConfigProperty(name = "mirrorwatch.probe.lease-ttl")
     Duration leaseTtl;
 
     @Inject
@@ -53,7 +53,7 @@ public class ProbeSettings {
 
     /** Commons Net blocks, so FTP requests get their own small pool of threads. */
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.ftp-threads", defaultValue = "8")
+    @ConfigProperty(name = "mirrorwatch.probe.ftp-threads")
     int ftpThreads;
 
     private ProbeLimits limits;

@@ -44,7 +44,7 @@ public class ClientMirrorLists {
     DistributionFacade distributions;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.client-list.stalest", defaultValue = "ONEDAYBEHIND")
+    @ConfigProperty(name = "mirrorwatch.client-list.stalest")
     MirrorStatus stalest;
 
     /**

@@ -41,7 +41,7 @@ public class ClientListCache {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.client-list.cache-time", defaultValue = "PT5M")
+    @ConfigProperty(name = "mirrorwatch.client-list.cache-time")
     Duration cacheTime;
 
     void checkSetting(@Observes @Initialized(ApplicationScoped.class) Object started) {

@@ -1,6 +1,7 @@
 package org.mirrorwatch.registry.control;
 
 import org.mirrorwatch.notification.MailOutbox;
+import org.mirrorwatch.notification.MailSettings;
 import org.mirrorwatch.notification.MailTemplates;
 import org.mirrorwatch.notification.OutboxMail;
 
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 
@@ -32,8 +32,7 @@ public class MirrorNotifications {
     MailOutbox outbox;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.base-url", defaultValue = "http://localhost:8080")
-    String baseUrl;
+    MailSettings settings;
 
     /** Tells the owner that the prober disabled the mirror: Launchpad's "Verification of ... failed". */
     public List<OutboxMail> mirrorDisabled(DistributionMirror mirror, Optional<MirrorProbeRecord> probe,
@@ -74,7 +73,7 @@ public class MirrorNotifications {
                 .collect(Collectors.joining("\n"));
         String more = lines.size() > QUOTED_LOG_LINES
                 ? "\n  [" + (lines.size() - QUOTED_LOG_LINES) + " more lines in the full log]" : "";
-        return "\nThe log of that probe is at " + MailTemplates.withoutTrailingSlash(baseUrl) + probe.getLogFile().getDownloadPath()
+        return "\nThe log of that probe is at " + settings.link(probe.getLogFile().getDownloadPath())
                 + "\nIts first lines:\n\n" + quoted + more + "\n";
     }
 }

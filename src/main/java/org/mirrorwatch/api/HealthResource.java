@@ -25,7 +25,7 @@ public class HealthResource {
     OperationalFigures figures;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.health.outbox-backlog-limit", defaultValue = "1000")
+    @ConfigProperty(name = "mirrorwatch.health.outbox-backlog-limit")
     long backlogLimit;
 
     @GET
