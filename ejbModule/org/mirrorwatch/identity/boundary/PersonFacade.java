@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import org.mirrorwatch.platform.LaunchpadNames;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.identity.entity.Person;
 
@@ -14,7 +15,11 @@ public class PersonFacade {
     @PersistenceContext
     EntityManager em;
 
+    /** The person of that account name; none for a text that cannot be one. */
     public Optional<Person> findByName(String name) {
+        if (!LaunchpadNames.isValid(name)) {
+            return Optional.empty();
+        }
         return em.createNamedQuery("Person.findByName", Person.class).setParameter("name", name)
                 .getResultStream().findFirst();
     }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import org.mirrorwatch.platform.LaunchpadNames;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.reference.entity.Distribution;
 import org.mirrorwatch.reference.entity.DistroArchRelease;
@@ -27,7 +28,11 @@ public class Distributions {
                 .orElseThrow(() -> new NotFoundException("distribution", id));
     }
 
+    /** The distribution of that name; none for a text that cannot be one. */
     public Optional<Distribution> findByName(String name) {
+        if (!LaunchpadNames.isValid(name)) {
+            return Optional.empty();
+        }
         return em.createNamedQuery("Distribution.findByName", Distribution.class)
                 .setParameter("name", name).getResultStream().findFirst();
     }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mirrorwatch.registry.control.AccessRules;
 import org.mirrorwatch.identity.control.AuditTrail;
 import org.mirrorwatch.registry.control.MirrorAudit;
+import org.mirrorwatch.identity.boundary.PersonFacade;
 import org.mirrorwatch.registry.control.ProbeQueue;
 import org.mirrorwatch.registry.control.VisibleMirrors;
 import org.mirrorwatch.identity.control.Caller;
@@ -92,6 +93,9 @@ public class MirrorFacade {
 
     @Inject
     VisibleMirrors visibleMirrors;
+
+    @Inject
+    PersonFacade people;
 
 
     public DistributionMirror getMirror(long id) {
@@ -345,9 +349,9 @@ public class MirrorFacade {
     /** Gives the mirror to another owner, named by their account name. */
     @RolesAllowed(Roles.MIRROR_ADMIN)
     public DistributionMirror reassignOwner(long mirrorId, String newOwnerName) {
-        Person newOwner = em.createNamedQuery("Person.findByName", Person.class).setParameter("name", newOwnerName)
-                .getResultStream().findFirst().orElseThrow(() -> new InvalidInputException("owner",
-                        "Nobody is called \"" + newOwnerName + "\". Enter an account name."));
+        Person newOwner = people.findByName(newOwnerName == null ? null : newOwnerName.strip())
+                .orElseThrow(() -> new InvalidInputException("owner", "Nobody has that account name. Enter the"
+                        + " name of an account, e.g. jane-doe."));
         return changeAsAdmin(mirrorId, AuditAction.MIRROR_OWNER_CHANGED, (caller, mirror) -> mirror.changeOwner(newOwner));
     }
 

@@ -80,6 +80,9 @@ class MirrorFormChecks {
         if (isoCode == null || isoCode.isBlank()) {
             return null;
         }
+        if (!isoCode.strip().matches("[A-Za-z]{2}")) {
+            return null;
+        }
         return em.createNamedQuery("Country.findByIsoCode", Country.class)
                 .setParameter("isoCode", isoCode.strip().toUpperCase(Locale.ROOT))
                 .getResultStream().findFirst().orElse(null);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import org.mirrorwatch.platform.LaunchpadNames;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 
@@ -22,6 +23,9 @@ public class VisibleMirrors {
     AccessRules rules;
 
     public Optional<DistributionMirror> find(String name) {
+        if (!LaunchpadNames.isValid(name)) {
+            return Optional.empty();
+        }
         Optional<DistributionMirror> mirror = em.createNamedQuery("DistributionMirror.findByName",
                 DistributionMirror.class).setParameter("name", name).getResultStream().findFirst();
         return mirror.isEmpty() || mirror.get().isEnabled() ? mirror
