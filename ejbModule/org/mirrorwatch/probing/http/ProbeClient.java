@@ -1,11 +1,8 @@
 package org.mirrorwatch.probing.http;
 
 import org.mirrorwatch.platform.AddressGuard;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -46,6 +43,7 @@ public final class ProbeClient implements AutoCloseable {
     private final ProbeLimits limits;
     private final HttpClient jetty;
     private final FtpTransport ftp;
+    private final FailureClassifier classifier;
 
     private final Object lock = new Object();
     private final Map<String, Host> hosts = new HashMap<>();
@@ -64,6 +62,7 @@ public final class ProbeClient implements AutoCloseable {
      */
     public ProbeClient(ProbeLimits limits, AddressGuard guard, ThreadFactory threads, int ftpThreads) {
         this.limits = limits;
+        this.classifier = new FailureClassifier(limits.timeout(), limits.maxHeaderBytes());
         QueuedThreadPool pool = new QueuedThreadPool(16, 2, 60_000, -1, null, null, threads);
         pool.setName("mirrorwatch-probe-http");
         jetty = new HttpClient();
@@ -216,7 +215,8 @@ public final class ProbeClient implements AutoCloseable {
 
     /** Counts a timeout against the host, and completes the request or queues its redirect. */
     private void answered(Pending pending, Answer answer) {
-        boolean timedOut = answer.failure() != null && isTimeout(answer.failure());
+        boolean timedOut = answer.failure() != null
+                && classifier.classify(answer.failure(), pending.uri) instanceof ProbeFailure.Timeout;
         Host host;
         boolean justSkipped = false;
         synchronized (lock) {
@@ -274,12 +274,9 @@ public final class ProbeClient implements AutoCloseable {
     private HeadResult outcome(Pending pending, Answer answer) {
         String url = pending.originalUrl;
         if (answer.failure() != null) {
-            if (isTimeout(answer.failure())) {
-                String request = "ftp".equalsIgnoreCase(pending.uri.getScheme()) ? "FTP request" : "HEAD request";
-                return HeadResult.timeout(url, request + " on " + pending.uri + " took longer than "
-                        + limits.timeout().toSeconds() + " seconds");
-            }
-            return HeadResult.failed(url, describe(answer.failure()));
+            ProbeFailure failure = classifier.classify(answer.failure(), pending.uri);
+            return failure instanceof ProbeFailure.Timeout ? HeadResult.timeout(url, failure.reason())
+                    : HeadResult.failed(url, failure.reason());
         }
         int status = answer.status();
         if (status == HttpStatus.OK_200) {
@@ -322,54 +319,6 @@ public final class ProbeClient implements AutoCloseable {
     private static String fileName(URI uri) {
         String path = uri.getPath() == null ? "" : uri.getPath();
         return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    private static boolean isTimeout(Throwable failure) {
-        return failure instanceof TimeoutException || failure instanceof SocketTimeoutException;
-    }
-
-    /**
-     * The failure in a few plain words for the probe log. Jetty's own messages name its internal objects,
-     * so the reason is taken from the most telling exception in the cause chain.
-     */
-    private String describe(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String message = String.valueOf(cause.getMessage());
-            if (cause instanceof RefusedAddressException) {
-                return message;
-            }
-            if (cause instanceof UnknownHostException) {
-                return "unknown host: " + message;
-            }
-            if (cause instanceof ConnectException) {
-                return "connection refused";
-            }
-            if (message.toLowerCase(Locale.ROOT).contains("too large")) {
-                return "the response headers were larger than " + limits.maxHeaderBytes() + " bytes";
-            }
-            if (cause instanceof javax.net.ssl.SSLException) {
-                return "TLS failed: " + firstWords(message);
-            }
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.io.EOFException || cause instanceof java.nio.channels.ClosedChannelException
-                    || cause.getClass().getSimpleName().equals("EofException")
-                    || String.valueOf(cause.getMessage()).contains("Connection reset")) {
-                return "the connection was closed or reset before an answer";
-            }
-        }
-        if (failure instanceof org.eclipse.jetty.client.HttpResponseException) {
-            return "not a valid HTTP response";
-        }
-        return failure.getClass().getSimpleName() + ": " + firstWords(String.valueOf(failure.getMessage()));
-    }
-
-    /** A message without Jetty's object dumps, at most a line of text. */
-    private static String firstWords(String message) {
-        String text = message.split("\\R", 2)[0];
-        int dump = text.indexOf(" on oejc");
-        text = dump > 0 ? text.substring(0, dump) : text;
-        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
     }
 
     private static String hostKey(URI uri) {
