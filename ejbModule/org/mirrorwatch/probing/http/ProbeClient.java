@@ -44,6 +44,7 @@ public final class ProbeClient implements AutoCloseable {
     private final HttpClient jetty;
     private final FtpTransport ftp;
     private final FailureClassifier classifier;
+    private final RedirectPolicy redirects;
 
     private final Object lock = new Object();
     private final Map<String, Host> hosts = new HashMap<>();
@@ -63,6 +64,7 @@ public final class ProbeClient implements AutoCloseable {
     public ProbeClient(ProbeLimits limits, AddressGuard guard, ThreadFactory threads, int ftpThreads) {
         this.limits = limits;
         this.classifier = new FailureClassifier(limits.timeout(), limits.maxHeaderBytes());
+        this.redirects = new RedirectPolicy(limits.maxRedirects());
         QueuedThreadPool pool = new QueuedThreadPool(16, 2, 60_000, -1, null, null, threads);
         pool.setName("mirrorwatch-probe-http");
         jetty = new HttpClient();
@@ -285,40 +287,20 @@ public final class ProbeClient implements AutoCloseable {
         if (answer.ftpReply() != null) {
             return HeadResult.failed(url, answer.ftpReply());
         }
-        if (status == 301 || status == 302 || status == 303) {
+        if (RedirectPolicy.isRedirect(status)) {
             return redirect(pending, answer.location());
         }
         return HeadResult.failed(url, status + " " + HttpStatus.getMessage(status));
     }
 
     private HeadResult redirect(Pending pending, String location) {
-        String url = pending.originalUrl;
-        if (location == null || location.isBlank()) {
-            return HeadResult.failed(url, "redirect without a Location");
+        RedirectPolicy.Decision decision = redirects.decide(pending.uri, pending.hops, location);
+        if (decision instanceof RedirectPolicy.Refuse refuse) {
+            return HeadResult.failed(pending.originalUrl, refuse.failure().reason());
         }
-        if (pending.hops >= limits.maxRedirects()) {
-            return HeadResult.failed(url, "more than " + limits.maxRedirects() + " redirects");
-        }
-        URI target;
-        try {
-            target = pending.uri.resolve(new URI(location.strip()));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return HeadResult.failed(url, "redirect to an invalid URL: " + location);
-        }
-        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return HeadResult.failed(url, "redirect to an unknown scheme: " + target);
-        }
-        if (!fileName(target).equals(fileName(pending.uri))) {
-            return HeadResult.failed(url, "redirect to a different file: " + target);
-        }
-        enqueue(new Pending(url, target, pending.hops + 1, pending.result));
+        enqueue(new Pending(pending.originalUrl, ((RedirectPolicy.Follow) decision).target(), pending.hops + 1,
+                pending.result));
         return null;
-    }
-
-    private static String fileName(URI uri) {
-        String path = uri.getPath() == null ? "" : uri.getPath();
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static String hostKey(URI uri) {
