@@ -3,9 +3,6 @@ package org.mirrorwatch.probing.http;
 import org.mirrorwatch.platform.AddressGuard;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +22,7 @@ import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.mirrorwatch.probing.http.HostScheduler.RequestEnd;
 
 /**
  * HEAD requests for one round. Requests wait in a queue per host and are sent only while their host has
@@ -45,11 +43,7 @@ public final class ProbeClient implements AutoCloseable {
     private final FtpTransport ftp;
     private final FailureClassifier classifier;
     private final RedirectPolicy redirects;
-
-    private final Object lock = new Object();
-    private final Map<String, Host> hosts = new HashMap<>();
-    private final Deque<Host> ready = new ArrayDeque<>();
-    private int inFlight;
+    private final HostScheduler<Pending> scheduler;
 
     /** Completed when Jetty has closed the connection's socket; entries live from the close to the release. */
     private final Map<org.eclipse.jetty.io.Connection, CompletableFuture<Void>> closes = new ConcurrentHashMap<>();
@@ -65,6 +59,7 @@ public final class ProbeClient implements AutoCloseable {
         this.limits = limits;
         this.classifier = new FailureClassifier(limits.timeout(), limits.maxHeaderBytes());
         this.redirects = new RedirectPolicy(limits.maxRedirects());
+        this.scheduler = new HostScheduler<>(limits.perHost(), limits.overall());
         QueuedThreadPool pool = new QueuedThreadPool(16, 2, 60_000, -1, null, null, threads);
         pool.setName("mirrorwatch-probe-http");
         jetty = new HttpClient();
@@ -74,9 +69,9 @@ public final class ProbeClient implements AutoCloseable {
         jetty.setIdleTimeout(limits.timeout().toMillis());
         jetty.setMaxResponseHeadersSize(limits.maxHeaderBytes());
         jetty.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, limits.userAgent()));
-        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("mirrorwatch-probe-timeouts", true);
-        jetty.setScheduler(scheduler);
-        jetty.setSocketAddressResolver(new GuardedResolver(new SocketAddressResolver.Async(pool, scheduler,
+        ScheduledExecutorScheduler timers = new ScheduledExecutorScheduler("mirrorwatch-probe-timeouts", true);
+        jetty.setScheduler(timers);
+        jetty.setSocketAddressResolver(new GuardedResolver(new SocketAddressResolver.Async(pool, timers,
                 limits.timeout().toMillis()), guard));
         // Jetty adds the client's event listeners to every connection it opens, so no close goes unseen,
         // not even one that happens before this class learns of the connection.
@@ -91,7 +86,7 @@ public final class ProbeClient implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("The probe HTTP client did not start", e);
         }
-        ftp = new FtpTransport(limits, guard, threads, ftpThreads, scheduler);
+        ftp = new FtpTransport(limits, guard, threads, ftpThreads, timers);
     }
 
     /** HEAD on the URL, following up to the allowed redirects to the same file name. Never fails exceptionally. */
@@ -102,7 +97,7 @@ public final class ProbeClient implements AutoCloseable {
             uri = new URI(url);
         } catch (URISyntaxException e) {
             failures.incrementAndGet();
-            result.complete(HeadResult.failed(url, "not a valid URL: " + e.getReason()));
+            result.complete(HeadResult.failed(url, new ProbeFailure.InvalidUrl(e.getReason()).reason()));
             return result;
         }
         enqueue(new Pending(url, uri, 0, result));
@@ -122,54 +117,19 @@ public final class ProbeClient implements AutoCloseable {
     private void enqueue(Pending pending) {
         String scheme = pending.uri.getScheme() == null ? "" : pending.uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("ftp")) {
-            fail(pending, HeadResult.failed(pending.originalUrl, "unknown scheme in " + pending.uri));
+            fail(pending, new ProbeFailure.UnknownScheme(pending.uri));
             return;
         }
         if (pending.uri.getHost() == null) {
-            fail(pending, HeadResult.failed(pending.originalUrl, "no host in " + pending.uri));
+            fail(pending, new ProbeFailure.NoHost(pending.uri));
             return;
         }
-        String skipped;
-        synchronized (lock) {
-            Host host = hosts.computeIfAbsent(hostKey(pending.uri), Host::new);
-            skipped = host.skipReason;
-            if (skipped == null) {
-                host.queue.add(pending);
-                makeReady(host);
-            }
-        }
-        if (skipped != null) {
-            fail(pending, HeadResult.failed(pending.originalUrl, skipped));
-            return;
-        }
-        dispatch();
+        scheduler.offer(pending.host(), pending).ifPresentOrElse(skipped -> fail(pending, skipped), this::dispatch);
     }
 
-    /** Sends what the limits allow. Sending is non-blocking, so it happens outside the lock. */
+    /** Sends what the limits allow. Sending does not block, so the scheduler's lock is not held meanwhile. */
     private void dispatch() {
-        while (true) {
-            Pending next;
-            synchronized (lock) {
-                if (inFlight >= limits.overall() || ready.isEmpty()) {
-                    return;
-                }
-                Host host = ready.poll();
-                host.inReady = false;
-                next = host.queue.poll();
-                host.inFlight++;
-                host.requests++;
-                inFlight++;
-                makeReady(host);
-            }
-            send(next);
-        }
-    }
-
-    private void makeReady(Host host) {
-        if (!host.inReady && !host.queue.isEmpty() && host.inFlight < limits.perHost()) {
-            ready.add(host);
-            host.inReady = true;
-        }
+        scheduler.startable().forEach(this::send);
     }
 
     private void send(Pending pending) {
@@ -215,97 +175,49 @@ public final class ProbeClient implements AutoCloseable {
         return closes.computeIfAbsent(connection, key -> new CompletableFuture<>());
     }
 
-    /** Counts a timeout against the host, and completes the request or queues its redirect. */
+    /** Tells the scheduler how the request ended, and completes it or queues its redirect. */
     private void answered(Pending pending, Answer answer) {
-        boolean timedOut = answer.failure() != null
-                && classifier.classify(answer.failure(), pending.uri) instanceof ProbeFailure.Timeout;
-        Host host;
-        boolean justSkipped = false;
-        synchronized (lock) {
-            host = hosts.get(hostKey(pending.uri));
-            if (timedOut) {
-                host.timeouts++;
-                if (host.skipReason == null && host.requests >= ProbeLimits.MIN_REQUESTS_TO_JUDGE_HOST
-                        && host.requests < (long) ProbeLimits.MIN_REQUESTS_PER_TIMEOUT * host.timeouts) {
-                    host.skipReason = "skipped: " + host.name + " timed out on " + host.timeouts + " of "
-                            + host.requests + " requests, so its other requests in this round are not sent";
-                    justSkipped = true;
-                }
-            }
+        ProbeFailure failure = answer.failure() == null ? null : classifier.classify(answer.failure(), pending.uri);
+        RequestEnd end = failure == null ? RequestEnd.ANSWERED
+                : failure instanceof ProbeFailure.Timeout ? RequestEnd.TIMED_OUT : RequestEnd.FAILED;
+        scheduler.ended(pending.host(), end)
+                .ifPresent(skip -> skip.dropped().forEach(dropped -> fail(dropped, skip.reason())));
+        if (failure != null) {
+            fail(pending, failure);
+            return;
         }
-        if (justSkipped) {
-            failQueued(host);
+        int status = answer.status();
+        if (status == HttpStatus.OK_200) {
+            pending.result.complete(HeadResult.ok(pending.originalUrl));
+        } else if (answer.ftpReply() != null) {
+            fail(pending, new ProbeFailure.FtpRefusal(answer.ftpReply()));
+        } else if (RedirectPolicy.isRedirect(status)) {
+            redirect(pending, answer.location());
+        } else {
+            fail(pending, new ProbeFailure.UnexpectedStatus(status));
         }
-        HeadResult outcome = outcome(pending, answer);
-        if (outcome != null) {
-            if (!outcome.found()) {
-                failures.incrementAndGet();
-            }
-            pending.result.complete(outcome);
+    }
+
+    private void redirect(Pending pending, String location) {
+        RedirectPolicy.Decision decision = redirects.decide(pending.uri, pending.hops, location);
+        if (decision instanceof RedirectPolicy.Refuse refuse) {
+            fail(pending, refuse.failure());
+        } else if (decision instanceof RedirectPolicy.Follow follow) {
+            enqueue(new Pending(pending.originalUrl, follow.target(), pending.hops + 1, pending.result));
         }
     }
 
     /** Gives the request's slot back, once the connection it used is closed, and sends what may go now. */
     private void released(Pending pending) {
-        synchronized (lock) {
-            Host host = hosts.get(hostKey(pending.uri));
-            host.inFlight--;
-            inFlight--;
-            makeReady(host);
-        }
+        scheduler.closed(pending.host());
         dispatch();
     }
 
-    private void failQueued(Host host) {
-        Deque<Pending> dropped;
-        synchronized (lock) {
-            dropped = new ArrayDeque<>(host.queue);
-            host.queue.clear();
-        }
-        for (Pending pending : dropped) {
-            fail(pending, HeadResult.failed(pending.originalUrl, host.skipReason));
-        }
-    }
-
-    private void fail(Pending pending, HeadResult result) {
+    private void fail(Pending pending, ProbeFailure failure) {
         failures.incrementAndGet();
-        pending.result.complete(result);
-    }
-
-    /** The result of this hop, or null when a redirect hop was queued instead. */
-    private HeadResult outcome(Pending pending, Answer answer) {
-        String url = pending.originalUrl;
-        if (answer.failure() != null) {
-            ProbeFailure failure = classifier.classify(answer.failure(), pending.uri);
-            return failure instanceof ProbeFailure.Timeout ? HeadResult.timeout(url, failure.reason())
-                    : HeadResult.failed(url, failure.reason());
-        }
-        int status = answer.status();
-        if (status == HttpStatus.OK_200) {
-            return HeadResult.ok(url);
-        }
-        if (answer.ftpReply() != null) {
-            return HeadResult.failed(url, answer.ftpReply());
-        }
-        if (RedirectPolicy.isRedirect(status)) {
-            return redirect(pending, answer.location());
-        }
-        return HeadResult.failed(url, status + " " + HttpStatus.getMessage(status));
-    }
-
-    private HeadResult redirect(Pending pending, String location) {
-        RedirectPolicy.Decision decision = redirects.decide(pending.uri, pending.hops, location);
-        if (decision instanceof RedirectPolicy.Refuse refuse) {
-            return HeadResult.failed(pending.originalUrl, refuse.failure().reason());
-        }
-        enqueue(new Pending(pending.originalUrl, ((RedirectPolicy.Follow) decision).target(), pending.hops + 1,
-                pending.result));
-        return null;
-    }
-
-    private static String hostKey(URI uri) {
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        return uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        pending.result.complete(failure instanceof ProbeFailure.Timeout
+                ? HeadResult.timeout(pending.originalUrl, failure.reason())
+                : HeadResult.failed(pending.originalUrl, failure.reason()));
     }
 
     @Override
@@ -321,20 +233,11 @@ public final class ProbeClient implements AutoCloseable {
 
     /** A request waiting for its host's turn, or a redirect hop of one. */
     private record Pending(String originalUrl, URI uri, int hops, CompletableFuture<HeadResult> result) {
-    }
 
-    /** One host's queue and counters, for this round. */
-    private static final class Host {
-        final String name;
-        final Deque<Pending> queue = new ArrayDeque<>();
-        int inFlight;
-        long requests;
-        long timeouts;
-        boolean inReady;
-        String skipReason;
-
-        Host(String name) {
-            this.name = name;
+        /** The scheduler's name for the host: a mirror's politeness is per host and port. */
+        String host() {
+            int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            return uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
         }
     }
 }
