@@ -153,8 +153,13 @@ public final class ProbeClient implements AutoCloseable {
             request.timeout(left, TimeUnit.MILLISECONDS);
             connection.send(request, result -> finish(pending, connection, Answer.of(result)));
         }, failure -> {
-            // A connection that failed to open was closed before Jetty reported it.
-            answered(pending, Answer.failed(failure));
+            // A connection that failed to open was closed before Jetty reported it. When connecting
+            // outlived the deadline, Jetty's connect timeout raced the connection's opening and its
+            // report depends on who won (an IllegalStateException from a closed endpoint, say): the
+            // request took longer than its deadline, as on the other path.
+            Throwable why = System.nanoTime() - deadline >= 0
+                    ? new TimeoutException("connecting took the whole deadline") : failure;
+            answered(pending, Answer.failed(why));
             released(pending);
         }));
     }
