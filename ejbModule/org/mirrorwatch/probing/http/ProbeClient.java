@@ -36,7 +36,7 @@ import org.mirrorwatch.probing.http.HostScheduler.RequestEnd;
  * timed-out connection's place on before closing it. Launchpad's prober, too, opens one connection per
  * request.
  */
-public final class ProbeClient implements AutoCloseable {
+public final class ProbeClient implements HeadClient, AutoCloseable {
 
     private final ProbeLimits limits;
     private final HttpClient jetty;
@@ -89,7 +89,7 @@ public final class ProbeClient implements AutoCloseable {
         ftp = new FtpTransport(limits, guard, threads, ftpThreads, timers);
     }
 
-    /** HEAD on the URL, following up to the allowed redirects to the same file name. Never fails exceptionally. */
+    @Override
     public CompletableFuture<HeadResult> head(String url) {
         CompletableFuture<HeadResult> result = new CompletableFuture<>();
         URI uri;
@@ -97,7 +97,7 @@ public final class ProbeClient implements AutoCloseable {
             uri = new URI(url);
         } catch (URISyntaxException e) {
             failures.incrementAndGet();
-            result.complete(HeadResult.failed(url, new ProbeFailure.InvalidUrl(e.getReason()).reason()));
+            result.complete(new HeadResult.Failed(url, new ProbeFailure.InvalidUrl(e.getReason())));
             return result;
         }
         enqueue(new Pending(url, uri, 0, result));
@@ -193,7 +193,7 @@ public final class ProbeClient implements AutoCloseable {
         }
         int status = answer.status();
         if (status == HttpStatus.OK_200) {
-            pending.result.complete(HeadResult.ok(pending.originalUrl));
+            pending.result.complete(new HeadResult.Found(pending.originalUrl));
         } else if (answer.ftpReply() != null) {
             fail(pending, new ProbeFailure.FtpRefusal(answer.ftpReply()));
         } else if (RedirectPolicy.isRedirect(status)) {
@@ -220,9 +220,7 @@ public final class ProbeClient implements AutoCloseable {
 
     private void fail(Pending pending, ProbeFailure failure) {
         failures.incrementAndGet();
-        pending.result.complete(failure instanceof ProbeFailure.Timeout
-                ? HeadResult.timeout(pending.originalUrl, failure.reason())
-                : HeadResult.failed(pending.originalUrl, failure.reason()));
+        pending.result.complete(new HeadResult.Failed(pending.originalUrl, failure));
     }
 
     @Override
