@@ -25,10 +25,10 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.mirrorwatch.probing.http.HostScheduler.RequestEnd;
 
 /**
- * HEAD requests for one round. Requests wait in a queue per host and are sent only while their host has
- * fewer than {@code perHost} in flight and the round fewer than {@code overall}, so no thread ever waits
- * on a socket and no host sees more than its allowance. Counters and host state belong to this object,
- * which lives as long as its round.
+ * HEAD requests for one round, over Jetty's non-blocking client (and FTP). This class wires the network
+ * to the parts that decide: {@link HostScheduler} says what may start, {@link RedirectPolicy} which
+ * redirects to follow, {@link FailureClassifier} what kind of failure an exception is. No thread waits
+ * on a socket. It lives as long as its round, and so does the scheduler's state.
  *
  * <p>A slot is a connection, as the mirror counts them: each HTTP request gets a connection of its own,
  * which is closed when the request ends, and the slot is given back only once the socket is closed.
