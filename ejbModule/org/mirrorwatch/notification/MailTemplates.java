@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The plain-text mail templates in /notification, with {{name}} placeholders. */
-final class MailTemplates {
+public final class MailTemplates {
 
     private MailTemplates() {
     }
 
-    static String fill(String template, Map<String, String> values) {
+    public static String fill(String template, Map<String, String> values) {
         String text = read(template);
         for (Map.Entry<String, String> value : values.entrySet()) {
             text = text.replace("{{" + value.getKey() + "}}", value.getValue());
@@ -21,7 +21,7 @@ final class MailTemplates {
     }
 
     /** The base URL, ready for a path that starts with a slash. */
-    static String withoutTrailingSlash(String url) {
+    public static String withoutTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

@@ -7,10 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.logging.Logger;
-import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.Callers;
+import org.mirrorwatch.identity.control.AccountLinks;
 import org.mirrorwatch.identity.control.AccountSettings;
 import org.mirrorwatch.identity.control.PasswordPolicy;
 import org.mirrorwatch.identity.control.Passwords;
@@ -18,10 +17,10 @@ import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.control.SecretTokens;
 import org.mirrorwatch.identity.entity.AccountToken;
 import org.mirrorwatch.identity.entity.AccountTokenPurpose;
-import org.mirrorwatch.notification.AccountNotifications;
+import org.mirrorwatch.identity.control.AccountNotifications;
 import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.InvalidInputException;
-import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.identity.entity.Person;
 
 /**
  * One's own account: signing up, proving the address by the mailed link, and resetting a forgotten
@@ -44,13 +43,16 @@ public class AccountFacade {
     Passwords passwords;
 
     @Inject
-    AccessRules rules;
+    Callers callers;
 
     @Inject
     AccountNotifications notifications;
 
     @Inject
     AccountSettings settings;
+
+    @Inject
+    AccountLinks links;
 
     /**
      * Creates an account that stays off until its address is confirmed by the mailed link. An address that
@@ -78,7 +80,7 @@ public class AccountFacade {
         Person person = new Person(valid.name(), valid.displayName(), valid.email(), clock.instant());
         person.changePassword(passwordHash);
         em.persist(person);
-        String token = newToken(person, AccountTokenPurpose.VERIFY_EMAIL, settings.getVerifyLinkTtl());
+        String token = links.newToken(person, AccountTokenPurpose.VERIFY_EMAIL, settings.getVerifyLinkTtl());
         notifications.verifyAddress(person, token, settings.getVerifyLinkTtl());
         LOG.info(() -> "Account " + person.getName() + " signed up; confirmation mailed");
     }
@@ -98,18 +100,10 @@ public class AccountFacade {
      */
     @PermitAll
     public void requestPasswordReset(String email) {
-        if (email == null || email.isBlank()) {
-            throw new InvalidInputException("email", "Enter the email address of your account.");
+        if (!SignUpForm.isMailAddress(email)) {
+            throw new InvalidInputException("email", "Enter the email address of your account, e.g. jane@example.org.");
         }
-        em.createNamedQuery("Person.findByEmail", Person.class).setParameter("email", email.strip())
-                .getResultStream().findFirst().ifPresent(person -> {
-                    em.createNamedQuery("AccountToken.invalidateOpen").setParameter("now", clock.instant())
-                            .setParameter("personId", person.getId())
-                            .setParameter("purpose", AccountTokenPurpose.RESET_PASSWORD).executeUpdate();
-                    String token = newToken(person, AccountTokenPurpose.RESET_PASSWORD, settings.getResetLinkTtl());
-                    notifications.resetPassword(person, token, settings.getResetLinkTtl());
-                    LOG.info(() -> "Password reset link mailed to " + person.getName());
-                });
+        links.mailResetLink(email.strip());
     }
 
     /**
@@ -139,14 +133,7 @@ public class AccountFacade {
     /** The person logged in. */
     @RolesAllowed(Roles.PERSON)
     public Person me() {
-        return rules.caller().person();
-    }
-
-    private String newToken(Person person, AccountTokenPurpose purpose, Duration ttl) {
-        String secret = SecretTokens.newSecret("");
-        Instant now = clock.instant();
-        em.persist(new AccountToken(person, purpose, SecretTokens.hash(secret), now, now.plus(ttl)));
-        return secret;
+        return callers.caller().person();
     }
 
     private AccountToken useToken(String token, AccountTokenPurpose purpose) {

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
-import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.Callers;
 import org.mirrorwatch.identity.control.Caller;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.control.SecretTokens;
@@ -39,7 +39,7 @@ public class ApiTokenFacade {
     Clock clock;
 
     @Inject
-    AccessRules rules;
+    Callers callers;
 
     /**
      * Creates a token that acts as the caller for {@code days} days.
@@ -54,7 +54,7 @@ public class ApiTokenFacade {
             errors.add(DAYS, "A token lasts from 1 to " + MAXIMUM_DAYS + " days.");
         }
         errors.throwIfAny();
-        Caller caller = rules.caller();
+        Caller caller = callers.caller();
         String secret = SecretTokens.newSecret(SECRET_PREFIX);
         Instant now = clock.instant();
         ApiToken token = new ApiToken(caller.person(), validName, SecretTokens.hash(secret),
@@ -67,12 +67,12 @@ public class ApiTokenFacade {
     /** The caller's tokens, newest first, revoked and expired ones included. */
     public List<ApiToken> myTokens() {
         return em.createNamedQuery("ApiToken.findByPerson", ApiToken.class)
-                .setParameter("personId", rules.caller().person().getId()).getResultList();
+                .setParameter("personId", callers.caller().person().getId()).getResultList();
     }
 
     /** Revokes one of the caller's tokens; someone else's token is reported as not found. */
     public ApiToken revoke(long tokenId) {
-        Caller caller = rules.caller();
+        Caller caller = callers.caller();
         ApiToken token = em.find(ApiToken.class, tokenId);
         if (token == null || !caller.is(token.getPerson())) {
             throw new NotFoundException("API token", tokenId);

@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.mirrorwatch.identity.entity.ApiToken;
-import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.identity.entity.Person;
 
 /** The database side of logging in: people by login name, their groups, and API tokens by secret. */
 @Stateless

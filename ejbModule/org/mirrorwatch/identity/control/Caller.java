@@ -1,7 +1,7 @@
 package org.mirrorwatch.identity.control;
 
 import java.util.Objects;
-import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.identity.entity.Person;
 
 /** The person making a request, and whether they act as a mirror administrator. */
 public record Caller(Person person, boolean mirrorAdmin) {

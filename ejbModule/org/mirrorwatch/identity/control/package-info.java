@@ -1,7 +1,7 @@
 /**
- * Who may do what, and how people prove who they are: the roles, the access rules of the mirror registry
- * in one place, the identity store that checks passwords and API tokens against the database, the login
- * throttle, password hashing and policy, and the audit trail. How a credential reaches the server over
- * HTTP is the web tier's business.
+ * How people prove who they are, and who is calling: the roles, the caller, the identity store that checks
+ * passwords and API tokens against the database, the login throttle, password hashing and policy, the
+ * mails about one's own account, and the audit trail. What a caller may do to a mirror is the registry's
+ * rule; how a credential reaches the server over HTTP is the web tier's business.
  */
 package org.mirrorwatch.identity.control;

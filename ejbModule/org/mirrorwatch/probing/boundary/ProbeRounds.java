@@ -5,10 +5,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.json.Json;
 import java.util.List;
 import java.util.Optional;
-import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.Callers;
 import org.mirrorwatch.identity.control.AuditTrail;
 import org.mirrorwatch.identity.control.Caller;
 import org.mirrorwatch.identity.control.Roles;
@@ -18,7 +20,8 @@ import org.mirrorwatch.probing.control.ProbeRunStore;
 import org.mirrorwatch.probing.control.RoundStarter;
 import org.mirrorwatch.probing.entity.ProbeRun;
 import org.mirrorwatch.probing.entity.RunTrigger;
-import org.mirrorwatch.registry.boundary.MirrorFacade;
+import org.mirrorwatch.registry.control.OwnerReprobes;
+import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
 /**
@@ -37,10 +40,13 @@ public class ProbeRounds {
     ProbeRunStore runs;
 
     @Inject
-    AccessRules rules;
+    Callers callers;
 
     @Inject
-    MirrorFacade mirrors;
+    OwnerReprobes reprobes;
+
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
     AuditTrail audit;
@@ -52,7 +58,7 @@ public class ProbeRounds {
      */
     @RolesAllowed(Roles.MIRROR_ADMIN)
     public ProbeRun startRound(MirrorContent content, RunTrigger trigger) {
-        Caller caller = rules.caller();
+        Caller caller = callers.caller();
         ProbeRun run = starter.startRound(content, trigger);
         audit.record(caller, AuditAction.PROBE_ROUND_STARTED, AuditTrail.PROBE_ROUND, run.getId(),
                 "round " + run.getId(), null, Json.createObjectBuilder().add("content", content.name())
@@ -63,8 +69,9 @@ public class ProbeRounds {
     /** Probes one mirror now, whether it is due or not. */
     @RolesAllowed(Roles.MIRROR_ADMIN)
     public ProbeRun probeMirrorNow(long mirrorId) {
-        Caller caller = rules.caller();
-        String mirrorName = mirrors.getMirror(mirrorId).getName();
+        Caller caller = callers.caller();
+        String mirrorName = Optional.ofNullable(em.find(DistributionMirror.class, mirrorId))
+                .orElseThrow(() -> new NotFoundException("mirror", mirrorId)).getName();
         ProbeRun run = starter.probeMirrorNow(mirrorId);
         audit.record(caller, AuditAction.MIRROR_PROBED_NOW, AuditTrail.MIRROR, mirrorId, mirrorName, null,
                 Json.createObjectBuilder().add("round", run.getId()).build());
@@ -79,9 +86,8 @@ public class ProbeRounds {
      */
     @RolesAllowed(Roles.PERSON)
     public ProbeRun requestProbe(long mirrorId) {
-        Caller caller = rules.caller();
-        String mirrorName = (caller.mirrorAdmin() ? mirrors.getMirror(mirrorId) : mirrors.admitOwnerReprobe(mirrorId))
-                .getName();
+        Caller caller = callers.caller();
+        String mirrorName = reprobes.admit(caller, mirrorId).getName();
         ProbeRun run = starter.probeMirrorNow(mirrorId);
         audit.record(caller, AuditAction.MIRROR_PROBED_NOW, AuditTrail.MIRROR, mirrorId, mirrorName, null,
                 Json.createObjectBuilder().add("round", run.getId()).build());

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mirrorwatch.publishing.entity.PublicationKind;
 import org.mirrorwatch.registry.entity.MirrorStatus;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /**
  * One index file a mirror should carry, and the URLs that tell how fresh its content is: Launchpad's

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.registry.control.CdImageManifestStore;
-import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.reference.entity.Distribution;
 import org.mirrorwatch.registry.entity.CdImageManifest;
 
 /**

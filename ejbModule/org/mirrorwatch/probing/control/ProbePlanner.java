@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.mirrorwatch.publishing.entity.PublicationKey;
 import org.mirrorwatch.publishing.entity.PublicationKind;
-import org.mirrorwatch.registry.boundary.CdImageManifestFacade;
+import org.mirrorwatch.registry.control.CdImageManifestStore;
 import org.mirrorwatch.registry.control.UpdatenessCheck;
 import org.mirrorwatch.registry.control.UpdatenessPlan;
 import org.mirrorwatch.registry.entity.CdImageFile;
-import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.reference.entity.Distribution;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorStatus;
-import org.mirrorwatch.registry.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.registry.entity.PackagesIndexPath;
 import org.mirrorwatch.registry.entity.SourcesIndexPath;
 
@@ -38,7 +38,7 @@ public class ProbePlanner {
     UpdatenessCheck updateness;
 
     @Inject
-    CdImageManifestFacade manifestsFacade;
+    CdImageManifestStore manifestStore;
 
     public List<MirrorTarget> plan(List<Long> mirrorIds, Instant now) {
         Map<PublicationKey, UpdatenessPlan> plans = new HashMap<>();
@@ -82,7 +82,8 @@ public class ProbePlanner {
                 continue;
             }
             Distribution distribution = mirror.getDistribution();
-            List<CdImageFile> files = manifests.computeIfAbsent(distribution.getId(), manifestsFacade::expectedFiles);
+            List<CdImageFile> files = manifests.computeIfAbsent(distribution.getId(),
+                    id -> manifestStore.expectedFiles(distribution));
             Map<String, Long> seriesIds = new HashMap<>();
             distribution.getReleases().forEach(release -> seriesIds.put(release.getName(), release.getId()));
             MirrorUrl base = mirror.getBaseUrl();

@@ -21,7 +21,7 @@ import org.mirrorwatch.registry.control.MirrorContentStore;
 import org.mirrorwatch.registry.control.MirrorsChanged;
 import org.mirrorwatch.registry.control.ProbeRecords;
 import org.mirrorwatch.registry.entity.DistributionMirror;
-import org.mirrorwatch.registry.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.DistroRelease;
 import org.mirrorwatch.registry.entity.MirrorCDImageDistroRelease;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorStatus;

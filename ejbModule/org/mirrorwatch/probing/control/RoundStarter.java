@@ -6,13 +6,17 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
+import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.probing.boundary.RoundAlreadyRunningException;
 import org.mirrorwatch.probing.entity.ProbeRun;
 import org.mirrorwatch.probing.entity.RunTrigger;
-import org.mirrorwatch.registry.boundary.MirrorFacade;
+import org.mirrorwatch.registry.control.ProbeQueue;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
@@ -34,7 +38,10 @@ public class RoundStarter {
     RoundRunner runner;
 
     @Inject
-    MirrorFacade mirrors;
+    ProbeQueue queue;
+
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
     ProbeSettings settings;
@@ -49,8 +56,7 @@ public class RoundStarter {
      */
     public ProbeRun startRound(MirrorContent content, RunTrigger trigger) {
         ProbeRun run = runs.startLeasedRound(content, trigger, HOLDER);
-        List<Long> due = mirrors.getMirrorsToProbe(content, settings.getBatchSize(content)).stream()
-                .map(DistributionMirror::getId).toList();
+        List<Long> due = queue.due(content, settings.getBatchSize(content));
         runs.plan(run.getId(), due.size());
         LOG.info(() -> "Probe round " + run.getId() + " of " + content + " mirrors started by " + trigger + ": "
                 + due.size() + " mirrors due");
@@ -60,7 +66,8 @@ public class RoundStarter {
 
     /** Probes one mirror now, whether it is due or not. */
     public ProbeRun probeMirrorNow(long mirrorId) {
-        DistributionMirror mirror = mirrors.getMirror(mirrorId);
+        DistributionMirror mirror = Optional.ofNullable(em.find(DistributionMirror.class, mirrorId))
+                .orElseThrow(() -> new NotFoundException("mirror", mirrorId));
         ProbeRun run = runs.startUnleasedRound(mirror.getContent(), RunTrigger.MIRROR);
         runs.plan(run.getId(), 1);
         LOG.info(() -> "Probe round " + run.getId() + " started for mirror " + mirror.getName());

@@ -41,8 +41,7 @@ final class FailureClassifier {
 
     /** The kind of failure of a request on {@code hop}, the URL it was sent to. */
     ProbeFailure classify(Throwable failure, URI hop) {
-        // Jetty's deadlines and the FTP transport's report themselves as the failure, never as a cause.
-        if (failure instanceof TimeoutException || failure instanceof SocketTimeoutException) {
+        if (isTimeout(failure)) {
             String request = "ftp".equalsIgnoreCase(hop.getScheme()) ? "FTP request" : "HEAD request";
             return new ProbeFailure.Timeout(request, hop, deadline);
         }
@@ -72,6 +71,11 @@ final class FailureClassifier {
             return new ProbeFailure.ProtocolError();
         }
         return new ProbeFailure.Unclassified(failure.getClass().getSimpleName(), firstWords(failure.getMessage()));
+    }
+
+    /** Jetty's deadlines and the FTP transport's report themselves as the failure, never as a cause. */
+    static boolean isTimeout(Throwable failure) {
+        return failure instanceof TimeoutException || failure instanceof SocketTimeoutException;
     }
 
     /**

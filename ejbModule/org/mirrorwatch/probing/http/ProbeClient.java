@@ -145,23 +145,34 @@ public final class ProbeClient implements HeadClient, AutoCloseable {
         long deadline = System.nanoTime() + limits.timeout().toNanos();
         Request request = jetty.newRequest(pending.uri).method(HttpMethod.HEAD);
         jetty.resolveDestination(request).newConnection(Promise.from(connection -> {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            // Rounded up, so that Jetty's timeout fires at the deadline, not before it.
+            long left = (deadline - System.nanoTime() + 999_999) / 1_000_000;
             if (left <= 0) {
                 finish(pending, connection, Answer.failed(new TimeoutException("connecting took the whole deadline")));
                 return;
             }
             request.timeout(left, TimeUnit.MILLISECONDS);
-            connection.send(request, result -> finish(pending, connection, Answer.of(result)));
+            connection.send(request, result -> finish(pending, connection, pastDeadline(Answer.of(result), deadline)));
         }, failure -> {
-            // A connection that failed to open was closed before Jetty reported it. When connecting
-            // outlived the deadline, Jetty's connect timeout raced the connection's opening and its
-            // report depends on who won (an IllegalStateException from a closed endpoint, say): the
-            // request took longer than its deadline, as on the other path.
-            Throwable why = System.nanoTime() - deadline >= 0
-                    ? new TimeoutException("connecting took the whole deadline") : failure;
-            answered(pending, Answer.failed(why));
+            // A connection that failed to open was closed before Jetty reported it.
+            answered(pending, pastDeadline(Answer.failed(failure), deadline));
             released(pending);
         }));
+    }
+
+    /**
+     * A request that fails once its deadline has passed timed out, whatever Jetty reports: the abort by the
+     * timeout races with the request's own progress and may surface as another exception (on a loaded
+     * machine, Jetty's connect timeout can close a socket before its endpoint is opened, which Jetty then
+     * reports as an IllegalStateException).
+     */
+    private static Answer pastDeadline(Answer answer, long deadline) {
+        if (answer.failure() != null && !FailureClassifier.isTimeout(answer.failure()) && System.nanoTime() - deadline >= 0) {
+            TimeoutException timeout = new TimeoutException("the deadline passed");
+            timeout.initCause(answer.failure());
+            return Answer.failed(timeout);
+        }
+        return answer;
     }
 
     private void finish(Pending pending, Connection connection, Answer answer) {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.mirrorwatch.publishing.entity.BinaryPackagePublication;
 import org.mirrorwatch.publishing.entity.PackagePublishingStatus;
 import org.mirrorwatch.publishing.entity.SourcePackagePublication;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /** The publication history of an (arch) series, pocket and component. */
 @Stateless

@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.identity.control.Callers;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.platform.FieldErrors;
 import org.mirrorwatch.platform.InvalidInputException;
@@ -26,10 +26,10 @@ import org.mirrorwatch.publishing.control.ResolvedPublication;
 import org.mirrorwatch.publishing.entity.PackageFileType;
 import org.mirrorwatch.publishing.entity.PackagePublishingStatus;
 import org.mirrorwatch.publishing.entity.PublicationKind;
-import org.mirrorwatch.registry.entity.Component;
-import org.mirrorwatch.registry.entity.DistroArchRelease;
-import org.mirrorwatch.registry.entity.DistroRelease;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /**
  * The archive publisher's import of source and binary publications, one at a time or in batches. Every
@@ -56,7 +56,7 @@ public class PublicationImportFacade {
     PublicationImporter importer;
 
     @Inject
-    AccessRules rules;
+    Callers callers;
 
     /** Imports one publication. Problems are reported by field name. */
     public ImportResult importOne(PublicationImport publication) {
@@ -101,7 +101,7 @@ public class PublicationImportFacade {
             int updated = sources.updated() + binaries.updated();
             ImportResult result = new ImportResult(rows.size(), created, updated, rows.size() - created - updated,
                     sources.filesAdded() + binaries.filesAdded());
-            LOG.info(() -> "Imported " + rows.size() + " publications from " + rules.caller().person().getName()
+            LOG.info(() -> "Imported " + rows.size() + " publications from " + callers.caller().person().getName()
                     + ": " + result.created() + " created, " + result.updated() + " updated, " + result.unchanged()
                     + " unchanged");
             return result;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.mirrorwatch.publishing.entity.PackageFileType;
 import org.mirrorwatch.publishing.entity.PackagePublishingStatus;
 import org.mirrorwatch.publishing.entity.PublicationKind;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /**
  * A checked publication with its names resolved to ids: {@code targetId} is the series for a source, the

@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.mirrorwatch.registry.entity.Component;
-import org.mirrorwatch.registry.entity.DistroArchRelease;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /**
  * A binary package version published into an architecture series, pocket and component. Its files live

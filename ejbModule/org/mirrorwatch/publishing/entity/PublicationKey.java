@@ -1,7 +1,7 @@
 package org.mirrorwatch.publishing.entity;
 
 import java.util.Objects;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /**
  * What a mirror's content record covers: sources of a series, or binaries of an architecture series, in

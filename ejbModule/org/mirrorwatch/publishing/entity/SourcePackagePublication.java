@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.mirrorwatch.registry.entity.Component;
-import org.mirrorwatch.registry.entity.DistroRelease;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /** A source package version published into a series, pocket and component. */
 @Entity

@@ -9,7 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.registry.control.AccessRules;
 import org.mirrorwatch.identity.control.AuditTrail;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.entity.AuditAction;
@@ -19,9 +19,9 @@ import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.entity.CdImageFile;
 import org.mirrorwatch.registry.control.CdImageManifestStore;
 import org.mirrorwatch.registry.entity.CdImageManifest;
-import org.mirrorwatch.registry.entity.Distribution;
-import org.mirrorwatch.registry.entity.MirrorUrl;
-import org.mirrorwatch.registry.entity.UrlScheme;
+import org.mirrorwatch.reference.entity.Distribution;
+import org.mirrorwatch.reference.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.UrlScheme;
 
 /**
  * The CD-image manifest of a distribution: stored by an administrator, or fetched from a URL before each
@@ -92,9 +92,6 @@ public class CdImageManifestFacade {
 
     /** The files release mirrors of the distribution should carry, from the stored manifest. */
     public List<CdImageFile> expectedFiles(long distributionId) {
-        return findManifest(distributionId)
-                .map(manifest -> CdImageManifest.parse(manifest.getContent(),
-                        distributions.getDistribution(distributionId).getSeriesNames()))
-                .orElse(List.of());
+        return store.expectedFiles(distributions.getDistribution(distributionId));
     }
 }

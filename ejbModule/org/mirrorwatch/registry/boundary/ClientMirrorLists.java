@@ -16,12 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.control.ClientListCache;
 import org.mirrorwatch.registry.control.ClientListCache.Candidate;
-import org.mirrorwatch.registry.entity.Country;
-import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.reference.entity.Country;
+import org.mirrorwatch.reference.entity.Distribution;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorStatus;
-import org.mirrorwatch.registry.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 
 /**

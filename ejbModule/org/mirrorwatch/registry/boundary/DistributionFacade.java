@@ -11,20 +11,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.registry.control.AccessRules;
 import org.mirrorwatch.identity.control.AuditTrail;
+import org.mirrorwatch.registry.control.MirrorAudit;
 import org.mirrorwatch.identity.control.Caller;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.entity.AuditAction;
 import org.mirrorwatch.platform.NotFoundException;
-import org.mirrorwatch.registry.entity.Continent;
-import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.reference.control.Distributions;
+import org.mirrorwatch.reference.entity.Continent;
+import org.mirrorwatch.reference.entity.Distribution;
 import org.mirrorwatch.registry.entity.DistributionMirror;
-import org.mirrorwatch.registry.entity.DistroArchRelease;
-import org.mirrorwatch.registry.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.DistroRelease;
 import org.mirrorwatch.registry.entity.MirrorRegistration;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
-import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.identity.entity.Person;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 
 /** Distributions, their series, and the mirrors registered for them. */
@@ -46,28 +48,30 @@ public class DistributionFacade {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    MirrorAudit mirrorAudit;
+
+    @Inject
+    Distributions distributions;
+
     public List<Distribution> distributions() {
-        return em.createQuery("SELECT d FROM Distribution d ORDER BY d.name", Distribution.class).getResultList();
+        return distributions.all();
     }
 
     public Distribution getDistribution(long id) {
-        return Optional.ofNullable(em.find(Distribution.class, id))
-                .orElseThrow(() -> new NotFoundException("distribution", id));
+        return distributions.get(id);
     }
 
     public Optional<Distribution> findDistributionByName(String name) {
-        return em.createNamedQuery("Distribution.findByName", Distribution.class)
-                .setParameter("name", name).getResultStream().findFirst();
+        return distributions.findByName(name);
     }
 
     public DistroRelease getRelease(long id) {
-        return Optional.ofNullable(em.find(DistroRelease.class, id))
-                .orElseThrow(() -> new NotFoundException("series", id));
+        return distributions.getRelease(id);
     }
 
     public DistroArchRelease getArchRelease(long id) {
-        return Optional.ofNullable(em.find(DistroArchRelease.class, id))
-                .orElseThrow(() -> new NotFoundException("architecture series", id));
+        return distributions.getArchRelease(id);
     }
 
     /**
@@ -82,14 +86,14 @@ public class DistributionFacade {
                 .orElseThrow(() -> new NotFoundException("person", ownerId));
         Caller caller = rules.requireMayRegisterFor(owner);
         MirrorRegistration registration = formChecks.check(form, null);
-        DistributionMirror mirror = distribution.newMirror(owner, registration, clock.instant());
+        DistributionMirror mirror = DistributionMirror.newMirror(distribution, owner, registration, clock.instant());
         try {
             em.persist(mirror);
             em.flush();
         } catch (PersistenceException e) {
             throw UniqueViolations.asConflict(e).orElseThrow(() -> e);
         }
-        audit.mirrorChanged(caller, AuditAction.MIRROR_REGISTERED, mirror, null, AuditTrail.stateOf(mirror));
+        mirrorAudit.mirrorChanged(caller, AuditAction.MIRROR_REGISTERED, mirror, null, MirrorAudit.stateOf(mirror));
         return mirror;
     }
 

@@ -20,7 +20,7 @@ import org.mirrorwatch.registry.entity.MirrorContentRecord;
 import org.mirrorwatch.registry.entity.MirrorDistroArchRelease;
 import org.mirrorwatch.registry.entity.MirrorDistroReleaseSource;
 import org.mirrorwatch.registry.entity.MirrorStatus;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /**
  * What each mirror carries: its MirrorDistroArchRelease and MirrorDistroReleaseSource records, and the

@@ -24,8 +24,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mirrorwatch.identity.control.AccessRules;
+import org.mirrorwatch.registry.control.AccessRules;
 import org.mirrorwatch.identity.control.AuditTrail;
+import org.mirrorwatch.registry.control.MirrorAudit;
+import org.mirrorwatch.registry.control.ProbeQueue;
+import org.mirrorwatch.registry.control.VisibleMirrors;
 import org.mirrorwatch.identity.control.Caller;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.entity.AuditAction;
@@ -46,29 +49,16 @@ import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.MirrorRegistration;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
-import org.mirrorwatch.registry.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.registry.entity.MirrorUrls;
 import org.mirrorwatch.registry.entity.PackagesIndexPath;
-import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.identity.entity.Person;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 import org.mirrorwatch.registry.entity.SourcesIndexPath;
 
 /** The seed's {@code IDistributionMirrorSet} and the use cases of one mirror. */
 @Stateless
 public class MirrorFacade {
-
-    /**
-     * Mirrors of a content type that are enabled, or that the prober disabled so they can recover, and
-     * that were not probed since the cut-off: never-probed first, then the longest unprobed; ties by id.
-     */
-    private static final String MIRRORS_TO_PROBE = """
-            SELECT m.id FROM distribution_mirror m
-            LEFT JOIN LATERAL (SELECT max(r.date_created) AS last_probed FROM mirror_probe_record r
-                               WHERE r.distribution_mirror_id = m.id) p ON true
-            WHERE m.content = ? AND (m.enabled OR m.disabled_by = 'PROBER')
-              AND (p.last_probed IS NULL OR p.last_probed < ?)
-            ORDER BY p.last_probed NULLS FIRST, m.id
-            LIMIT ?""";
 
     @PersistenceContext
     EntityManager em;
@@ -92,15 +82,17 @@ public class MirrorFacade {
     AuditTrail audit;
 
     @Inject
+    MirrorAudit mirrorAudit;
+
+    @Inject
     Event<MirrorsChanged> mirrorsChanged;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.reprobe-after", defaultValue = "PT24H")
-    Duration reprobeAfter;
+    ProbeQueue probeQueue;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.reprobe-gap", defaultValue = "PT15M")
-    Duration reprobeGap;
+    VisibleMirrors visibleMirrors;
+
 
     public DistributionMirror getMirror(long id) {
         return findMirror(id).orElseThrow(() -> new NotFoundException("mirror", id));
@@ -112,10 +104,7 @@ public class MirrorFacade {
 
     /** The mirror of that name, if the caller may see it ({@link AccessRules#mayView}). */
     public Optional<DistributionMirror> findMirrorByName(String name) {
-        Optional<DistributionMirror> mirror = em.createNamedQuery("DistributionMirror.findByName",
-                DistributionMirror.class).setParameter("name", name).getResultStream().findFirst();
-        return mirror.isEmpty() || mirror.get().isEnabled() ? mirror
-                : mirror.filter(disabled -> AccessRules.mayView(rules.currentCaller(), disabled));
+        return visibleMirrors.find(name);
     }
 
     public DistributionMirror getMirrorByName(String name) {
@@ -252,24 +241,6 @@ public class MirrorFacade {
                 (Instant) row[10])).toList();
     }
 
-    /**
-     * Lets the owner of a mirror have it probed now, at most once per {@code mirrorwatch.probe.reprobe-gap}.
-     * The mirror's row is locked, so two requests at once cannot both pass.
-     *
-     * @throws TooManyRequestsException with the wait, when the owner asked too recently
-     */
-    @RolesAllowed(Roles.PERSON)
-    public DistributionMirror admitOwnerReprobe(long mirrorId) {
-        DistributionMirror mirror = Optional.ofNullable(em.find(DistributionMirror.class, mirrorId,
-                LockModeType.PESSIMISTIC_WRITE)).orElseThrow(() -> new NotFoundException("mirror", mirrorId));
-        rules.requireMayEdit(mirror);
-        mirror.requestReprobe(clock.instant(), reprobeGap).ifPresent(wait -> {
-            throw new TooManyRequestsException(mirror.getName() + " was probed on request "
-                    + "recently. Ask again in " + Math.max(1, (wait.toSeconds() + 59) / 60) + " minutes.", wait);
-        });
-        return mirror;
-    }
-
     /** Whether the caller may edit the mirror and read its probe logs: its owner or an administrator. */
     public boolean mayEdit(long mirrorId) {
         DistributionMirror mirror = getMirror(mirrorId);
@@ -278,13 +249,7 @@ public class MirrorFacade {
 
     /** Launchpad's {@code getMirrorsToProbe}, at most {@code limit} of them. */
     public List<DistributionMirror> getMirrorsToProbe(MirrorContent content, int limit) {
-        Instant cutoff = clock.instant().minus(reprobeAfter);
-        List<?> ids = em.createNativeQuery(MIRRORS_TO_PROBE)
-                .setParameter(1, content.name())
-                .setParameter(2, Timestamp.from(cutoff))
-                .setParameter(3, limit)
-                .getResultList();
-        List<Long> order = ids.stream().map(id -> ((Number) id).longValue()).toList();
+        List<Long> order = probeQueue.due(content, limit);
         if (order.isEmpty()) {
             return List.of();
         }
@@ -341,7 +306,7 @@ public class MirrorFacade {
         DistributionMirror mirror = getMirror(mirrorId);
         Caller caller = rules.requireMayEdit(mirror);
         MirrorRegistration registration = formChecks.check(form, mirror);
-        JsonObject before = AuditTrail.stateOf(mirror);
+        JsonObject before = MirrorAudit.stateOf(mirror);
         boolean urlsChanged = !registration.urls().equals(mirror.getUrls());
         mirror.update(registration);
         try {
@@ -349,8 +314,8 @@ public class MirrorFacade {
         } catch (PersistenceException e) {
             throw UniqueViolations.asConflict(e).orElseThrow(() -> e);
         }
-        audit.mirrorChanged(caller, urlsChanged ? AuditAction.MIRROR_URLS_CHANGED : AuditAction.MIRROR_EDITED,
-                mirror, before, AuditTrail.stateOf(mirror));
+        mirrorAudit.mirrorChanged(caller, urlsChanged ? AuditAction.MIRROR_URLS_CHANGED : AuditAction.MIRROR_EDITED,
+                mirror, before, MirrorAudit.stateOf(mirror));
         mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         return mirror;
     }
@@ -360,9 +325,9 @@ public class MirrorFacade {
     public DistributionMirror resubmitForReview(long mirrorId) {
         DistributionMirror mirror = getMirror(mirrorId);
         Caller caller = rules.requireMayEdit(mirror);
-        JsonObject before = AuditTrail.stateOf(mirror);
+        JsonObject before = MirrorAudit.stateOf(mirror);
         mirror.resubmitForReview();
-        audit.mirrorChanged(caller, AuditAction.MIRROR_RESUBMITTED, mirror, before, AuditTrail.stateOf(mirror));
+        mirrorAudit.mirrorChanged(caller, AuditAction.MIRROR_RESUBMITTED, mirror, before, MirrorAudit.stateOf(mirror));
         return mirror;
     }
 
@@ -398,8 +363,8 @@ public class MirrorFacade {
             throw new ConflictException("mirror", mirror.getName()
                     + " has been probed, so its history is kept. Disable it instead of deleting it.");
         }
-        JsonObject before = AuditTrail.stateOf(mirror);
-        audit.mirrorChanged(caller, AuditAction.MIRROR_DELETED, mirror, before, null);
+        JsonObject before = MirrorAudit.stateOf(mirror);
+        mirrorAudit.mirrorChanged(caller, AuditAction.MIRROR_DELETED, mirror, before, null);
         mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         em.remove(mirror);
         em.flush();
@@ -465,9 +430,9 @@ public class MirrorFacade {
             BiConsumer<Caller, DistributionMirror> change) {
         DistributionMirror mirror = getMirror(mirrorId);
         Caller caller = rules.caller();
-        JsonObject before = AuditTrail.stateOf(mirror);
+        JsonObject before = MirrorAudit.stateOf(mirror);
         change.accept(caller, mirror);
-        audit.mirrorChanged(caller, action, mirror, before, AuditTrail.stateOf(mirror));
+        mirrorAudit.mirrorChanged(caller, action, mirror, before, MirrorAudit.stateOf(mirror));
         mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         return mirror;
     }

@@ -4,15 +4,15 @@ import java.io.Serializable;
 import org.mirrorwatch.platform.FieldErrors;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.PlainText;
-import org.mirrorwatch.registry.entity.Country;
+import org.mirrorwatch.reference.entity.Country;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorName;
 import org.mirrorwatch.registry.entity.MirrorPulseType;
 import org.mirrorwatch.registry.entity.MirrorRegistration;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
-import org.mirrorwatch.registry.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.registry.entity.MirrorUrls;
-import org.mirrorwatch.registry.entity.UrlScheme;
+import org.mirrorwatch.reference.entity.UrlScheme;
 
 /**
  * A mirror as someone typed it: nothing here is checked until {@link #validate}, which checks every field

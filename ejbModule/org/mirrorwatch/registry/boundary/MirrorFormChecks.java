@@ -8,11 +8,11 @@ import java.util.Locale;
 import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.FieldErrors;
 import org.mirrorwatch.platform.ProbedAddresses;
-import org.mirrorwatch.registry.entity.Country;
+import org.mirrorwatch.reference.entity.Country;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorName;
 import org.mirrorwatch.registry.entity.MirrorRegistration;
-import org.mirrorwatch.registry.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.registry.entity.MirrorUrls;
 
 /**

@@ -6,9 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.mirrorwatch.registry.entity.CdImageFile;
 import org.mirrorwatch.registry.entity.CdImageManifest;
-import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.reference.entity.Distribution;
 
 /**
  * Stores a distribution's CD-image manifest. Shared by the administrators' facade and the prober's
@@ -38,5 +39,12 @@ public class CdImageManifestStore {
             em.persist(manifest);
         }
         return manifest;
+    }
+
+    /** The files release mirrors of the distribution should carry, from the stored manifest. */
+    public List<CdImageFile> expectedFiles(Distribution distribution) {
+        return Optional.ofNullable(em.find(CdImageManifest.class, distribution.getId()))
+                .map(manifest -> CdImageManifest.parse(manifest.getContent(), distribution.getSeriesNames()))
+                .orElse(List.of());
     }
 }

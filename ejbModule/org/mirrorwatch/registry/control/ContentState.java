@@ -3,7 +3,7 @@ package org.mirrorwatch.registry.control;
 import java.util.Objects;
 import org.mirrorwatch.publishing.entity.PublicationKind;
 import org.mirrorwatch.registry.entity.MirrorStatus;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /**
  * What a probe found for one content record of a mirror: present with a freshness, or absent (freshness

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.mirrorwatch.notification.MirrorNotifications;
+import org.mirrorwatch.registry.control.MirrorNotifications;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 

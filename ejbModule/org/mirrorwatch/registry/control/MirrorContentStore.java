@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.mirrorwatch.publishing.entity.PublicationKind;
 import org.mirrorwatch.registry.entity.MirrorDistroArchRelease;
 import org.mirrorwatch.registry.entity.MirrorDistroReleaseSource;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /**
  * Creates, finds and deletes MirrorDistroArchRelease and MirrorDistroReleaseSource records. The

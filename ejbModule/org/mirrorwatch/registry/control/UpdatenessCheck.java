@@ -10,7 +10,7 @@ import org.mirrorwatch.publishing.control.PublicationHistory;
 import org.mirrorwatch.publishing.entity.PoolPublication;
 import org.mirrorwatch.publishing.entity.PublicationKey;
 import org.mirrorwatch.registry.entity.MirrorStatus;
-import org.mirrorwatch.registry.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.MirrorUrl;
 
 /** Applies {@link FreshnessWindows} to the stored publication history of a mirror's content. */
 @Stateless

@@ -1,5 +1,7 @@
 /**
- * The registry's rules that need more than one entity: which publication URLs show how fresh a mirror's
- * copy is. Called by the registry's facades and by the prober; holds no transactions of its own.
+ * The registry's rules that need more than one entity: who may see and change a mirror (AccessRules),
+ * which mirrors are due for a probe, which publication URLs show how fresh a mirror's copy is, what the
+ * audit trail keeps of a mirror, and the mails about mirrors. Called by the registry's facades and by the
+ * prober.
  */
 package org.mirrorwatch.registry.control;

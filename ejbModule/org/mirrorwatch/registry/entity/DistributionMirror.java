@@ -1,5 +1,16 @@
 package org.mirrorwatch.registry.entity;
 
+import org.mirrorwatch.reference.entity.MirrorUrl;
+
+import org.mirrorwatch.identity.entity.Person;
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.Country;
+import org.mirrorwatch.reference.entity.Distribution;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.DistroReleaseStatus;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -149,6 +160,20 @@ public class DistributionMirror {
 
     @OneToMany(mappedBy = "distributionMirror")
     private List<MirrorCDImageDistroRelease> cdImageReleases = new ArrayList<>();
+
+    /**
+     * Registers a mirror of the distribution, Launchpad's {@code distribution.newMirror}: the mirror starts
+     * disabled and pending review; it is not an official mirror until a mirror administrator says so.
+     */
+    public static DistributionMirror newMirror(Distribution distribution, Person owner,
+            MirrorRegistration registration, Instant now) {
+        DistributionMirror mirror = new DistributionMirror(distribution, owner, registration.name(),
+                registration.speed(), registration.country(), registration.content(), registration.pulseType(),
+                registration.urls(), now);
+        mirror.describe(registration.displayName(), registration.description());
+        mirror.applyForOfficialStatus(registration.officialCandidate());
+        return mirror;
+    }
 
     protected DistributionMirror() {
     }

@@ -1,5 +1,7 @@
 package org.mirrorwatch.registry.entity;
 
+import org.mirrorwatch.reference.entity.DistroRelease;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,5 +1,9 @@
 package org.mirrorwatch.registry.entity;
 
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -1,5 +1,10 @@
 package org.mirrorwatch.registry.entity;
 
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;

@@ -1,5 +1,7 @@
 package org.mirrorwatch.registry.entity;
 
+import org.mirrorwatch.reference.entity.Country;
+
 import java.util.Objects;
 
 /** A mirror's details once every rule has passed: what {@link Distribution#newMirror} needs. */

@@ -1,5 +1,8 @@
 package org.mirrorwatch.registry.entity;
 
+import org.mirrorwatch.reference.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.UrlScheme;
+
 import java.util.Optional;
 import org.mirrorwatch.platform.InvalidValueException;
 

@@ -1,5 +1,9 @@
 package org.mirrorwatch.registry.entity;
 
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+
 /**
  * The Packages.gz index a mirror carries when it mirrors binaries of one (arch release, pocket,
  * component), e.g. {@code dists/hoary-security/main/binary-i386/Packages.gz}.

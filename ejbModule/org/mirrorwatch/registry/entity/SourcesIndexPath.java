@@ -1,5 +1,9 @@
 package org.mirrorwatch.registry.entity;
 
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+
 /**
  * The Sources.gz index a mirror carries when it mirrors sources of one (release, pocket, component),
  * e.g. {@code dists/hoary/main/source/Sources.gz}.

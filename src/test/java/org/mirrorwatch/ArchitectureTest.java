@@ -1,6 +1,7 @@
 package org.mirrorwatch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,10 +12,11 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] WEB_TIER = {"org.mirrorwatch.console..", "org.mirrorwatch.api..",
-            "org.mirrorwatch.login.."};
+            "org.mirrorwatch.login..", "org.mirrorwatch.web.."};
     private static final String[] BUSINESS_TIER = {"org.mirrorwatch.platform..", "org.mirrorwatch.registry..",
             "org.mirrorwatch.publishing..", "org.mirrorwatch.librarian..", "org.mirrorwatch.probing..",
-            "org.mirrorwatch.notification..", "org.mirrorwatch.identity..", "org.mirrorwatch.operations.."};
+            "org.mirrorwatch.notification..", "org.mirrorwatch.identity..", "org.mirrorwatch.operations..",
+            "org.mirrorwatch.reference.."};
 
     private final JavaClasses production = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -25,6 +27,15 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(BUSINESS_TIER)
                 .should().dependOnClassesThat().resideInAnyPackage(WEB_TIER)
                 .check(production);
+    }
+
+    /**
+     * Feature packages depend on each other in one direction only; the order is in the README's
+     * architecture paragraph.
+     */
+    @Test
+    void featurePackages_dependOnEachOtherInOneDirectionOnly() {
+        slices().matching("org.mirrorwatch.(*)..").should().beFreeOfCycles().check(production);
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.mirrorwatch.publishing.entity.PoolPath;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /**
  * The benchmark's archive: an Ubuntu-like distribution with the full matrix (each series × 5 pockets ×

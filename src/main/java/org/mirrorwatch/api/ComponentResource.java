@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.mirrorwatch.api.ReferenceViews.ComponentView;
-import org.mirrorwatch.registry.boundary.ReferenceDataFacade;
+import org.mirrorwatch.reference.boundary.ReferenceViews.ComponentView;
+import org.mirrorwatch.reference.boundary.ReferenceDataFacade;
 
 /** The archive's components (main, universe, ...): anyone lists them; administrators add one. */
 @Path("v1/components")

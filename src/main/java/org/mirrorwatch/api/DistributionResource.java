@@ -20,18 +20,18 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.mirrorwatch.api.ReferenceViews.ArchSeriesView;
-import org.mirrorwatch.api.ReferenceViews.DistributionView;
-import org.mirrorwatch.api.ReferenceViews.SeriesView;
+import org.mirrorwatch.reference.boundary.ReferenceViews.ArchSeriesView;
+import org.mirrorwatch.reference.boundary.ReferenceViews.DistributionView;
+import org.mirrorwatch.reference.boundary.ReferenceViews.SeriesView;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.registry.boundary.CdImageManifestFacade;
 import org.mirrorwatch.registry.boundary.ClientCountryLookup;
 import org.mirrorwatch.registry.boundary.ClientMirrorList;
 import org.mirrorwatch.registry.boundary.ClientMirrorLists;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
-import org.mirrorwatch.registry.boundary.DistributionForm;
-import org.mirrorwatch.registry.boundary.ReferenceDataFacade;
-import org.mirrorwatch.registry.boundary.SeriesForm;
+import org.mirrorwatch.reference.boundary.DistributionForm;
+import org.mirrorwatch.reference.boundary.ReferenceDataFacade;
+import org.mirrorwatch.reference.boundary.SeriesForm;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
@@ -74,12 +74,12 @@ public class DistributionResource {
 
     @GET
     public List<DistributionView> list() {
-        return distributions.distributions().stream().map(DistributionView::of).toList();
+        return reference.distributionViews();
     }
 
     @POST
     public Response create(DistributionForm form) {
-        DistributionView created = DistributionView.of(reference.createDistribution(MirrorResource.require(form)));
+        DistributionView created = reference.createDistribution(MirrorResource.require(form));
         return Response.created(uri.getBaseUriBuilder().path("v1/distributions/{name}").build(created.name()))
                 .entity(created).build();
     }
@@ -87,25 +87,25 @@ public class DistributionResource {
     @GET
     @Path("{distribution}")
     public DistributionView get(@PathParam("distribution") String distribution) {
-        return DistributionView.of(reference.getDistribution(distribution));
+        return reference.distributionView(distribution);
     }
 
     @PUT
     @Path("{distribution}")
     public DistributionView update(@PathParam("distribution") String distribution, DistributionForm form) {
-        return DistributionView.of(reference.updateDistribution(distribution, MirrorResource.require(form)));
+        return reference.updateDistribution(distribution, MirrorResource.require(form));
     }
 
     @GET
     @Path("{distribution}/series")
     public List<SeriesView> series(@PathParam("distribution") String distribution) {
-        return reference.getDistribution(distribution).getReleases().stream().map(SeriesView::of).toList();
+        return reference.seriesViews(distribution);
     }
 
     @POST
     @Path("{distribution}/series")
     public Response createSeries(@PathParam("distribution") String distribution, SeriesForm form) {
-        SeriesView created = SeriesView.of(reference.createSeries(distribution, MirrorResource.require(form)));
+        SeriesView created = reference.createSeries(distribution, MirrorResource.require(form));
         return Response.created(uri.getBaseUriBuilder().path("v1/distributions/{d}/series/{s}")
                 .build(distribution, created.name())).entity(created).build();
     }
@@ -113,14 +113,14 @@ public class DistributionResource {
     @GET
     @Path("{distribution}/series/{series}")
     public SeriesView getSeries(@PathParam("distribution") String distribution, @PathParam("series") String series) {
-        return SeriesView.of(reference.getSeries(distribution, series));
+        return reference.seriesView(distribution, series);
     }
 
     @PUT
     @Path("{distribution}/series/{series}")
     public SeriesView updateSeries(@PathParam("distribution") String distribution, @PathParam("series") String series,
             SeriesForm form) {
-        return SeriesView.of(reference.updateSeries(distribution, series, MirrorResource.require(form)));
+        return reference.updateSeries(distribution, series, MirrorResource.require(form));
     }
 
     @POST
@@ -128,8 +128,8 @@ public class DistributionResource {
     public Response createArchSeries(@PathParam("distribution") String distribution,
             @PathParam("series") String series, ArchSeriesRequest body) {
         ArchSeriesRequest valid = MirrorResource.require(body);
-        ArchSeriesView created = ArchSeriesView.of(reference.createArchSeries(distribution, series,
-                valid.architecture(), !Boolean.FALSE.equals(valid.official())));
+        ArchSeriesView created = reference.createArchSeries(distribution, series,
+                valid.architecture(), !Boolean.FALSE.equals(valid.official()));
         return Response.created(uri.getBaseUriBuilder().path("v1/distributions/{d}/series/{s}/architectures/{a}")
                 .build(distribution, series, created.architecture())).entity(created).build();
     }
@@ -142,7 +142,7 @@ public class DistributionResource {
         if (official == null) {
             throw new InvalidInputException("official", "Send {\"official\": true} or {\"official\": false}.");
         }
-        return ArchSeriesView.of(reference.updateArchSeries(distribution, series, architecture, official));
+        return reference.updateArchSeries(distribution, series, architecture, official);
     }
 
     @GET

@@ -5,7 +5,7 @@ import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorPulseType;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
-import org.mirrorwatch.registry.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.MirrorUrl;
 
 /**
  * The fields of a mirror its owner may change, as {@code PUT} takes them (every one, null for none) and

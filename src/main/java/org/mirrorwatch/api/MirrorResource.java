@@ -1,5 +1,7 @@
 package org.mirrorwatch.api;
 
+import org.mirrorwatch.platform.Cursors;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +27,7 @@ import java.util.stream.Stream;
 import org.mirrorwatch.probing.boundary.FreshnessHistory;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
 import org.mirrorwatch.probing.entity.ProbeRun;
-import org.mirrorwatch.registry.boundary.MirrorContentFacade;
+import org.mirrorwatch.registry.boundary.MirrorReports;
 import org.mirrorwatch.registry.boundary.MirrorPage;
 import org.mirrorwatch.registry.boundary.MirrorQuery;
 import org.mirrorwatch.registry.entity.MirrorContent;
@@ -35,7 +37,7 @@ import org.mirrorwatch.identity.boundary.AccountFacade;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
-import org.mirrorwatch.registry.boundary.PersonFacade;
+import org.mirrorwatch.identity.boundary.PersonFacade;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 
@@ -61,7 +63,7 @@ public class MirrorResource {
     AccountFacade accounts;
 
     @Inject
-    MirrorContentFacade contentFacade;
+    MirrorReports reports;
 
     @Inject
     FreshnessHistory history;
@@ -211,6 +213,11 @@ public class MirrorResource {
     /** A content record of the mirror with its freshness. */
     public record ContentRecordView(String series, String architecture, String pocket, String component,
             String freshness) {
+
+        static ContentRecordView of(MirrorReports.ContentRow row) {
+            return new ContentRecordView(row.series(), row.architecture(), row.pocket(), row.component(),
+                    row.freshness().name());
+        }
     }
 
     /** A (series, flavour) of CD images the mirror carries completely. */
@@ -225,18 +232,11 @@ public class MirrorResource {
     @GET
     @Path("{name}/content")
     public MirrorContentView content(@PathParam("name") String name) {
-        DistributionMirror mirror = mirrors.getMirrorByName(name);
-        long id = mirror.getId();
-        return new MirrorContentView(mirror.getName(), mirror.getOverallFreshness().name(),
-                contentFacade.sourceReleases(id).stream().map(record -> new ContentRecordView(
-                        record.getDistroRelease().getName(), null, record.getPocket().name(),
-                        record.getComponent().getName(), record.getFreshness().name())).toList(),
-                contentFacade.archReleases(id).stream().map(record -> new ContentRecordView(
-                        record.getDistroRelease().getName(), record.getDistroArchRelease().getArchitectureTag(),
-                        record.getPocket().name(), record.getComponent().getName(), record.getFreshness().name()))
-                        .toList(),
-                mirrors.cdImages(id).stream().map(image -> new CdImageView(image.getDistroRelease().getName(),
-                        image.getFlavour())).toList());
+        MirrorReports.ContentReport report = reports.content(name);
+        return new MirrorContentView(report.mirror(), report.overallFreshness().name(),
+                report.sources().stream().map(ContentRecordView::of).toList(),
+                report.binaries().stream().map(ContentRecordView::of).toList(),
+                report.cdImages().stream().map(image -> new CdImageView(image.series(), image.flavour())).toList());
     }
 
     /** The mirror's overall freshness, and how many of its content records are in each status. */
@@ -246,16 +246,10 @@ public class MirrorResource {
     @GET
     @Path("{name}/freshness")
     public FreshnessView freshness(@PathParam("name") String name) {
-        DistributionMirror mirror = mirrors.getMirrorByName(name);
+        MirrorReports.FreshnessSummary summary = reports.freshness(name);
         Map<String, Long> records = new TreeMap<>();
-        for (MirrorStatus status : MirrorStatus.values()) {
-            records.put(status.name(), 0L);
-        }
-        Stream.concat(contentFacade.sourceReleases(mirror.getId()).stream(),
-                contentFacade.archReleases(mirror.getId()).stream())
-                .forEach(record -> records.merge(record.getFreshness().name(), 1L, Long::sum));
-        return new FreshnessView(mirror.getName(), mirror.getOverallFreshness().name(),
-                mirror.getLastProbed().orElse(null), records);
+        summary.records().forEach((status, count) -> records.put(status.name(), count));
+        return new FreshnessView(summary.mirror(), summary.overallFreshness().name(), summary.lastProbed(), records);
     }
 
     /** The freshness the mirror's probes found, one entry per probe. */

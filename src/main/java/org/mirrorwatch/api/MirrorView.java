@@ -3,7 +3,7 @@ package org.mirrorwatch.api;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import org.mirrorwatch.registry.entity.DistributionMirror;
-import org.mirrorwatch.registry.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.MirrorUrl;
 
 /**
  * A mirror as the API shows it. {@code freshness} is its overall freshness as of its last probe. Empty fields

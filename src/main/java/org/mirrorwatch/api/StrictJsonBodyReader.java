@@ -12,9 +12,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * Reads every JSON request body of the API through {@link StrictJson}. JAX-RS prefers an application's
- * own entity providers to the server's, so this replaces JSON-B for reading on every server, while JSON-B
- * still writes the answers.
+ * Reads JSON request bodies through {@link StrictJson}, notably {@code application/merge-patch+json},
+ * which the servers' own JSON-B readers do not take. {@link StrictJsonInterceptor} makes sure no other
+ * reader ever sees a JSON body; JSON-B still writes the answers.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, StrictJsonBodyReader.MERGE_PATCH_JSON})
@@ -25,6 +25,11 @@ public class StrictJsonBodyReader implements MessageBodyReader<Object> {
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return readsType(type);
+    }
+
+    /** The types a JSON body is bound to: everything but raw text, bytes, streams and JSON-P values. */
+    static boolean readsType(Class<?> type) {
         return !type.isPrimitive() && type != String.class && type != byte[].class
                 && !InputStream.class.isAssignableFrom(type) && !java.io.Reader.class.isAssignableFrom(type)
                 && !JsonValue.class.isAssignableFrom(type);

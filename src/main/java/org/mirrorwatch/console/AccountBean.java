@@ -10,7 +10,7 @@ import org.mirrorwatch.identity.boundary.ApiTokenFacade;
 import org.mirrorwatch.identity.boundary.NewApiToken;
 import org.mirrorwatch.identity.entity.ApiToken;
 import org.mirrorwatch.platform.MirrorwatchException;
-import org.mirrorwatch.registry.entity.Person;
+import org.mirrorwatch.identity.entity.Person;
 
 /** The account page: who one is, and one's API tokens. A new token's secret is shown once, here. */
 @Named

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import org.mirrorwatch.operations.OperationalFigures;
 import org.mirrorwatch.probing.boundary.FreshnessHistory;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
-import org.mirrorwatch.registry.entity.Continent;
-import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.reference.entity.Continent;
+import org.mirrorwatch.reference.entity.Distribution;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.mirrorwatch.platform.MirrorwatchException;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
-import org.mirrorwatch.registry.entity.Distribution;
+import org.mirrorwatch.reference.entity.Distribution;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 

@@ -27,6 +27,7 @@ import org.mirrorwatch.identity.control.Accounts;
 import org.mirrorwatch.identity.control.ApiTokenCredential;
 import org.mirrorwatch.identity.control.LoginThrottle;
 import org.mirrorwatch.identity.control.Roles;
+import org.mirrorwatch.web.SecurityHeaders;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one), dispatching on the path:
@@ -221,6 +222,7 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
         try {
             response.resetBuffer();
             response.setStatus(status);
+            SecurityHeaders.addTo(response);
             if (status == 401) {
                 response.addHeader("WWW-Authenticate", BASIC_CHALLENGE);
                 response.addHeader("WWW-Authenticate", BEARER_CHALLENGE);

@@ -72,7 +72,7 @@ class AccessApiIT {
         String location = started.headers().firstValue("Location").orElseThrow();
         assertTrue(location.matches(".*/api/v1/probe-rounds/\\d+"), location);
         String path = location.substring(location.indexOf("/api/"));
-        await().atMost(Duration.ofSeconds(2)).until(() -> api.get(path).body().contains("\"state\":\"DONE\""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(path).body().contains("\"state\":\"DONE\""));
         assertTrue(api.get(path).body().contains("\"mirrorsTotal\":1"));
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM audit_event WHERE action = 'PROBE_ROUND_STARTED'"));
     }
@@ -157,7 +157,7 @@ class AccessApiIT {
         HttpResponse<String> started = api.send("POST", "/api/v1/probe-rounds", "{\"content\":\"RELEASE\"}",
                 AUTHORIZATION, ADMIN);
         String round = started.headers().firstValue("Location").orElseThrow();
-        await().atMost(Duration.ofSeconds(2)).until(() ->
+        await().atMost(Duration.ofSeconds(10)).until(() ->
                 api.get(round.substring(round.indexOf("/api/"))).body().contains("\"state\":\"DONE\""));
         String probes = api.get("/api/v1/mirrors/alice-pending/probes", AUTHORIZATION, ALICE).body();
         Matcher log = Pattern.compile("\"log\":\"(/api/v1/files/[^\"]+)\"").matcher(probes);

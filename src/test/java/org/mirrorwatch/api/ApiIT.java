@@ -431,7 +431,7 @@ class ApiIT {
         assertEquals(202, started.statusCode(), started.body());
         String location = started.headers().firstValue("Location").orElseThrow();
         String path = location.substring(location.indexOf("/api/"));
-        await().atMost(Duration.ofSeconds(2)).until(() -> !api.get(path).body().contains("\"state\":\"RUNNING\""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !api.get(path).body().contains("\"state\":\"RUNNING\""));
     }
 
     /** A change of a mirror's state empties the cached lists, as a real change does; tests change rows in SQL. */

@@ -177,7 +177,7 @@ class EdgeApiIT {
     @Test
     void bodiesLargerThanAnEndpointTakes_answer413ProblemJson_unread() throws Exception {
         String before = fingerprint();
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String huge = "{\"description\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}";
         String overLimit = "{\"description\":\"" + "x".repeat(100 * 1024) + "\"}";
         for (Endpoint endpoint : WRITES) {
@@ -291,6 +291,23 @@ class EdgeApiIT {
         for (HttpResponse<String> answer : List.of(nul, long1, query)) {
             assertFalse(answer.body().contains("Exception") || answer.body().contains("INSERT"), answer.body());
         }
+    }
+
+    @Test
+    void anUnexpectedFailure_answersABareProblemWithAnIncidentId_thatTheLogHasOnce() {
+        long logStart = SharedServer.get().logLength();
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        TestDatabase.whileTableIsMissing("country", () -> answers.add(api.get("/api/v1/mirrors")));
+        HttpResponse<String> failed = answers.get(0);
+        assertEquals(500, failed.statusCode());
+        assertProblemJson(failed);
+        String incident = json(failed).path("incident").asText();
+        assertTrue(incident.matches("[0-9a-f-]{36}"), failed.body());
+        for (String leak : List.of("Exception", "SELECT", "country", "PSQL", "org.", "jakarta.")) {
+            assertFalse(failed.body().contains(leak), leak + " in " + failed.body());
+        }
+        String log = SharedServer.get().logSince(logStart);
+        assertEquals(1, log.split(java.util.regex.Pattern.quote("Incident " + incident), -1).length - 1, log);
     }
 
     @Test

@@ -16,14 +16,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.htmlunit.FailingHttpStatusCodeException;
+import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.util.NameValuePair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +42,8 @@ import org.mirrorwatch.testing.TestLogin;
 /**
  * The account pages in a browser (HtmlUnit, without JavaScript: the forms must work without it) against
  * the packaged WAR, with the mail read from a real SMTP server: sign-up, the mailed verification link,
- * login, password reset and its links, API tokens, and the login form on protected pages.
+ * login, password reset and its links, API tokens, the login form on protected pages, and the cookies and
+ * log lines that the pages leave.
  */
 class AccountPagesIT {
 
@@ -307,6 +312,43 @@ class AccountPagesIT {
         }
         assertTrue(loginError("bob", TestLogin.PASSWORD).startsWith("Too many failed logins for this name."),
                 "the right password waits too");
+    }
+
+    @Test
+    void theFlashCookieOfANoticeAfterARedirect_isSameSite() throws Exception {
+        login("admin", TestLogin.PASSWORD);
+        HtmlPage actions = open("/admin/mirror.xhtml?name=bob-unofficial");
+        browser.getOptions().setRedirectEnabled(false);
+        Page redirect = ((HtmlElement) actions.getElementById("actions:delete")).click();
+
+        assertEquals(302, redirect.getWebResponse().getStatusCode());
+        List<String> cookies = redirect.getWebResponse().getResponseHeaders().stream()
+                .filter(header -> header.getName().equalsIgnoreCase("Set-Cookie")).map(NameValuePair::getValue)
+                .toList();
+        assertFalse(cookies.isEmpty(), "the notice travels in a cookie");
+        for (String cookie : cookies) {
+            assertTrue(cookie.toLowerCase(Locale.ROOT).replace(" ", "").contains(";samesite=lax"), cookie);
+        }
+    }
+
+    @Test
+    void pagesWithViewParameters_logNoWarningThatTheirMetadataIsMisplaced() throws Exception {
+        long before = server.logLength();
+        for (String page : List.of("/login.xhtml?next=%2Faccount%2F", "/verify.xhtml?token=unknown",
+                "/reset-password.xhtml?token=unknown", "/mirror.xhtml?name=alice-mirror")) {
+            open(page);
+        }
+        login("alice", TestLogin.PASSWORD);
+        open("/account/mirror.xhtml?name=alice-mirror");
+        login("admin", TestLogin.PASSWORD);
+        open("/admin/mirror.xhtml?name=alice-mirror");
+        open("/admin/audit.xhtml?action=MIRROR_EDITED");
+        // A failed login logs a line of its own, so once it is in the file, so is everything before it.
+        login("marker-" + before, "wrong password");
+        Awaitility.await().until(() -> server.logSince(before).contains("Console login failed for marker-" + before));
+
+        String log = server.logSince(before);
+        assertFalse(log.contains("JSF1103"), log);
     }
 
     private String loginError(String name, String password) throws IOException {

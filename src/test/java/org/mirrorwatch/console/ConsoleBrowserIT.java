@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The console in Debian's headless chromium, against the packaged WAR: the walkthroughs of sign-up,
  * registering a mirror, approving it, and following a probe round on the tests' own fake farm; escaping,
- * forged posts, axe-core's accessibility checks, and the narrow layout. A failed test leaves a
- * screenshot in target/failures/.
+ * forged posts, axe-core's accessibility checks, and the narrow layout. No page that any test visits may
+ * break the Content-Security-Policy. A failed test leaves a screenshot in target/failures/.
  */
 @ExtendWith(ScreenshotOnFailure.class)
 class ConsoleBrowserIT {
@@ -71,6 +72,12 @@ class ConsoleBrowserIT {
         TestDatabase.reset("access-world", "api-world");
         smtp.purgeEmailFromAllMailboxes();
         browser.driver().manage().deleteAllCookies();
+        browser.contentSecurityPolicyViolations();
+    }
+
+    @AfterEach
+    void noPageVisited_brokeTheContentSecurityPolicy() {
+        assertEquals(List.of(), browser.contentSecurityPolicyViolations());
     }
 
     @Test
@@ -228,8 +235,43 @@ class ConsoleBrowserIT {
                 + "&signup%3Asubmit=Sign+up&jakarta.faces.ViewState=forged", "Content-Type",
                 "application/x-www-form-urlencoded");
 
+        assertEquals(400, forged.statusCode());
         assertTrue(forged.body().contains("This form has expired"), forged.body());
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM person WHERE name = 'mallory'"));
+    }
+
+    @Test
+    void everyPage_andEveryErrorPage_keepsToTheContentSecurityPolicy() {
+        List<String> problems = new ArrayList<>();
+        for (String page : List.of("/", "/?content=release", "/mirror.xhtml?name=alice-mirror", "/overview.xhtml",
+                "/login.xhtml", "/signup.xhtml", "/reset-password.xhtml", "/reset-password.xhtml?token=unknown",
+                "/verify.xhtml?token=unknown", "/no-such-page.xhtml")) {
+            problems.addAll(cspViolations(page));
+        }
+        // The plain page of an unexpected failure: the list cannot read its countries.
+        TestDatabase.whileTableIsMissing("country", () -> problems.addAll(cspViolations("/")));
+        // The post of an attacking page: a console form with a forged view state.
+        ((JavascriptExecutor) browser.driver()).executeScript("""
+                const form = document.createElement('form');
+                form.method = 'post';
+                form.action = '/signup.xhtml';
+                form.innerHTML = '<input name="signup" value="signup"><input name="jakarta.faces.ViewState" value="x">';
+                document.body.appendChild(form);
+                form.submit();
+                """);
+        browser.find("#expired");
+        problems.addAll(browser.contentSecurityPolicyViolations().stream().map(v -> "expired page: " + v).toList());
+        logIn("alice", TestLogin.PASSWORD);
+        for (String page : List.of("/account/", "/account/mirrors.xhtml", "/account/mirror.xhtml",
+                "/account/mirror.xhtml?name=alice-mirror", "/admin/probe.xhtml")) {
+            problems.addAll(cspViolations(page));
+        }
+        logIn("admin", TestLogin.PASSWORD);
+        for (String page : List.of("/admin/review.xhtml", "/admin/review.xhtml?list=disabled", "/admin/probe.xhtml",
+                "/admin/manifest.xhtml", "/admin/audit.xhtml", "/admin/mirror.xhtml?name=alice-mirror")) {
+            problems.addAll(cspViolations(page));
+        }
+        assertEquals(List.of(), problems);
     }
 
     @Test
@@ -268,6 +310,7 @@ class ConsoleBrowserIT {
             phone.get("/admin/probe.xhtml");
             phone.find("main");
             assertFalse(phone.scrollsSideways(), "the probe page scrolls sideways at 390 px");
+            assertEquals(List.of(), phone.contentSecurityPolicyViolations());
         }
     }
 
@@ -275,6 +318,12 @@ class ConsoleBrowserIT {
         browser.get(page);
         browser.find("main");
         return browser.seriousAccessibilityViolations().stream().map(v -> page + ": " + v).toList();
+    }
+
+    private List<String> cspViolations(String page) {
+        browser.get(page);
+        browser.find("main");
+        return browser.contentSecurityPolicyViolations().stream().map(v -> page + ": " + v).toList();
     }
 
     private void assertNoScriptRan(List<String> pages) {

@@ -9,13 +9,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.SharedServer;
 import org.mirrorwatch.testing.TestDatabase;
 
-/** Black-box smoke test: the packaged WAR deploys on Payara Micro and its home page lists mirrors. */
+/**
+ * Black-box smoke test: the packaged WAR deploys on Payara Micro and its home page lists mirrors. Every
+ * answer, pages, stylesheets, the API and error pages alike, carries the security headers.
+ */
 class HomePageIT {
 
     private static SharedServer server;
@@ -30,6 +36,17 @@ class HomePageIT {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getUnchecked(String path) {
+        try {
+            return get(path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -69,6 +86,50 @@ class HomePageIT {
     @Test
     void stylesheet_isServed() throws Exception {
         assertEquals(200, get("/jakarta.faces.resource/css/mirrorwatch.css.xhtml").statusCode());
+    }
+
+    @Test
+    void everyKindOfAnswer_carriesTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/", "/login.xhtml", "/jakarta.faces.resource/css/mirrorwatch.css.xhtml",
+                "/jakarta.faces.resource/js/copy.js.xhtml", "/api/v1/distributions", "/api/v1/files/424242/x.log",
+                "/no-such-page.xhtml")) {
+            HttpResponse<String> response = get(path);
+            assertEquals(List.of("nosniff"), response.headers().allValues("X-Content-Type-Options"), path);
+            assertEquals(List.of("same-origin"), response.headers().allValues("Referrer-Policy"), path);
+            assertEquals(List.of("DENY"), response.headers().allValues("X-Frame-Options"), path);
+            String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+            for (String directive : List.of("default-src 'self'", "script-src 'self'", "style-src 'self'",
+                    "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'")) {
+                assertTrue(policy.contains(directive), path + " has " + directive + " in: " + policy);
+            }
+            assertFalse(policy.contains("unsafe"), path + ": " + policy);
+        }
+    }
+
+    @Test
+    void theSessionCookie_isHttpOnlyAndSameSite() throws Exception {
+        List<String> cookies = get("/login.xhtml").headers().allValues("Set-Cookie");
+
+        String session = cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
+        String attributes = session.toLowerCase(Locale.ROOT).replace(" ", "");
+        assertTrue(attributes.contains(";httponly"), session);
+        assertTrue(attributes.contains(";samesite=lax") || attributes.contains(";samesite=strict"), session);
+    }
+
+    @Test
+    void anUnexpectedFailure_answers500_withAPlainPage_thatShowsNothingOfTheServer() throws Exception {
+        // The list reads the countries; without their table it fails as no page expects.
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        TestDatabase.whileTableIsMissing("country", () -> answers.add(getUnchecked("/")));
+        HttpResponse<String> response = answers.get(0);
+
+        assertEquals(500, response.statusCode());
+        assertTrue(response.body().contains("Something went wrong"), response.body());
+        for (String leak : List.of("Exception", "SELECT", "PSQL", "at org.", "at jakarta.", "Payara", "WELD")) {
+            assertFalse(response.body().contains(leak), leak + " is on the error page: " + response.body());
+        }
+        assertEquals(List.of("nosniff"), response.headers().allValues("X-Content-Type-Options"));
     }
 
     @Test

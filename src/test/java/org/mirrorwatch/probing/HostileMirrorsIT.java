@@ -32,7 +32,7 @@ import org.mirrorwatch.registry.boundary.MirrorForm;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorPulseType;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 import org.mirrorwatch.testing.Deployments;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
@@ -160,9 +160,12 @@ class HostileMirrorsIT {
         FakeMirror redirectsHome = farm.newMirror().redirectEverythingTo(privateTarget.baseUrl());
         FakeMirror allowed = farm.newMirror().serve(ProberWorld.syncedAgo(Duration.ZERO, ""));
 
-        register("private-url", privateTarget.baseUrl());
+        // Registration refuses such URLs at the door; but a name can resolve to a loopback address after it
+        // was registered, and that is what the guard at connect time is for. The rows are moved behind the
+        // door to stand for it.
+        registerThenMove("private-url", privateTarget.baseUrl());
         register("redirect-to-loopback", redirectsHome.baseUrl());
-        register("localhost-name", "http://localhost:" + localhostTarget.port() + "/");
+        registerThenMove("localhost-name", "http://localhost:" + localhostTarget.port() + "/");
         register("allow-listed", allowed.baseUrl());
 
         finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
@@ -191,6 +194,13 @@ class HostileMirrorsIT {
                 MirrorPulseType.PULL, url)).getId();
         mirrors.enable(id);
         content.ensureMirrorDistroArchRelease(id, 1, PackagePublishingPocket.UPDATES, 1);
+    }
+
+    /** Registers the mirror on a public name, then gives it {@code url} in the database, as DNS could. */
+    private void registerThenMove(String name, String url) {
+        register(name, "http://" + name + ".example.org/");
+        TestDatabase.execute("UPDATE distribution_mirror SET http_base_url = '" + url + "' WHERE name = '" + name
+                + "'");
     }
 
     private long id(String name) {

@@ -50,7 +50,7 @@ import org.mirrorwatch.registry.entity.MirrorDistroArchRelease;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorPulseType;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.testing.Deployments;
 import org.mirrorwatch.testing.Failures;

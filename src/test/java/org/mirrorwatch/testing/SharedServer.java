@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,7 @@ public final class SharedServer {
 
     private static final Logger LOG = Logger.getLogger(SharedServer.class.getName());
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+    private static final Path LOG_FILE = Path.of("target/shared-server.log");
 
     private static SharedServer instance;
 
@@ -54,6 +58,26 @@ public final class SharedServer {
      */
     public int mailPort() {
         return mailPort;
+    }
+
+    /** How long the server's log is now, to read what a test makes it log with {@link #logSince}. */
+    public long logLength() {
+        try {
+            return Files.size(LOG_FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the server logged after the first {@code length} bytes; the file also holds earlier runs. */
+    public String logSince(long length) {
+        try {
+            byte[] all = Files.readAllBytes(LOG_FILE);
+            return new String(all, (int) Math.min(length, all.length), (int) Math.max(0, all.length - length),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public URI resolve(String path) {
@@ -93,7 +117,7 @@ public final class SharedServer {
                 "--nocluster", "--port", String.valueOf(port),
                 "--postbootcommandfile", System.getProperty("mirrorwatch.postboot.file"),
                 "--deploy", System.getProperty("mirrorwatch.test.war", "target/mirrorwatch.war")));
-        File log = new File("target/shared-server.log");
+        File log = LOG_FILE.toFile();
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)

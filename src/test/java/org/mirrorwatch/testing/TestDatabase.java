@@ -90,6 +90,19 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Runs {@code action} while a table is missing, as a database in trouble would have it: every query
+     * of that table fails, which is how tests make the server meet a failure no page or endpoint expects.
+     */
+    public static void whileTableIsMissing(String table, Runnable action) {
+        execute("ALTER TABLE " + table + " RENAME TO " + table + "_missing");
+        try {
+            action.run();
+        } finally {
+            execute("ALTER TABLE " + table + "_missing RENAME TO " + table);
+        }
+    }
+
     /** A connection to the test database, for tests that look at rows directly. */
     public static Connection connect() throws SQLException {
         String url = "jdbc:postgresql://" + System.getProperty("mirrorwatch.db.host") + ":"

@@ -21,8 +21,8 @@ import org.mirrorwatch.probing.http.HeadClient;
 import org.mirrorwatch.probing.http.HeadResult;
 import org.mirrorwatch.probing.http.ProbeFailure;
 import org.mirrorwatch.publishing.entity.PublicationKind;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 import org.mirrorwatch.registry.entity.MirrorStatus;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
 
 /** Launchpad's decisions for one mirror, against files that are there or not, without a network. */
 class MirrorProberTest {

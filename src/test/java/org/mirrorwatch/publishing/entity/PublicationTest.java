@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mirrorwatch.registry.entity.Component;
-import org.mirrorwatch.registry.entity.Distribution;
-import org.mirrorwatch.registry.entity.DistroArchRelease;
-import org.mirrorwatch.registry.entity.DistroRelease;
-import org.mirrorwatch.registry.entity.DistroReleaseStatus;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.Distribution;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.DistroReleaseStatus;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 class PublicationTest {
 

@@ -19,7 +19,7 @@ import org.mirrorwatch.publishing.entity.PoolPublication;
 import org.mirrorwatch.publishing.entity.PublicationKey;
 import org.mirrorwatch.publishing.entity.PublicationKind;
 import org.mirrorwatch.registry.entity.MirrorStatus;
-import org.mirrorwatch.registry.entity.PackagePublishingPocket;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /** The freshness windows of getURLsToCheckUpdateness, case by case, without a database. */
 class FreshnessWindowsTest {

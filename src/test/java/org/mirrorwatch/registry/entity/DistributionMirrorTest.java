@@ -1,5 +1,8 @@
 package org.mirrorwatch.registry.entity;
 
+import org.mirrorwatch.reference.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.UrlScheme;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 import org.mirrorwatch.platform.ConflictException;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;

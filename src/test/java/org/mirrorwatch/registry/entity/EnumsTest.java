@@ -1,5 +1,7 @@
 package org.mirrorwatch.registry.entity;
 
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,14 @@
 package org.mirrorwatch.registry.entity;
 
+import org.mirrorwatch.identity.entity.Person;
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.Continent;
+import org.mirrorwatch.reference.entity.Country;
+import org.mirrorwatch.reference.entity.Distribution;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.DistroRelease;
+import org.mirrorwatch.reference.entity.DistroReleaseStatus;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +33,6 @@ final class TestWorld {
     DistributionMirror mirror(String name, MirrorContent content) {
         MirrorRegistration registration = new MirrorRegistration(new MirrorName(name), null, null, MirrorSpeed.S2M,
                 brazil, content, MirrorPulseType.PUSH, MirrorUrls.http("http://" + name + ".example.org/pub"), false);
-        return ubuntu.newMirror(fooBar, registration, NOW);
+        return DistributionMirror.newMirror(ubuntu, fooBar, registration, NOW);
     }
 }

@@ -1,0 +1,52 @@
+package org.mirrorwatch.reference.boundary;
+
+import java.util.List;
+import org.mirrorwatch.reference.entity.Component;
+import org.mirrorwatch.reference.entity.Distribution;
+import org.mirrorwatch.reference.entity.DistroArchRelease;
+import org.mirrorwatch.reference.entity.DistroRelease;
+
+/**
+ * Reference data as screens and the API show it, built inside the facade's transaction, so nothing walks
+ * a lazy collection after it (which Hibernate refuses).
+ */
+public final class ReferenceViews {
+
+    private ReferenceViews() {
+    }
+
+    /** A distribution. */
+    public record DistributionView(String name, String displayName, String mainArchiveUrl, String mainReleasesUrl,
+            String mirrorAdminAddress, List<String> series) {
+
+        public static DistributionView of(Distribution distribution) {
+            return new DistributionView(distribution.getName(), distribution.getDisplayName(),
+                    distribution.getMainArchiveUrl(), distribution.getMainReleasesUrl(),
+                    distribution.getMirrorAdminAddress().orElse(null),
+                    distribution.getReleases().stream().map(DistroRelease::getName).toList());
+        }
+    }
+
+    /** A series, with its components in order and its architectures. */
+    public record SeriesView(String distribution, String name, String version, String status, List<String> components,
+            List<ArchSeriesView> architectures) {
+
+        public static SeriesView of(DistroRelease series) {
+            return new SeriesView(series.getDistribution().getName(), series.getName(), series.getVersion(),
+                    series.getStatus().name(), series.getComponents().stream().map(Component::getName).toList(),
+                    series.getArchitectures().stream().map(ArchSeriesView::of).toList());
+        }
+    }
+
+    /** An architecture of a series. */
+    public record ArchSeriesView(String architecture, boolean official) {
+
+        public static ArchSeriesView of(DistroArchRelease arch) {
+            return new ArchSeriesView(arch.getArchitectureTag(), arch.isOfficial());
+        }
+    }
+
+    /** A component. */
+    public record ComponentView(String name) {
+    }
+}
