@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.mirrorwatch.probing.http.HeadClient;
 import org.mirrorwatch.probing.http.HeadResult;
-import org.mirrorwatch.probing.http.ProbeClient;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
@@ -16,15 +16,23 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
  */
 public final class MirrorProber {
 
-    private final ProbeClient http;
+    private final HeadClient http;
     private final Clock clock;
 
-    public MirrorProber(ProbeClient http, Clock clock) {
+    public MirrorProber(HeadClient http, Clock clock) {
         this.http = http;
         this.clock = clock;
     }
 
-    public CompletableFuture<MirrorProbeOutcome> probe(MirrorTarget target) {
+    /** Probes either kind of mirror; the target's type decides which probe. */
+    public CompletableFuture<? extends ProbeOutcome> probe(ProbeTarget target) {
+        if (target instanceof ReleaseTarget release) {
+            return probeRelease(release);
+        }
+        return probeArchive((MirrorTarget) target);
+    }
+
+    public CompletableFuture<MirrorProbeOutcome> probeArchive(MirrorTarget target) {
         ProbeLog log = new ProbeLog(clock);
         log.add("Probing " + target.name() + " at " + target.baseUrl());
         List<CompletableFuture<IndexOutcome>> indexes = new ArrayList<>();

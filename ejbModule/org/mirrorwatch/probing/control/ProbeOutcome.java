@@ -1,7 +1,7 @@
 package org.mirrorwatch.probing.control;
 
 /** What one probe of a mirror found, held in memory until it is recorded. */
-public interface ProbeOutcome {
+public sealed interface ProbeOutcome permits MirrorProbeOutcome, ReleaseProbeOutcome {
 
     ProbeTarget target();
 

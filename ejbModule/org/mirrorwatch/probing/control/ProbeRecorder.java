@@ -59,8 +59,8 @@ public class ProbeRecorder {
     public void record(ProbeOutcome outcome) {
         if (outcome instanceof ReleaseProbeOutcome release) {
             recordRelease(release);
-        } else {
-            recordArchive((MirrorProbeOutcome) outcome);
+        } else if (outcome instanceof MirrorProbeOutcome archive) {
+            recordArchive(archive);
         }
     }
 

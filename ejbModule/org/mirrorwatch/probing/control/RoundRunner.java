@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -88,9 +87,7 @@ public class RoundRunner {
             Map<Long, String> inFlight = new ConcurrentHashMap<>();
             for (ProbeTarget target : targets) {
                 inFlight.put(target.mirrorId(), target.name());
-                CompletableFuture<? extends ProbeOutcome> probe = target instanceof ReleaseTarget release
-                        ? prober.probeRelease(release) : prober.probe((MirrorTarget) target);
-                probe.whenComplete((outcome, failure) -> {
+                prober.probe(target).whenComplete((outcome, failure) -> {
                     inFlight.remove(target.mirrorId());
                     finished.add(outcome != null ? outcome : crashed(target, failure));
                 });
@@ -123,8 +120,6 @@ public class RoundRunner {
 
     private static ProbeOutcome crashed(ProbeTarget target, Throwable failure) {
         LOG.log(Level.WARNING, "Probe of mirror " + target.name() + " failed unexpectedly", failure);
-        String log = "Probe failed unexpectedly: " + failure + "\n";
-        return target instanceof ReleaseTarget release ? new ReleaseProbeOutcome(release, List.of(), log, true)
-                : new MirrorProbeOutcome((MirrorTarget) target, List.of(), log, true);
+        return target.crashed("Probe failed unexpectedly: " + failure + "\n");
     }
 }

@@ -1,20 +1,53 @@
 package org.mirrorwatch.probing.http;
 
 /**
- * How a HEAD request ended: found (a 200, after at most the allowed redirects), or failed with a reason
- * in words that go into the probe log.
+ * How a HEAD request ended: found (a 200, after at most the allowed redirects), or failed with a kind
+ * of failure whose reason goes into the probe log. Either way it names the URL that was asked for, not
+ * where a redirect led.
  */
-public record HeadResult(String url, boolean found, String reason, boolean timedOut) {
+public sealed interface HeadResult {
 
-    static HeadResult ok(String url) {
-        return new HeadResult(url, true, "200 OK", false);
+    String url();
+
+    boolean found();
+
+    /** "200 OK", or the failure's reason. */
+    String reason();
+
+    /** Whether the request ran out of time, which counts against its host and is logged as such. */
+    boolean timedOut();
+
+    record Found(String url) implements HeadResult {
+        @Override
+        public boolean found() {
+            return true;
+        }
+
+        @Override
+        public String reason() {
+            return "200 OK";
+        }
+
+        @Override
+        public boolean timedOut() {
+            return false;
+        }
     }
 
-    static HeadResult failed(String url, String reason) {
-        return new HeadResult(url, false, reason, false);
-    }
+    record Failed(String url, ProbeFailure failure) implements HeadResult {
+        @Override
+        public boolean found() {
+            return false;
+        }
 
-    static HeadResult timeout(String url, String reason) {
-        return new HeadResult(url, false, reason, true);
+        @Override
+        public String reason() {
+            return failure.reason();
+        }
+
+        @Override
+        public boolean timedOut() {
+            return failure instanceof ProbeFailure.Timeout;
+        }
     }
 }

@@ -1,14 +1,8 @@
 package org.mirrorwatch.probing.http;
 
 import org.mirrorwatch.platform.AddressGuard;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,12 +22,13 @@ import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.mirrorwatch.probing.http.HostScheduler.RequestEnd;
 
 /**
- * HEAD requests for one round. Requests wait in a queue per host and are sent only while their host has
- * fewer than {@code perHost} in flight and the round fewer than {@code overall}, so no thread ever waits
- * on a socket and no host sees more than its allowance. Counters and host state belong to this object,
- * which lives as long as its round.
+ * HEAD requests for one round, over Jetty's non-blocking client (and FTP). This class wires the network
+ * to the parts that decide: {@link HostScheduler} says what may start, {@link RedirectPolicy} which
+ * redirects to follow, {@link FailureClassifier} what kind of failure an exception is. No thread waits
+ * on a socket. It lives as long as its round, and so does the scheduler's state.
  *
  * <p>A slot is a connection, as the mirror counts them: each HTTP request gets a connection of its own,
  * which is closed when the request ends, and the slot is given back only once the socket is closed.
@@ -41,16 +36,14 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  * timed-out connection's place on before closing it. Launchpad's prober, too, opens one connection per
  * request.
  */
-public final class ProbeClient implements AutoCloseable {
+public final class ProbeClient implements HeadClient, AutoCloseable {
 
     private final ProbeLimits limits;
     private final HttpClient jetty;
     private final FtpTransport ftp;
-
-    private final Object lock = new Object();
-    private final Map<String, Host> hosts = new HashMap<>();
-    private final Deque<Host> ready = new ArrayDeque<>();
-    private int inFlight;
+    private final FailureClassifier classifier;
+    private final RedirectPolicy redirects;
+    private final HostScheduler<Pending> scheduler;
 
     /** Completed when Jetty has closed the connection's socket; entries live from the close to the release. */
     private final Map<org.eclipse.jetty.io.Connection, CompletableFuture<Void>> closes = new ConcurrentHashMap<>();
@@ -64,6 +57,9 @@ public final class ProbeClient implements AutoCloseable {
      */
     public ProbeClient(ProbeLimits limits, AddressGuard guard, ThreadFactory threads, int ftpThreads) {
         this.limits = limits;
+        this.classifier = new FailureClassifier(limits.timeout(), limits.maxHeaderBytes());
+        this.redirects = new RedirectPolicy(limits.maxRedirects());
+        this.scheduler = new HostScheduler<>(limits.perHost(), limits.overall());
         QueuedThreadPool pool = new QueuedThreadPool(16, 2, 60_000, -1, null, null, threads);
         pool.setName("mirrorwatch-probe-http");
         jetty = new HttpClient();
@@ -73,9 +69,9 @@ public final class ProbeClient implements AutoCloseable {
         jetty.setIdleTimeout(limits.timeout().toMillis());
         jetty.setMaxResponseHeadersSize(limits.maxHeaderBytes());
         jetty.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, limits.userAgent()));
-        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("mirrorwatch-probe-timeouts", true);
-        jetty.setScheduler(scheduler);
-        jetty.setSocketAddressResolver(new GuardedResolver(new SocketAddressResolver.Async(pool, scheduler,
+        ScheduledExecutorScheduler timers = new ScheduledExecutorScheduler("mirrorwatch-probe-timeouts", true);
+        jetty.setScheduler(timers);
+        jetty.setSocketAddressResolver(new GuardedResolver(new SocketAddressResolver.Async(pool, timers,
                 limits.timeout().toMillis()), guard));
         // Jetty adds the client's event listeners to every connection it opens, so no close goes unseen,
         // not even one that happens before this class learns of the connection.
@@ -90,10 +86,10 @@ public final class ProbeClient implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("The probe HTTP client did not start", e);
         }
-        ftp = new FtpTransport(limits, guard, threads, ftpThreads, scheduler);
+        ftp = new FtpTransport(limits, guard, threads, ftpThreads, timers);
     }
 
-    /** HEAD on the URL, following up to the allowed redirects to the same file name. Never fails exceptionally. */
+    @Override
     public CompletableFuture<HeadResult> head(String url) {
         CompletableFuture<HeadResult> result = new CompletableFuture<>();
         URI uri;
@@ -101,7 +97,7 @@ public final class ProbeClient implements AutoCloseable {
             uri = new URI(url);
         } catch (URISyntaxException e) {
             failures.incrementAndGet();
-            result.complete(HeadResult.failed(url, "not a valid URL: " + e.getReason()));
+            result.complete(new HeadResult.Failed(url, new ProbeFailure.InvalidUrl(e.getReason())));
             return result;
         }
         enqueue(new Pending(url, uri, 0, result));
@@ -121,54 +117,19 @@ public final class ProbeClient implements AutoCloseable {
     private void enqueue(Pending pending) {
         String scheme = pending.uri.getScheme() == null ? "" : pending.uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("ftp")) {
-            fail(pending, HeadResult.failed(pending.originalUrl, "unknown scheme in " + pending.uri));
+            fail(pending, new ProbeFailure.UnknownScheme(pending.uri));
             return;
         }
         if (pending.uri.getHost() == null) {
-            fail(pending, HeadResult.failed(pending.originalUrl, "no host in " + pending.uri));
+            fail(pending, new ProbeFailure.NoHost(pending.uri));
             return;
         }
-        String skipped;
-        synchronized (lock) {
-            Host host = hosts.computeIfAbsent(hostKey(pending.uri), Host::new);
-            skipped = host.skipReason;
-            if (skipped == null) {
-                host.queue.add(pending);
-                makeReady(host);
-            }
-        }
-        if (skipped != null) {
-            fail(pending, HeadResult.failed(pending.originalUrl, skipped));
-            return;
-        }
-        dispatch();
+        scheduler.offer(pending.host(), pending).ifPresentOrElse(skipped -> fail(pending, skipped), this::dispatch);
     }
 
-    /** Sends what the limits allow. Sending is non-blocking, so it happens outside the lock. */
+    /** Sends what the limits allow. Sending does not block, so the scheduler's lock is not held meanwhile. */
     private void dispatch() {
-        while (true) {
-            Pending next;
-            synchronized (lock) {
-                if (inFlight >= limits.overall() || ready.isEmpty()) {
-                    return;
-                }
-                Host host = ready.poll();
-                host.inReady = false;
-                next = host.queue.poll();
-                host.inFlight++;
-                host.requests++;
-                inFlight++;
-                makeReady(host);
-            }
-            send(next);
-        }
-    }
-
-    private void makeReady(Host host) {
-        if (!host.inReady && !host.queue.isEmpty() && host.inFlight < limits.perHost()) {
-            ready.add(host);
-            host.inReady = true;
-        }
+        scheduler.startable().forEach(this::send);
     }
 
     private void send(Pending pending) {
@@ -206,7 +167,7 @@ public final class ProbeClient implements AutoCloseable {
      * reports as an IllegalStateException).
      */
     private static Answer pastDeadline(Answer answer, long deadline) {
-        if (answer.failure() != null && !isTimeout(answer.failure()) && System.nanoTime() - deadline >= 0) {
+        if (answer.failure() != null && !FailureClassifier.isTimeout(answer.failure()) && System.nanoTime() - deadline >= 0) {
             TimeoutException timeout = new TimeoutException("the deadline passed");
             timeout.initCause(answer.failure());
             return Answer.failed(timeout);
@@ -230,167 +191,47 @@ public final class ProbeClient implements AutoCloseable {
         return closes.computeIfAbsent(connection, key -> new CompletableFuture<>());
     }
 
-    /** Counts a timeout against the host, and completes the request or queues its redirect. */
+    /** Tells the scheduler how the request ended, and completes it or queues its redirect. */
     private void answered(Pending pending, Answer answer) {
-        boolean timedOut = answer.failure() != null && isTimeout(answer.failure());
-        Host host;
-        boolean justSkipped = false;
-        synchronized (lock) {
-            host = hosts.get(hostKey(pending.uri));
-            if (timedOut) {
-                host.timeouts++;
-                if (host.skipReason == null && host.requests >= ProbeLimits.MIN_REQUESTS_TO_JUDGE_HOST
-                        && host.requests < (long) ProbeLimits.MIN_REQUESTS_PER_TIMEOUT * host.timeouts) {
-                    host.skipReason = "skipped: " + host.name + " timed out on " + host.timeouts + " of "
-                            + host.requests + " requests, so its other requests in this round are not sent";
-                    justSkipped = true;
-                }
-            }
+        ProbeFailure failure = answer.failure() == null ? null : classifier.classify(answer.failure(), pending.uri);
+        RequestEnd end = failure == null ? RequestEnd.ANSWERED
+                : failure instanceof ProbeFailure.Timeout ? RequestEnd.TIMED_OUT : RequestEnd.FAILED;
+        scheduler.ended(pending.host(), end)
+                .ifPresent(skip -> skip.dropped().forEach(dropped -> fail(dropped, skip.reason())));
+        if (failure != null) {
+            fail(pending, failure);
+            return;
         }
-        if (justSkipped) {
-            failQueued(host);
+        int status = answer.status();
+        if (status == HttpStatus.OK_200) {
+            pending.result.complete(new HeadResult.Found(pending.originalUrl));
+        } else if (answer.ftpReply() != null) {
+            fail(pending, new ProbeFailure.FtpRefusal(answer.ftpReply()));
+        } else if (RedirectPolicy.isRedirect(status)) {
+            redirect(pending, answer.location());
+        } else {
+            fail(pending, new ProbeFailure.UnexpectedStatus(status));
         }
-        HeadResult outcome = outcome(pending, answer);
-        if (outcome != null) {
-            if (!outcome.found()) {
-                failures.incrementAndGet();
-            }
-            pending.result.complete(outcome);
+    }
+
+    private void redirect(Pending pending, String location) {
+        RedirectPolicy.Decision decision = redirects.decide(pending.uri, pending.hops, location);
+        if (decision instanceof RedirectPolicy.Refuse refuse) {
+            fail(pending, refuse.failure());
+        } else if (decision instanceof RedirectPolicy.Follow follow) {
+            enqueue(new Pending(pending.originalUrl, follow.target(), pending.hops + 1, pending.result));
         }
     }
 
     /** Gives the request's slot back, once the connection it used is closed, and sends what may go now. */
     private void released(Pending pending) {
-        synchronized (lock) {
-            Host host = hosts.get(hostKey(pending.uri));
-            host.inFlight--;
-            inFlight--;
-            makeReady(host);
-        }
+        scheduler.closed(pending.host());
         dispatch();
     }
 
-    private void failQueued(Host host) {
-        Deque<Pending> dropped;
-        synchronized (lock) {
-            dropped = new ArrayDeque<>(host.queue);
-            host.queue.clear();
-        }
-        for (Pending pending : dropped) {
-            fail(pending, HeadResult.failed(pending.originalUrl, host.skipReason));
-        }
-    }
-
-    private void fail(Pending pending, HeadResult result) {
+    private void fail(Pending pending, ProbeFailure failure) {
         failures.incrementAndGet();
-        pending.result.complete(result);
-    }
-
-    /** The result of this hop, or null when a redirect hop was queued instead. */
-    private HeadResult outcome(Pending pending, Answer answer) {
-        String url = pending.originalUrl;
-        if (answer.failure() != null) {
-            if (isTimeout(answer.failure())) {
-                String request = "ftp".equalsIgnoreCase(pending.uri.getScheme()) ? "FTP request" : "HEAD request";
-                return HeadResult.timeout(url, request + " on " + pending.uri + " took longer than "
-                        + limits.timeout().toSeconds() + " seconds");
-            }
-            return HeadResult.failed(url, describe(answer.failure()));
-        }
-        int status = answer.status();
-        if (status == HttpStatus.OK_200) {
-            return HeadResult.ok(url);
-        }
-        if (answer.ftpReply() != null) {
-            return HeadResult.failed(url, answer.ftpReply());
-        }
-        if (status == 301 || status == 302 || status == 303) {
-            return redirect(pending, answer.location());
-        }
-        return HeadResult.failed(url, status + " " + HttpStatus.getMessage(status));
-    }
-
-    private HeadResult redirect(Pending pending, String location) {
-        String url = pending.originalUrl;
-        if (location == null || location.isBlank()) {
-            return HeadResult.failed(url, "redirect without a Location");
-        }
-        if (pending.hops >= limits.maxRedirects()) {
-            return HeadResult.failed(url, "more than " + limits.maxRedirects() + " redirects");
-        }
-        URI target;
-        try {
-            target = pending.uri.resolve(new URI(location.strip()));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return HeadResult.failed(url, "redirect to an invalid URL: " + location);
-        }
-        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return HeadResult.failed(url, "redirect to an unknown scheme: " + target);
-        }
-        if (!fileName(target).equals(fileName(pending.uri))) {
-            return HeadResult.failed(url, "redirect to a different file: " + target);
-        }
-        enqueue(new Pending(url, target, pending.hops + 1, pending.result));
-        return null;
-    }
-
-    private static String fileName(URI uri) {
-        String path = uri.getPath() == null ? "" : uri.getPath();
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    private static boolean isTimeout(Throwable failure) {
-        return failure instanceof TimeoutException || failure instanceof SocketTimeoutException;
-    }
-
-    /**
-     * The failure in a few plain words for the probe log. Jetty's own messages name its internal objects,
-     * so the reason is taken from the most telling exception in the cause chain.
-     */
-    private String describe(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String message = String.valueOf(cause.getMessage());
-            if (cause instanceof RefusedAddressException) {
-                return message;
-            }
-            if (cause instanceof UnknownHostException) {
-                return "unknown host: " + message;
-            }
-            if (cause instanceof ConnectException) {
-                return "connection refused";
-            }
-            if (message.toLowerCase(Locale.ROOT).contains("too large")) {
-                return "the response headers were larger than " + limits.maxHeaderBytes() + " bytes";
-            }
-            if (cause instanceof javax.net.ssl.SSLException) {
-                return "TLS failed: " + firstWords(message);
-            }
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.io.EOFException || cause instanceof java.nio.channels.ClosedChannelException
-                    || cause.getClass().getSimpleName().equals("EofException")
-                    || String.valueOf(cause.getMessage()).contains("Connection reset")) {
-                return "the connection was closed or reset before an answer";
-            }
-        }
-        if (failure instanceof org.eclipse.jetty.client.HttpResponseException) {
-            return "not a valid HTTP response";
-        }
-        return failure.getClass().getSimpleName() + ": " + firstWords(String.valueOf(failure.getMessage()));
-    }
-
-    /** A message without Jetty's object dumps, at most a line of text. */
-    private static String firstWords(String message) {
-        String text = message.split("\\R", 2)[0];
-        int dump = text.indexOf(" on oejc");
-        text = dump > 0 ? text.substring(0, dump) : text;
-        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
-    }
-
-    private static String hostKey(URI uri) {
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        return uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        pending.result.complete(new HeadResult.Failed(pending.originalUrl, failure));
     }
 
     @Override
@@ -406,20 +247,11 @@ public final class ProbeClient implements AutoCloseable {
 
     /** A request waiting for its host's turn, or a redirect hop of one. */
     private record Pending(String originalUrl, URI uri, int hops, CompletableFuture<HeadResult> result) {
-    }
 
-    /** One host's queue and counters, for this round. */
-    private static final class Host {
-        final String name;
-        final Deque<Pending> queue = new ArrayDeque<>();
-        int inFlight;
-        long requests;
-        long timeouts;
-        boolean inReady;
-        String skipReason;
-
-        Host(String name) {
-            this.name = name;
+        /** The scheduler's name for the host: a mirror's politeness is per host and port. */
+        String host() {
+            int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            return uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
         }
     }
 }

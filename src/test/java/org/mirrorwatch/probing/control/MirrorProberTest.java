@@ -1,0 +1,165 @@
+package org.mirrorwatch.probing.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.mirrorwatch.probing.http.HeadClient;
+import org.mirrorwatch.probing.http.HeadResult;
+import org.mirrorwatch.probing.http.ProbeFailure;
+import org.mirrorwatch.publishing.entity.PublicationKind;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+import org.mirrorwatch.registry.entity.MirrorStatus;
+
+/** Launchpad's decisions for one mirror, against files that are there or not, without a network. */
+class MirrorProberTest {
+
+    private static final String BASE = "http://m.example/ubuntu/";
+    private static final String INDEX = BASE + "dists/warty/main/binary-i386/Packages.gz";
+    private static final String NEWEST = BASE + "pool/main/h/hello/hello_3_i386.deb";
+    private static final String ONE_HOUR = BASE + "pool/main/h/hello/hello_2_i386.deb";
+    private static final String SIX_HOURS = BASE + "pool/main/h/hello/hello_1_i386.deb";
+
+    private final Mirror mirror = new Mirror();
+    private final MirrorProber prober = new MirrorProber(mirror,
+            Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void aMissingIndex_isDeleted_withTheReason() {
+        MirrorProbeOutcome outcome = probe(check(Optional.of(NEWEST)));
+        assertEquals(List.of(IndexOutcome.deleted(check(Optional.of(NEWEST)))), outcome.indexes());
+        assertFalse(outcome.carriesContent());
+        assertTrue(outcome.log().contains("Failed " + INDEX + ": 404 Not Found\n"), outcome.log());
+        assertTrue(outcome.log().contains("Deleted MirrorDistroArchRelease of warty i386 RELEASE main with url "
+                + INDEX + " because: 404 Not Found.\n"), outcome.log());
+        assertEquals(List.of(INDEX), mirror.asked, "nothing else is asked of a mirror without the index");
+    }
+
+    @Test
+    void theNewestPublicationFound_isUp_andNoWindowIsAsked() {
+        mirror.has(INDEX, NEWEST, ONE_HOUR);
+        MirrorProbeOutcome outcome = probe(check(Optional.of(NEWEST)));
+        assertEquals(MirrorStatus.UP, outcome.indexes().get(0).freshness());
+        assertTrue(outcome.log().contains("Found that " + NEWEST + " exists. Updating MirrorDistroArchRelease of"
+                + " warty i386 RELEASE main freshness to UP."), outcome.log());
+        assertEquals(List.of(INDEX, NEWEST), mirror.asked);
+    }
+
+    @Test
+    void theNewestMissing_takesTheFreshestWindowFound_withoutAskingForTheNewestAgain() {
+        mirror.has(INDEX, SIX_HOURS);
+        MirrorProbeOutcome outcome = probe(check(Optional.of(NEWEST)));
+        assertEquals(IndexOutcome.kept(check(Optional.of(NEWEST)), MirrorStatus.SIXHOURSBEHIND),
+                outcome.indexes().get(0));
+        assertTrue(outcome.log().contains("Failed " + NEWEST + ": 404 Not Found"), outcome.log());
+        assertTrue(outcome.log().contains("Failed " + ONE_HOUR + ": 404 Not Found"), outcome.log());
+        assertEquals(1, mirror.asked.stream().filter(NEWEST::equals).count());
+    }
+
+    @Test
+    void noWindowFound_isUnknown_yetTheIndexIsKept() {
+        mirror.has(INDEX);
+        MirrorProbeOutcome outcome = probe(check(Optional.of(NEWEST)));
+        assertEquals(IndexOutcome.kept(check(Optional.of(NEWEST)), MirrorStatus.UNKNOWN), outcome.indexes().get(0));
+        assertTrue(outcome.carriesContent());
+        assertTrue(outcome.log().contains("None of the files that show the freshness of warty i386 RELEASE main"
+                + " were found. Updating MirrorDistroArchRelease of warty i386 RELEASE main freshness to UNKNOWN."),
+                outcome.log());
+    }
+
+    @Test
+    void anIndexWithNothingPublished_isDeleted() {
+        mirror.has(INDEX);
+        MirrorProbeOutcome outcome = probe(check(Optional.empty()));
+        assertEquals(List.of(IndexOutcome.deleted(check(Optional.empty()))), outcome.indexes());
+        assertTrue(outcome.log().contains("because: nothing was ever published there to measure its freshness by."),
+                outcome.log());
+    }
+
+    @Test
+    void aTimeout_isLoggedAsItsReasonAlone() {
+        ProbeFailure.Timeout timeout = new ProbeFailure.Timeout("HEAD request", URI.create(INDEX),
+                Duration.ofSeconds(30));
+        mirror.answers.put(INDEX, new HeadResult.Failed(INDEX, timeout));
+        String log = probe(check(Optional.of(NEWEST))).log();
+        assertTrue(log.contains(" HEAD request on " + INDEX + " took longer than 30 seconds\n"), log);
+        assertFalse(log.contains("Failed " + INDEX), log);
+    }
+
+    @Test
+    void theLog_countsTheIndexesPresent() {
+        mirror.has(INDEX, NEWEST);
+        String log = probe(check(Optional.of(NEWEST))).log();
+        assertTrue(log.startsWith("2024-01-01T00:00:00Z Probing m.example at " + BASE + "\n"), log);
+        assertTrue(log.endsWith("Probed m.example: 1 of 1 indexes present\n"), log);
+    }
+
+    @Test
+    void aReleasePair_countsOnlyWhenEveryFileIsThere() {
+        ImagePair complete = new ImagePair(1, "warty", "ubuntu", List.of(BASE + "warty/a.iso", BASE + "warty/b.iso"));
+        ImagePair partial = new ImagePair(1, "warty", "kubuntu", List.of(BASE + "warty/k.iso", BASE + "warty/l.iso"));
+        mirror.has(BASE + "warty/a.iso", BASE + "warty/b.iso", BASE + "warty/k.iso");
+        ReleaseProbeOutcome outcome = (ReleaseProbeOutcome) prober.probe(
+                new ReleaseTarget(7, "m.example", BASE, List.of(complete, partial))).join();
+        assertEquals(List.of(complete), outcome.found());
+        assertTrue(outcome.lacksAnyPair());
+        assertTrue(outcome.log().contains("Found all CD images of warty ubuntu (2 files)."), outcome.log());
+        assertTrue(outcome.log().contains("Failed " + BASE + "warty/l.iso: 404 Not Found"), outcome.log());
+        assertTrue(outcome.log().contains("Missing 1 of the 2 CD image files of warty kubuntu."), outcome.log());
+        assertTrue(outcome.log().endsWith("Probed m.example: 1 of 2 CD image series and flavours complete\n"));
+    }
+
+    @Test
+    void aCrashedProbe_keepsItsKind() {
+        MirrorTarget archive = new MirrorTarget(7, "m.example", BASE, List.of());
+        ReleaseTarget release = new ReleaseTarget(8, "r.example", BASE, List.of());
+        assertTrue(archive.crashed("boom").crashed());
+        assertEquals(archive, archive.crashed("boom").target());
+        assertEquals(release, release.crashed("boom").target());
+    }
+
+    private MirrorProbeOutcome probe(IndexCheck check) {
+        return (MirrorProbeOutcome) prober.probe(new MirrorTarget(7, "m.example", BASE, List.of(check))).join();
+    }
+
+    private static IndexCheck check(Optional<String> newest) {
+        Map<MirrorStatus, String> windows = new LinkedHashMap<>();
+        newest.ifPresent(url -> windows.put(MirrorStatus.UP, url));
+        windows.put(MirrorStatus.ONEHOURBEHIND, ONE_HOUR);
+        windows.put(MirrorStatus.SIXHOURSBEHIND, SIX_HOURS);
+        return new IndexCheck(PublicationKind.BINARY, 1, PackagePublishingPocket.RELEASE, 1,
+                "warty i386 RELEASE main", INDEX, windows, newest);
+    }
+
+    /** A mirror that has the files it was given and answers 404 for the rest; it notes what it was asked. */
+    private static final class Mirror implements HeadClient {
+        final Map<String, HeadResult> answers = new HashMap<>();
+        final List<String> asked = new ArrayList<>();
+
+        void has(String... urls) {
+            for (String url : urls) {
+                answers.put(url, new HeadResult.Found(url));
+            }
+        }
+
+        @Override
+        public synchronized CompletableFuture<HeadResult> head(String url) {
+            asked.add(url);
+            return CompletableFuture.completedFuture(answers.getOrDefault(url,
+                    new HeadResult.Failed(url, new ProbeFailure.UnexpectedStatus(404))));
+        }
+    }
+}
