@@ -18,27 +18,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AccountSettings {
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.password.iterations", defaultValue = "210000")
+    @ConfigProperty(name = "mirrorwatch.password.iterations")
     int passwordIterations;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.login.free-failures", defaultValue = "5")
+    @ConfigProperty(name = "mirrorwatch.login.free-failures")
     int freeFailures;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.login.first-block", defaultValue = "PT30S")
+    @ConfigProperty(name = "mirrorwatch.login.first-block")
     Duration firstBlock;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.login.max-block", defaultValue = "PT15M")
+    @ConfigProperty(name = "mirrorwatch.login.max-block")
     Duration maxBlock;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.account.verify-link-ttl", defaultValue = "PT48H")
+    @ConfigProperty(name = "mirrorwatch.account.verify-link-ttl")
     Duration verifyLinkTtl;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.account.reset-link-ttl", defaultValue = "PT1H")
+    @ConfigProperty(name = "mirrorwatch.account.reset-link-ttl")
     Duration resetLinkTtl;
 
     @PostConstruct
