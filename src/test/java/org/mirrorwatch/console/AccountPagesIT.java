@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.ApiClient;
 import org.mirrorwatch.testing.SharedServer;
@@ -40,6 +41,7 @@ import org.mirrorwatch.testing.TestLogin;
  * the packaged WAR, with the mail read from a real SMTP server: sign-up, the mailed verification link,
  * login, password reset and its links, API tokens, and the login form on protected pages.
  */
+@Tag("black-box")
 class AccountPagesIT {
 
     private static final String NEW_PASSWORD = "a brand new secret";

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mirrorwatch.probing.ProberWorld;
@@ -41,6 +42,7 @@ import org.openqa.selenium.support.ui.Select;
  * forged posts, axe-core's accessibility checks, and the narrow layout. A failed test leaves a
  * screenshot in target/failures/.
  */
+@Tag("black-box")
 @ExtendWith(ScreenshotOnFailure.class)
 class ConsoleBrowserIT {
 

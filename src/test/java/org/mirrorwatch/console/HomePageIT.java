@@ -10,12 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.SharedServer;
 import org.mirrorwatch.testing.TestDatabase;
 
-/** Black-box smoke test: the packaged WAR deploys on Payara Micro and its home page lists mirrors. */
+/** Black-box smoke test: the packaged WAR deploys on the shared server and its home page lists mirrors. */
+@Tag("black-box")
 class HomePageIT {
 
     private static SharedServer server;
