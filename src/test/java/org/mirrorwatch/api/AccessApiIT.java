@@ -62,6 +62,16 @@ class AccessApiIT {
     }
 
     @Test
+    void anAccountNamedAnonymous_isNotWhoAnAnonymousCallerIs() {
+        // WildFly names an anonymous caller "anonymous", and anyone may sign up with that name.
+        TestDatabase.execute("UPDATE person SET name = 'anonymous' WHERE name = 'bob'");
+
+        assertEquals(404, api.get("/api/v1/mirrors/bob-broken").statusCode(), "a disabled mirror, anonymously");
+        assertEquals(200, api.get("/api/v1/mirrors/bob-broken", AUTHORIZATION, basic("anonymous", TestLogin.PASSWORD))
+                .statusCode(), "its owner");
+    }
+
+    @Test
     void startingAProbeRound_isForAdmins() {
         assertEquals(403, api.send("POST", "/api/v1/probe-rounds", "{\"content\":\"RELEASE\"}", AUTHORIZATION, ALICE)
                 .statusCode());
