@@ -22,7 +22,7 @@ public class Callers {
 
     /** The person calling. Facades that need one are closed to anonymous callers by their roles. */
     public Caller caller() {
-        if (security.getCallerPrincipal() == null) {
+        if (loggedIn().isEmpty()) {
             throw new AccessDeniedException("Log in first.");
         }
         return currentCaller().orElseThrow(() -> new AccessDeniedException("Your account no longer exists."));
@@ -30,12 +30,18 @@ public class Callers {
 
     /** The person calling, if anyone is logged in: public reads show a logged-in owner a little more. */
     public Optional<Caller> currentCaller() {
-        Principal principal = security.getCallerPrincipal();
-        if (principal == null) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery("Person.findByName", Person.class)
-                .setParameter("name", principal.getName()).getResultStream().findFirst()
+        return loggedIn().flatMap(principal -> em.createNamedQuery("Person.findByName", Person.class)
+                .setParameter("name", principal.getName()).getResultStream().findFirst())
                 .map(person -> new Caller(person, security.isCallerInRole(Roles.MIRROR_ADMIN)));
+    }
+
+    /**
+     * The caller's principal if someone logged in: every login carries the role person. The principal
+     * alone does not tell, since WildFly names an anonymous caller "anonymous", which is also a name
+     * someone may sign up with.
+     */
+    private Optional<Principal> loggedIn() {
+        Principal principal = security.getCallerPrincipal();
+        return principal != null && security.isCallerInRole(Roles.PERSON) ? Optional.of(principal) : Optional.empty();
     }
 }

@@ -21,12 +21,21 @@ public class CallerBean {
     SecurityContext security;
 
     public boolean isLoggedIn() {
-        return security.getCallerPrincipal() != null;
+        return principal() != null;
     }
 
     public String getName() {
-        Principal principal = security.getCallerPrincipal();
+        Principal principal = principal();
         return principal == null ? null : principal.getName();
+    }
+
+    /**
+     * The request's principal, null for an anonymous visitor, as the Servlet specification says on every
+     * server. (SecurityContext.getCallerPrincipal() should be null too, but WildFly answers with its
+     * principal "anonymous".)
+     */
+    private static Principal principal() {
+        return FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
     }
 
     public boolean isMirrorAdmin() {

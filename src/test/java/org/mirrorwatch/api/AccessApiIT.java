@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.identity.control.SecretTokens;
 import org.mirrorwatch.testing.ApiClient;
@@ -26,6 +27,7 @@ import org.mirrorwatch.testing.TestLogin;
  * challenges, logged-in callers without the right get 403, the allowed ones succeed. Basic and bearer
  * tokens log in; failures are throttled alike for known and unknown names. The world is access-world.sql.
  */
+@Tag("black-box")
 class AccessApiIT {
 
     private static final String ADMIN = basic("admin", TestLogin.PASSWORD);
@@ -57,6 +59,16 @@ class AccessApiIT {
         assertTrue(challenges.stream().anyMatch(value -> value.startsWith("Bearer realm=\"Mirrorwatch\"")), challenges.toString());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(response.body().contains("\"status\":401"), response.body());
+    }
+
+    @Test
+    void anAccountNamedAnonymous_isNotWhoAnAnonymousCallerIs() {
+        // WildFly names an anonymous caller "anonymous", and anyone may sign up with that name.
+        TestDatabase.execute("UPDATE person SET name = 'anonymous' WHERE name = 'bob'");
+
+        assertEquals(404, api.get("/api/v1/mirrors/bob-broken").statusCode(), "a disabled mirror, anonymously");
+        assertEquals(200, api.get("/api/v1/mirrors/bob-broken", AUTHORIZATION, basic("anonymous", TestLogin.PASSWORD))
+                .statusCode(), "its owner");
     }
 
     @Test

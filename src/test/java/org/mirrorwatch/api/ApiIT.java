@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.ApiClient;
 import org.mirrorwatch.testing.SharedServer;
@@ -29,6 +30,7 @@ import org.mirrorwatch.testing.TestLogin;
  * The REST API against the packaged WAR: each endpoint's success and its error statuses, with the
  * permissions proven over HTTP. The world is access-world.sql plus api-world.sql.
  */
+@Tag("black-box")
 class ApiIT {
 
     private static final String AUTHORIZATION = "Authorization";

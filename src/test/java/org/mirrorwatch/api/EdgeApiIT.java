@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.ApiClient;
 import org.mirrorwatch.testing.SharedServer;
@@ -37,6 +38,7 @@ import org.mirrorwatch.testing.TestLogin;
  * asked for a strict edge. Each refusal must be a 4xx problem JSON, and the database (audit trail
  * included) must be exactly as before.
  */
+@Tag("black-box")
 class EdgeApiIT {
 
     private static final String AUTHORIZATION = "Authorization";

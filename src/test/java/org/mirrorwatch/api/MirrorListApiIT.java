@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.ApiClient;
 import org.mirrorwatch.testing.SharedServer;
@@ -24,6 +25,7 @@ import org.mirrorwatch.testing.TestLogin;
  * The mirror list over 1,000 mirrors (thousand-mirrors.sql): each filter agrees with the same question
  * asked of the database, and paging with the cursor visits every mirror once, in name order.
  */
+@Tag("black-box")
 class MirrorListApiIT {
 
     private static final String ADMIN = basic("admin", TestLogin.PASSWORD);

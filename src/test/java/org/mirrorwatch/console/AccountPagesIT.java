@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.ApiClient;
 import org.mirrorwatch.testing.SharedServer;
@@ -45,6 +46,7 @@ import org.mirrorwatch.testing.TestLogin;
  * login, password reset and its links, API tokens, the login form on protected pages, and the cookies and
  * log lines that the pages leave.
  */
+@Tag("black-box")
 class AccountPagesIT {
 
     private static final String NEW_PASSWORD = "a brand new secret";

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mirrorwatch.probing.ProberWorld;
@@ -42,6 +43,7 @@ import org.openqa.selenium.support.ui.Select;
  * forged posts, axe-core's accessibility checks, and the narrow layout. No page that any test visits may
  * break the Content-Security-Policy. A failed test leaves a screenshot in target/failures/.
  */
+@Tag("black-box")
 @ExtendWith(ScreenshotOnFailure.class)
 class ConsoleBrowserIT {
 

@@ -13,15 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.SharedServer;
 import org.mirrorwatch.testing.TestDatabase;
 
 /**
- * Black-box smoke test: the packaged WAR deploys on Payara Micro and its home page lists mirrors. Every
- * answer, pages, stylesheets, the API and error pages alike, carries the security headers.
+ * Black-box smoke test: the packaged WAR deploys on the shared server and its home page lists mirrors.
+ * Every answer, pages, stylesheets, the API and error pages alike, carries the security headers.
  */
+@Tag("black-box")
 class HomePageIT {
 
     private static SharedServer server;

@@ -12,31 +12,46 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.awaitility.Awaitility;
 
 /**
- * One Payara Micro running the packaged WAR, shared by every black-box HTTP and browser test of a run.
- * The first test that asks starts it on a random port; {@link TestEnvironment} stops it after the run.
- * Its output goes to target/shared-server.log.
+ * One server running the packaged WAR, shared by every black-box HTTP and browser test of a run. The
+ * first test that asks starts it on random ports; {@link TestEnvironment} stops it after the run.
+ * <p>
+ * Which server is the system property {@value #SERVER}: {@code payara} (the default) starts Payara Micro,
+ * whose output goes to target/shared-server.log; {@code wildfly} starts the WildFly that the
+ * {@code wildfly} Maven profile unpacked (see {@link WildFlyServer}). Both get the same settings.
  */
 public final class SharedServer {
 
+    /** The system property that chooses the server under test: payara or wildfly. */
+    public static final String SERVER = "mirrorwatch.test.server";
+
     private static final Logger LOG = Logger.getLogger(SharedServer.class.getName());
-    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
-    private static final Path LOG_FILE = Path.of("target/shared-server.log");
+    /** Where each server's output goes: everything the application logs is in it. */
+    private static final Path PAYARA_LOG = Path.of("target/shared-server.log");
+    private static final Path WILDFLY_LOG = Path.of("target/wildfly-console.log");
 
     private static SharedServer instance;
 
-    private final Process process;
+    private final String name;
+    private final Runnable stop;
     private final URI baseUri;
     private final int mailPort;
+    private final Path logFile;
 
-    private SharedServer(Process process, URI baseUri, int mailPort) {
-        this.process = process;
+    private SharedServer(String name, Runnable stop, URI baseUri, int mailPort, Path logFile) {
+        this.name = name;
+        this.stop = stop;
         this.baseUri = baseUri;
         this.mailPort = mailPort;
+        this.logFile = logFile;
     }
 
     /** The running server, started now if this is the first call of the run. */
@@ -63,7 +78,7 @@ public final class SharedServer {
     /** How long the server's log is now, to read what a test makes it log with {@link #logSince}. */
     public long logLength() {
         try {
-            return Files.size(LOG_FILE);
+            return Files.size(logFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +87,7 @@ public final class SharedServer {
     /** What the server logged after the first {@code length} bytes; the file also holds earlier runs. */
     public String logSince(long length) {
         try {
-            byte[] all = Files.readAllBytes(LOG_FILE);
+            byte[] all = Files.readAllBytes(logFile);
             return new String(all, (int) Math.min(length, all.length), (int) Math.max(0, all.length - length),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -84,40 +99,70 @@ public final class SharedServer {
         return baseUri.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
+    /** Payara Micro or WildFly, as the run chose. */
+    public String name() {
+        return name;
+    }
+
     static synchronized void stopIfStarted() {
         if (instance != null) {
-            instance.process.destroy();
-            try {
-                instance.process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            instance.stop.run();
             instance = null;
         }
     }
 
     private static SharedServer start() {
         long begin = System.nanoTime();
-        int port = FreePorts.next();
+        String server = System.getProperty(SERVER, "payara").toLowerCase(Locale.ROOT);
+        boolean wildFly = switch (server) {
+            case "payara" -> false;
+            case "wildfly" -> true;
+            default -> throw new IllegalStateException(SERVER + " is \"" + server + "\"; it must be payara or wildfly");
+        };
+        // WildFly moves all its ports by one offset, so the offset decides its HTTP port.
+        int offset = wildFly ? WildFlyServer.freePortOffset() : 0;
+        int port = wildFly ? WildFlyServer.httpPort(offset) : FreePorts.next();
         int mailPort = FreePorts.next();
+        Map<String, String> settings = settings(port, mailPort);
+        URI base = URI.create("http://localhost:" + port + "/");
+        SharedServer started;
+        if (wildFly) {
+            WildFlyServer running = WildFlyServer.start(offset, settings);
+            started = new SharedServer("WildFly", running::stop, base, mailPort, WILDFLY_LOG);
+        } else {
+            started = startPayara(port, settings, base, mailPort);
+        }
+        LOG.info(() -> String.format("Shared %s ready at %s in %d ms", started.name, base,
+                (System.nanoTime() - begin) / 1_000_000));
+        return started;
+    }
+
+    /** The settings of the server under test, as system properties; the same on Payara and WildFly. */
+    private static Map<String, String> settings(int port, int mailPort) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("user.timezone", "UTC");
+        settings.put("mirrorwatch.probe.timer.enabled", "false");
+        // The browser tests probe a fake farm in the test JVM; the API tests' loopback mirrors stay refused.
+        settings.put("mirrorwatch.probe.allowed-cidrs", FakeMirrorFarm.ALLOWED_CIDR);
+        settings.put("mirrorwatch.probe.timeout", "PT2S");
+        ServerProperties.NAMES.forEach(name -> settings.put(name, System.getProperty(name)));
+        // Its own SMTP port (see mailPort()), and no retries that would land in a later test's mailbox.
+        settings.put("mirrorwatch.mail.port", String.valueOf(mailPort));
+        settings.put("mirrorwatch.mail.retry.enabled", "false");
+        settings.put("mirrorwatch.base-url", "http://localhost:" + port);
+        return settings;
+    }
+
+    private static SharedServer startPayara(int port, Map<String, String> settings, URI base, int mailPort) {
         List<String> command = new ArrayList<>();
         command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
         command.add("-Xmx512m");
-        command.add("-Duser.timezone=UTC");
-        command.add("-Dmirrorwatch.probe.timer.enabled=false");
-        // The browser tests probe a fake farm in the test JVM; the API tests' loopback mirrors stay refused.
-        command.add("-Dmirrorwatch.probe.allowed-cidrs=" + FakeMirrorFarm.ALLOWED_CIDR);
-        command.add("-Dmirrorwatch.probe.timeout=PT2S");
-        command.addAll(ServerProperties.asJvmOptions());
-        // Later -D options win over the shared ones above.
-        command.add("-Dmirrorwatch.mail.port=" + mailPort);
-        command.add("-Dmirrorwatch.mail.retry.enabled=false");
-        command.add("-Dmirrorwatch.base-url=http://localhost:" + port);
+        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--nocluster", "--port", String.valueOf(port),
                 "--postbootcommandfile", System.getProperty("mirrorwatch.postboot.file"),
                 "--deploy", System.getProperty("mirrorwatch.test.war", "target/mirrorwatch.war")));
-        File log = LOG_FILE.toFile();
+        File log = PAYARA_LOG.toFile();
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -125,15 +170,34 @@ public final class SharedServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Payara Micro did not start", e);
         }
-        URI base = URI.create("http://localhost:" + port + "/");
+        awaitUp("the shared Payara Micro at " + base + " (see " + log + ")", base, Duration.ofSeconds(120),
+                () -> process.isAlive() ? null : "Payara Micro exited; see " + log);
+        return new SharedServer("Payara Micro", () -> stop(process), base, mailPort, PAYARA_LOG);
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until the application's root answers 200, or fails as soon as {@code failure} names a reason
+     * (null while there is none), or when the limit has passed.
+     */
+    static void awaitUp(String what, URI base, Duration limit, Supplier<String> failure) {
         HttpClient client = HttpClient.newHttpClient();
-        Awaitility.await("the shared Payara Micro at " + base + " (see " + log + ")")
-                .atMost(STARTUP_LIMIT).pollInterval(Duration.ofMillis(500))
-                .failFast("Payara Micro exited; see " + log, () -> !process.isAlive())
+        Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(500))
+                .failFast(what, () -> {
+                    String reason = failure.get();
+                    if (reason != null) {
+                        throw new AssertionError(reason);
+                    }
+                })
                 .until(() -> isUp(client, base));
-        LOG.info(() -> String.format("Shared Payara Micro ready at %s in %d ms", base,
-                (System.nanoTime() - begin) / 1_000_000));
-        return new SharedServer(process, base, mailPort);
     }
 
     private static boolean isUp(HttpClient client, URI base) {

@@ -7,7 +7,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Starts what the integration tests need once per test run, before any test class, and stops it after
  * the last: the database (embedded unless MIRRORWATCH_DB_URL names one) and, when a black-box test asks
- * for it, the shared Payara Micro server. Their addresses reach Arquillian's Payara through system
+ * for it, the shared server (Payara Micro or WildFly). Their addresses reach Arquillian's Payara through system
  * properties, which arquillian.xml passes on. Unit-test runs (surefire) start nothing.
  */
 public class TestEnvironment implements LauncherSessionListener {

@@ -1,5 +1,6 @@
 /**
  * The test infrastructure: the embedded PostgreSQL started once per run, database resets and datasets,
- * the shared Payara Micro server for black-box tests, and the Arquillian deployment.
+ * the shared server for black-box tests (Payara Micro, or WildFly under -Pwildfly), the check of
+ * WildFly's log after them, and the Arquillian deployment.
  */
 package org.mirrorwatch.testing;
