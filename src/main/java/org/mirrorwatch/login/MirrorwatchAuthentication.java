@@ -3,7 +3,6 @@ package org.mirrorwatch.login;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -14,8 +13,6 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +24,6 @@ import org.mirrorwatch.identity.control.Accounts;
 import org.mirrorwatch.identity.control.ApiTokenCredential;
 import org.mirrorwatch.identity.control.LoginThrottle;
 import org.mirrorwatch.identity.control.Roles;
-import org.mirrorwatch.web.SecurityHeaders;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one), dispatching on the path:
@@ -75,7 +71,7 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
         if (credential instanceof UsernamePasswordCredential password) {
             return formLogin(request, context, password);
         }
-        return isApi(request) ? apiRequest(request, response, context) : consoleRequest(request, context);
+        return isApi(request) ? apiRequest(request, context) : consoleRequest(request, context);
     }
 
     /** A login from the console's form, through {@code SecurityContext.authenticate}. */
@@ -121,17 +117,16 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    private AuthenticationStatus apiRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    private AuthenticationStatus apiRequest(HttpServletRequest request, HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null) {
             if (startsWithIgnoringCase(authorization, "Bearer ")) {
-                return bearer(request, response, context, authorization.substring(7).strip());
+                return bearer(request, context, authorization.substring(7).strip());
             }
             if (startsWithIgnoringCase(authorization, "Basic ")) {
-                return basic(request, response, context, authorization.substring(6).strip());
+                return basic(request, context, authorization.substring(6).strip());
             }
-            return refuse(response, 401, "Send HTTP Basic credentials or an API token as"
+            return refuse(request, context, 401, "Send HTTP Basic credentials or an API token as"
                     + " \"Authorization: Bearer <token>\".", null);
         }
         if (SAFE_METHODS.contains(request.getMethod())) {
@@ -141,46 +136,44 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
             }
         }
         if (context.isProtected()) {
-            return refuse(response, 401, "Log in with HTTP Basic or an API token.", null);
+            return refuse(request, context, 401, "Log in with HTTP Basic or an API token.", null);
         }
         return context.doNothing();
     }
 
-    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, String token) {
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context, String token) {
         CredentialValidationResult result = identityStores.validate(new ApiTokenCredential(token));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             LOG.info(() -> "API call with an invalid, expired or revoked token from " + request.getRemoteAddr());
-            return refuse(response, 401, "The API token is invalid, expired or revoked. Create a new one on your"
+            return refuse(request, context, 401, "The API token is invalid, expired or revoked. Create a new one on your"
                     + " account page.", null);
         }
         return context.notifyContainerAboutLogin(result);
     }
 
-    private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, String encoded) {
+    private AuthenticationStatus basic(HttpServletRequest request, HttpMessageContext context, String encoded) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return refuse(response, 401, "The Basic credentials are not valid Base64.", null);
+            return refuse(request, context, 401, "The Basic credentials are not valid Base64.", null);
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            return refuse(response, 401, "The Basic credentials must be name:password.", null);
+            return refuse(request, context, 401, "The Basic credentials must be name:password.", null);
         }
         String login = decoded.substring(0, colon);
         Optional<Duration> blocked = throttle.blockedFor(login);
         if (blocked.isPresent()) {
-            return refuse(response, 429, tooManyFailures(blocked.get()), blocked.get());
+            return refuse(request, context, 429, tooManyFailures(blocked.get()), blocked.get());
         }
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(login, decoded.substring(colon + 1)));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             LOG.info(() -> "API login failed for " + printable(login) + " from " + request.getRemoteAddr());
             Optional<Duration> nowBlocked = throttle.recordFailure(login);
-            return nowBlocked.isPresent() ? refuse(response, 429, tooManyFailures(nowBlocked.get()), nowBlocked.get())
-                    : refuse(response, 401, WRONG_LOGIN, null);
+            return nowBlocked.isPresent() ? refuse(request, context, 429, tooManyFailures(nowBlocked.get()), nowBlocked.get())
+                    : refuse(request, context, 401, WRONG_LOGIN, null);
         }
         throttle.clear(login);
         return context.notifyContainerAboutLogin(result);
@@ -216,32 +209,14 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
                 + (seconds < 120 ? seconds + " seconds." : (seconds + 59) / 60 + " minutes.");
     }
 
-    /** Answers an API request that failed to authenticate with problem JSON, written and committed here. */
-    private static AuthenticationStatus refuse(HttpServletResponse response, int status, String detail,
-            Duration retryAfter) {
-        try {
-            response.resetBuffer();
-            response.setStatus(status);
-            SecurityHeaders.addTo(response);
-            if (status == 401) {
-                response.addHeader("WWW-Authenticate", BASIC_CHALLENGE);
-                response.addHeader("WWW-Authenticate", BEARER_CHALLENGE);
-            }
-            if (retryAfter != null) {
-                response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
-            }
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("type", "about:blank")
-                    .add("title", status == 429 ? "Too Many Requests" : "Unauthorized")
-                    .add("status", status)
-                    .add("detail", detail).build().toString());
-            response.flushBuffer();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+    /**
+     * Refuses an API request's credentials: the API answers with problem JSON (see {@link LoginRefusal}),
+     * and the request goes on unauthenticated only as far as that answer.
+     */
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpMessageContext context, int status,
+            String detail, Duration retryAfter) {
+        request.setAttribute(LoginRefusal.ATTRIBUTE, new LoginRefusal(status, detail, retryAfter));
+        return context.doNothing();
     }
 
     /** A login name as typed, made safe for a one-line log entry: control characters become "?". */
