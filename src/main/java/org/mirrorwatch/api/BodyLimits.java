@@ -65,9 +65,7 @@ public class BodyLimits implements ContainerRequestFilter {
 
     private static Response tooLarge(int limit) {
         Response.Status status = Response.Status.REQUEST_ENTITY_TOO_LARGE;
-        // The rest of the body is not read, so the connection cannot carry another request.
         return Response.status(status.getStatusCode(), status.getReasonPhrase())
-                .header("Connection", "close")
                 .type(MirrorwatchExceptionMapper.PROBLEM_JSON)
                 .entity(MirrorwatchExceptionMapper.problem(status, String.format(Locale.ROOT,
                         "The request body is larger than this endpoint takes (%,d bytes).", limit)).build().toString())
