@@ -62,7 +62,7 @@ class AccountPagesIT {
     static void serverAndMailbox() {
         server = SharedServer.get();
         api = new ApiClient(server);
-        smtp = new GreenMail(new ServerSetup(server.mailPort(), "127.0.0.1", "smtp"));
+        smtp = new GreenMail(mailbox(server.mailPort()));
         smtp.start();
     }
 
@@ -229,7 +229,7 @@ class AccountPagesIT {
             Duration wait = Duration.between(alice.accepted(), bob.started());
             assertTrue(wait.compareTo(Duration.ofSeconds(1)) < 0, "bob's mail began " + wait + " after alice's ended");
         } finally {
-            smtp = new GreenMail(new ServerSetup(server.mailPort(), "127.0.0.1", "smtp"));
+            smtp = new GreenMail(mailbox(server.mailPort()));
             smtp.start();
         }
     }
@@ -399,6 +399,13 @@ class AccountPagesIT {
         HtmlElement element = (HtmlElement) page.getElementById(id);
         assertNotNull(element, id + " is on " + page.getUrl() + ":\n" + page.asNormalizedText());
         return element.asNormalizedText().strip();
+    }
+
+    /** The shared server's mailbox; a loaded machine may need more than GreenMail's 2 s to bind it again. */
+    private static ServerSetup mailbox(int port) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", "smtp");
+        setup.setServerStartupTimeout(15_000);
+        return setup;
     }
 
     private static MimeMessage onlyMailTo(String address) throws Exception {
