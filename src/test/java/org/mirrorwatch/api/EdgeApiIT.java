@@ -316,7 +316,8 @@ class EdgeApiIT {
     void anUnexpectedFailure_answersABareProblemWithAnIncidentId_thatTheLogHasOnce() {
         long logStart = SharedServer.get().logLength();
         List<HttpResponse<String>> answers = new ArrayList<>();
-        TestDatabase.whileTableIsMissing("country", () -> answers.add(api.get("/api/v1/mirrors")));
+        SharedServer.get().deliberateFailure(() ->
+                TestDatabase.whileTableIsMissing("country", () -> answers.add(api.get("/api/v1/mirrors"))));
         HttpResponse<String> failed = answers.get(0);
         assertEquals(500, failed.statusCode());
         assertProblemJson(failed);

@@ -251,7 +251,8 @@ class ConsoleBrowserIT {
             problems.addAll(cspViolations(page));
         }
         // The plain page of an unexpected failure: the list cannot read its countries.
-        TestDatabase.whileTableIsMissing("country", () -> problems.addAll(cspViolations("/")));
+        SharedServer.get().deliberateFailure(() ->
+                TestDatabase.whileTableIsMissing("country", () -> problems.addAll(cspViolations("/"))));
         // The post of an attacking page: a console form with a forged view state.
         ((JavascriptExecutor) browser.driver()).executeScript("""
                 const form = document.createElement('form');

@@ -123,7 +123,7 @@ class HomePageIT {
     void anUnexpectedFailure_answers500_withAPlainPage_thatShowsNothingOfTheServer() throws Exception {
         // The list reads the countries; without their table it fails as no page expects.
         List<HttpResponse<String>> answers = new ArrayList<>();
-        TestDatabase.whileTableIsMissing("country", () -> answers.add(getUnchecked("/")));
+        server.deliberateFailure(() -> TestDatabase.whileTableIsMissing("country", () -> answers.add(getUnchecked("/"))));
         HttpResponse<String> response = answers.get(0);
 
         assertEquals(500, response.statusCode());

@@ -95,6 +95,39 @@ public final class SharedServer {
         }
     }
 
+    /** The login names whose failed logins mark, in the server's log, a failure a test causes on purpose. */
+    static final String DELIBERATE_FAILURE_BEGINS = "deliberate-failure-begins";
+    static final String DELIBERATE_FAILURE_ENDS = "deliberate-failure-ends";
+
+    /**
+     * Runs {@code action}, which makes the server fail on purpose, between two marks in the server's log
+     * (failed logins by marker names, which the server logs as one line each), so that the log check can
+     * tell these failures from real ones.
+     */
+    public void deliberateFailure(Runnable action) {
+        mark(DELIBERATE_FAILURE_BEGINS);
+        try {
+            action.run();
+        } finally {
+            mark(DELIBERATE_FAILURE_ENDS);
+        }
+    }
+
+    private void mark(String name) {
+        String credentials = java.util.Base64.getEncoder().encodeToString((name + ":x")
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(resolve("/api/v1/distributions"))
+                    .header("Authorization", "Basic " + credentials).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public URI resolve(String path) {
         return baseUri.resolve(path.startsWith("/") ? path.substring(1) : path);
     }

@@ -129,6 +129,11 @@ public final class SlowSmtpServer implements AutoCloseable {
         try {
             socket.close();
             for (Socket connection : open) {
+                // Reset, not a polite close: a close from this side would leave the port in TIME_WAIT, and the
+                // mailbox that takes the port back after this server could not bind it.
+                if (!connection.isClosed()) {
+                    connection.setSoLinger(true, 0);
+                }
                 connection.close();
             }
         } catch (IOException e) {
