@@ -209,12 +209,19 @@ class EdgeApiIT {
             socket.getOutputStream().flush();
             java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
                     socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
-            List<String> lines = new ArrayList<>();
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                lines.add(line);
-            }
-            return lines;
+            List<String> lines = head(in);
+            // Payara's listener invites the body at once ("100 Continue") and lets the application answer
+            // afterwards; the answer that counts follows, and the body is still never sent.
+            return !lines.isEmpty() && lines.get(0).contains(" 100 ") ? head(in) : lines;
         }
+    }
+
+    private static List<String> head(java.io.BufferedReader in) throws java.io.IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            lines.add(line);
+        }
+        return lines;
     }
 
     // --- every query parameter of every read endpoint ----------------------------------------------------
