@@ -27,6 +27,9 @@ public class ErrorStatus extends HttpFilter {
         if (causedBy(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION), ViewExpiredException.class)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
+        // Every error page is HTML. WildFly keeps the failed request's content type on an error dispatch to
+        // the static page, and browsers then showed it as text; Faces sets its own for the others.
+        response.setContentType("text/html;charset=UTF-8");
         chain.doFilter(request, response);
     }
 

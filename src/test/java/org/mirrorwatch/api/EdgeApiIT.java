@@ -174,11 +174,11 @@ class EdgeApiIT {
     }
 
     @Test
-    void bodiesLargerThanAnEndpointTakes_answer413ProblemJson_unread() throws Exception {
+    void bodiesLargerThanAnEndpointTakes_answer413ProblemJson() throws Exception {
         String before = fingerprint();
         String overLimit = "{\"description\":\"" + "x".repeat(100 * 1024) + "\"}";
         for (Endpoint endpoint : WRITES) {
-            // A careful client announces a large body and waits to be told to send it: it never is.
+            // A careful client announces a large body and waits to be told whether to send it.
             // Over every endpoint's limit, yet under the 10 MiB at which WildFly's listener refuses a body itself.
             List<String> announced = announce(endpoint, 9 * 1024 * 1024);
             assertEquals("413", announced.get(0).split(" ")[1], endpoint + " " + announced);
@@ -210,9 +210,19 @@ class EdgeApiIT {
             java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
                     socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
             List<String> lines = head(in);
-            // Payara's listener invites the body at once ("100 Continue") and lets the application answer
-            // afterwards; the answer that counts follows, and the body is still never sent.
-            return !lines.isEmpty() && lines.get(0).contains(" 100 ") ? head(in) : lines;
+            if (!lines.isEmpty() && lines.get(0).contains(" 100 ")) {
+                // Payara's listener invites the body at once ("100 Continue"), before the application has
+                // seen the request, and reads it before it sends the application's answer; a client that was
+                // invited sends it. WildFly answers at once and never asks for it.
+                byte[] chunk = new byte[64 * 1024];
+                java.util.Arrays.fill(chunk, (byte) 'x');
+                for (long sent = 0; sent < length; sent += chunk.length) {
+                    socket.getOutputStream().write(chunk, 0, (int) Math.min(chunk.length, length - sent));
+                }
+                socket.getOutputStream().flush();
+                return head(in);
+            }
+            return lines;
         }
     }
 
