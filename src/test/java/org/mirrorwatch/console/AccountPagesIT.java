@@ -229,8 +229,19 @@ class AccountPagesIT {
             Duration wait = Duration.between(alice.accepted(), bob.started());
             assertTrue(wait.compareTo(Duration.ofSeconds(1)) < 0, "bob's mail began " + wait + " after alice's ended");
         } finally {
-            smtp = new GreenMail(mailbox(server.mailPort()));
-            smtp.start();
+            // The server's mail client may still hold a connection to the port for a moment.
+            await("the mailbox back on its port").atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        GreenMail mailbox = new GreenMail(mailbox(server.mailPort()));
+                        try {
+                            mailbox.start();
+                        } catch (IllegalStateException portStillTaken) {
+                            mailbox.stop();
+                            return false;
+                        }
+                        smtp = mailbox;
+                        return true;
+                    });
         }
     }
 
@@ -401,10 +412,10 @@ class AccountPagesIT {
         return element.asNormalizedText().strip();
     }
 
-    /** The shared server's mailbox; a loaded machine may need more than GreenMail's 2 s to bind it again. */
+    /** The shared server's mailbox; a loaded machine may need more than GreenMail's 2 s to start it. */
     private static ServerSetup mailbox(int port) {
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", "smtp");
-        setup.setServerStartupTimeout(15_000);
+        setup.setServerStartupTimeout(5_000);
         return setup;
     }
 

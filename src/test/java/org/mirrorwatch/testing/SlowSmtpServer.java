@@ -128,17 +128,34 @@ public final class SlowSmtpServer implements AutoCloseable {
         closed = true;
         try {
             socket.close();
-            for (Socket connection : open) {
-                // Reset, not a polite close: a close from this side would leave the port in TIME_WAIT, and the
-                // mailbox that takes the port back after this server could not bind it.
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        resetOpenConnections();
+        threads.shutdownNow();
+        try {
+            threads.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // A connection accepted just before the listener closed may have been added after the first pass.
+        resetOpenConnections();
+    }
+
+    /**
+     * Resets, rather than closes politely, every connection: an open or TIME_WAIT socket on this port would
+     * keep the mailbox that takes the port back after this server from binding it.
+     */
+    private void resetOpenConnections() {
+        for (Socket connection : open) {
+            try {
                 if (!connection.isClosed()) {
                     connection.setSoLinger(true, 0);
                 }
                 connection.close();
+            } catch (IOException e) {
+                // already gone
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        threads.shutdownNow();
     }
 }
