@@ -33,7 +33,12 @@ public final class HostileServer implements AutoCloseable {
         /** Sends 2 MB of headers. */
         HUGE_HEADERS,
         /** Accepts, counts and closes: a listener that must never be reached. */
-        COUNT_ONLY
+        COUNT_ONLY,
+        /**
+         * Answers in plain HTTP at once, then holds the connection open and quiet, so a TLS client sees
+         * only that it was not TLS, with no close or later bytes racing its handshake failure.
+         */
+        PLAIN_TEXT
     }
 
     private final ServerSocket socket;
@@ -87,6 +92,11 @@ public final class HostileServer implements AutoCloseable {
             OutputStream out = connection.getOutputStream();
             switch (behaviour) {
                 case SILENT -> in.transferTo(OutputStream.nullOutputStream());
+                case PLAIN_TEXT -> {
+                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
                 case TRICKLE -> {
                     out.write("HTTP/1.1 200 OK\r\nX-Trickle: ".getBytes(StandardCharsets.US_ASCII));
                     while (!closed) {

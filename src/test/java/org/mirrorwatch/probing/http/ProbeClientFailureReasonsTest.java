@@ -100,7 +100,7 @@ class ProbeClientFailureReasonsTest {
 
     @Test
     void tlsToAServerThatAnswersInPlainText_isATlsFailure() throws Exception {
-        try (HostileServer plain = new HostileServer(FakeMirrorFarm.nextAddress(), Behaviour.TRICKLE)) {
+        try (HostileServer plain = new HostileServer(FakeMirrorFarm.nextAddress(), Behaviour.PLAIN_TEXT)) {
             assertEquals("TLS failed: Unrecognized SSL message, plaintext connection?",
                     failedReason(plain.baseUrl().replace("http://", "https://") + "ubuntu/ls-lR.gz"));
         }
