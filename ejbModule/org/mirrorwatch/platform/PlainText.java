@@ -79,6 +79,16 @@ public final class PlainText {
         return text.strip();
     }
 
+    /**
+     * Text from outside as a message or a log line may repeat it: at most {@code maxLength} characters
+     * (then "…"), with control characters and unpaired surrogates shown as "?", so it stays one line.
+     */
+    public static String printable(String text, int maxLength) {
+        String cut = text == null ? "" : text.length() > maxLength ? text.substring(0, maxLength) + "…" : text;
+        return cut.codePoints().map(c -> Character.isISOControl(c) || Character.isSurrogate((char) c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
     /** Embedding, override and isolate controls: they reorder how the text around them is shown. */
     private static boolean isBidiControl(char c) {
         return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E'

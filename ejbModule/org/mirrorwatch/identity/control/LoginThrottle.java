@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.mirrorwatch.platform.PlainText;
 import org.mirrorwatch.platform.SqlValues;
 
 /**
@@ -107,8 +108,7 @@ public class LoginThrottle {
     static String unknownNameKey(String loginName) {
         String typed = loginName == null ? "" : loginName.strip().toLowerCase(Locale.ROOT);
         // A typed name may hold anything; PostgreSQL cannot store NUL, and the other controls are noise.
-        String key = "name:" + typed.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        String key = "name:" + PlainText.printable(typed, 254);
         return key.length() > 254 ? key.substring(0, 254) : key;
     }
 }

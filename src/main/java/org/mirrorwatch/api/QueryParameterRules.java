@@ -35,7 +35,7 @@ public class QueryParameterRules implements ContainerRequestFilter {
                     + " query parameters."));
         }
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-            String name = printable(parameter.getKey());
+            String name = PlainText.printable(parameter.getKey(), 40);
             if (parameter.getValue().size() > 1) {
                 return Optional.of(new InvalidInputException(name, "Give " + name + " once."));
             }
@@ -51,10 +51,4 @@ public class QueryParameterRules implements ContainerRequestFilter {
         return Optional.empty();
     }
 
-    /** A parameter's name as it can be shown back: cut short, with control characters as "?". */
-    private static String printable(String name) {
-        String shown = name.length() > 40 ? name.substring(0, 40) : name;
-        return shown.codePoints().map(c -> Character.isISOControl(c) || Character.isSurrogate((char) c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    }
 }

@@ -152,7 +152,7 @@ final class StrictJson {
     private static String messageOf(JsonProcessingException e, JavaType bodyType) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             Collection<Object> known = unknown.getKnownPropertyIds();
-            return "This endpoint takes no field \"" + shorten(unknown.getPropertyName()) + "\"; it takes "
+            return "This endpoint takes no field \"" + PlainText.printable(unknown.getPropertyName(), 40) + "\"; it takes "
                     + (known == null ? "the fields in the API documentation" : known.stream().map(Object::toString)
                             .sorted().collect(Collectors.joining(", "))) + ".";
         }
@@ -201,11 +201,6 @@ final class StrictJson {
         return "an object";
     }
 
-    private static String shorten(String text) {
-        String printable = text == null ? "" : text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
-    }
 
     /** A text that breaks {@link PlainText}'s character rule or the overall bound; Jackson adds its path. */
     private static final class RefusedText extends JsonMappingException {

@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import org.mirrorwatch.identity.control.Accounts;
 import org.mirrorwatch.identity.control.ApiTokenCredential;
 import org.mirrorwatch.identity.control.LoginThrottle;
+import org.mirrorwatch.platform.PlainText;
 import org.mirrorwatch.identity.control.Roles;
 
 /**
@@ -86,7 +87,7 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
         CredentialValidationResult result = identityStores.validate(password);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.recordFailure(login).ifPresent(wait -> request.setAttribute(BLOCKED_FOR, wait));
-            LOG.info(() -> "Console login failed for " + printable(login) + " from " + request.getRemoteAddr());
+            LOG.info(() -> "Console login failed for " + PlainText.printable(login, 100) + " from " + request.getRemoteAddr());
             return AuthenticationStatus.SEND_FAILURE;
         }
         throttle.clear(login);
@@ -170,7 +171,7 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(login, decoded.substring(colon + 1)));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            LOG.info(() -> "API login failed for " + printable(login) + " from " + request.getRemoteAddr());
+            LOG.info(() -> "API login failed for " + PlainText.printable(login, 100) + " from " + request.getRemoteAddr());
             Optional<Duration> nowBlocked = throttle.recordFailure(login);
             return nowBlocked.isPresent() ? refuse(request, context, 429, tooManyFailures(nowBlocked.get()), nowBlocked.get())
                     : refuse(request, context, 401, WRONG_LOGIN, null);
@@ -219,11 +220,6 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    /** A login name as typed, made safe for a one-line log entry: control characters become "?". */
-    private static String printable(String login) {
-        String shown = login.length() > 100 ? login.substring(0, 100) + "…" : login;
-        return shown.replaceAll("\\p{Cntrl}", "?");
-    }
 
     private static boolean isStaticResource(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
