@@ -90,8 +90,9 @@ public class ReferenceDataFacade {
     }
 
     /** Every country, by name, for the forms' country choice. */
-    public List<Country> countries() {
-        return em.createQuery("SELECT c FROM Country c ORDER BY c.name", Country.class).getResultList();
+    public List<ReferenceViews.CountryChoice> countries() {
+        return em.createQuery("SELECT c FROM Country c ORDER BY c.name", Country.class).getResultStream()
+                .map(country -> new ReferenceViews.CountryChoice(country.getIsoCode(), country.getName())).toList();
     }
 
     public List<Component> components() {

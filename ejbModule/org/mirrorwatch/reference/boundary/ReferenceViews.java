@@ -49,4 +49,17 @@ public final class ReferenceViews {
     /** A component. */
     public record ComponentView(String name) {
     }
+
+    /** A distribution as forms and menus offer it. */
+    public record DistributionChoice(long id, String name, String displayName) {
+
+        public static DistributionChoice of(Distribution distribution) {
+            return new DistributionChoice(distribution.getId(), distribution.getName(),
+                    distribution.getDisplayName());
+        }
+    }
+
+    /** A country as forms offer it. */
+    public record CountryChoice(String isoCode, String name) {
+    }
 }

@@ -22,7 +22,6 @@ import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.reference.entity.MirrorUrl;
-import org.mirrorwatch.registry.entity.ReviewStatus;
 
 /**
  * The mirror lists for users' machines, like Launchpad's {@code +countrymirrors-archive} and Ubuntu's
@@ -72,11 +71,11 @@ public class ClientMirrorLists {
         List<MirrorStatus> fresh = MirrorStatus.known().stream().filter(status -> status.compareTo(stalest) <= 0)
                 .toList();
         return em.createQuery("SELECT m FROM DistributionMirror m JOIN FETCH m.country WHERE m.distribution = :d"
-                        + " AND m.content = :content AND m.enabled = TRUE AND m.officialCandidate = TRUE"
-                        + " AND m.reviewStatus = :official AND m.probedFreshness IN :fresh"
+                        + " AND m.content = :content AND m.enabled = TRUE AND " + DistributionMirror.IS_OFFICIAL
+                        + " AND m.probedFreshness IN :fresh"
                         + " AND (m.httpBaseUrl IS NOT NULL OR m.httpsBaseUrl IS NOT NULL)", DistributionMirror.class)
                 .setParameter("d", distribution).setParameter("content", content)
-                .setParameter("official", ReviewStatus.OFFICIAL).setParameter("fresh", fresh)
+                .setParameter("fresh", fresh)
                 .getResultStream()
                 .map(mirror -> new Candidate(mirror.getUrls().web().map(MirrorUrl::value).orElseThrow(),
                         mirror.getSpeed().kilobitsPerSecond(), mirror.getCountry().getIsoCode(),

@@ -1,5 +1,6 @@
 package org.mirrorwatch.registry.boundary;
 
+import org.mirrorwatch.reference.boundary.ReferenceViews.DistributionChoice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -54,8 +55,12 @@ public class DistributionFacade {
     @Inject
     Distributions distributions;
 
-    public List<Distribution> distributions() {
-        return distributions.all();
+    @Inject
+    MirrorQueries queries;
+
+    /** Every distribution, for menus and for pages that show the first. */
+    public List<DistributionChoice> distributions() {
+        return distributions.all().stream().map(DistributionChoice::of).toList();
     }
 
     public Distribution getDistribution(long id) {
@@ -80,7 +85,7 @@ public class DistributionFacade {
      * themselves; mirror administrators for anyone.
      */
     @RolesAllowed(Roles.PERSON)
-    public DistributionMirror newMirror(long distributionId, long ownerId, MirrorForm form) {
+    public MirrorSummary newMirror(long distributionId, long ownerId, MirrorForm form) {
         Distribution distribution = getDistribution(distributionId);
         Person owner = Optional.ofNullable(em.find(Person.class, ownerId))
                 .orElseThrow(() -> new NotFoundException("person", ownerId));
@@ -94,7 +99,7 @@ public class DistributionFacade {
             throw UniqueViolations.asConflict(e).orElseThrow(() -> e);
         }
         mirrorAudit.mirrorChanged(caller, AuditAction.MIRROR_REGISTERED, mirror, null, MirrorAudit.stateOf(mirror));
-        return mirror;
+        return queries.summary(mirror);
     }
 
     /** The summed speed of the distribution's enabled mirrors per continent, in kbit/s, by continent. */
@@ -123,25 +128,25 @@ public class DistributionFacade {
 
     /** Launchpad's {@code disabled_mirrors}: official mirrors that are turned off, by name. */
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public List<DistributionMirror> disabledMirrors(long distributionId) {
-        return em.createNamedQuery("DistributionMirror.findDisabledOfficial", DistributionMirror.class)
-                .setParameter("distributionId", distributionId).getResultList();
+    public List<MirrorSummary> disabledMirrors(long distributionId) {
+        return queries.summaries(em.createNamedQuery("DistributionMirror.findDisabledOfficial", DistributionMirror.class)
+                .setParameter("distributionId", distributionId).getResultList());
     }
 
     /** Launchpad's {@code pending_review_mirrors}: the review queue, oldest first. */
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public List<DistributionMirror> pendingReviewMirrors(long distributionId) {
+    public List<MirrorSummary> pendingReviewMirrors(long distributionId) {
         return mirrorsInReview(distributionId, ReviewStatus.PENDING_REVIEW);
     }
 
     /** Launchpad's {@code unofficial_mirrors}: mirrors reviewed and kept out of the official lists. */
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public List<DistributionMirror> unofficialMirrors(long distributionId) {
+    public List<MirrorSummary> unofficialMirrors(long distributionId) {
         return mirrorsInReview(distributionId, ReviewStatus.UNOFFICIAL);
     }
 
-    private List<DistributionMirror> mirrorsInReview(long distributionId, ReviewStatus status) {
-        return em.createNamedQuery("DistributionMirror.findByReviewStatus", DistributionMirror.class)
-                .setParameter("distributionId", distributionId).setParameter("reviewStatus", status).getResultList();
+    private List<MirrorSummary> mirrorsInReview(long distributionId, ReviewStatus status) {
+        return queries.summaries(em.createNamedQuery("DistributionMirror.findByReviewStatus", DistributionMirror.class)
+                .setParameter("distributionId", distributionId).setParameter("reviewStatus", status).getResultList());
     }
 }

@@ -5,10 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+import org.mirrorwatch.registry.control.AccessRules;
 import org.mirrorwatch.registry.control.VisibleMirrors;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorCDImageDistroRelease;
@@ -31,6 +35,12 @@ public class MirrorReports {
     @Inject
     VisibleMirrors mirrors;
 
+    @Inject
+    MirrorQueries queries;
+
+    @Inject
+    AccessRules rules;
+
     /** A content record: the series, the architecture (none for sources), pocket, component and freshness. */
     public record ContentRow(String series, String architecture, String pocket, String component,
             MirrorStatus freshness) {
@@ -50,8 +60,39 @@ public class MirrorReports {
             Map<MirrorStatus, Long> records) {
     }
 
+    /**
+     * Everything a mirror's page shows, but its freshness history: the mirror, whether the caller may edit
+     * it (and so read its probe logs), what it carries sorted by series, architecture, component and pocket,
+     * its newest probes, and its sources.list lines (none for a release mirror).
+     */
+    public record MirrorPageView(MirrorSummary mirror, boolean mayEdit, List<ContentRow> binaries,
+            List<ContentRow> sources, List<CdImageRow> cdImages, List<MirrorFacade.ProbeEntry> probes,
+            List<String> sourcesList) {
+    }
+
+    /** The page of the mirror of that name, if the caller may see it. */
+    public Optional<MirrorPageView> page(String name, int probesShown) {
+        return mirrors.find(name).map(mirror -> {
+            boolean mayEdit = rules.currentCaller().map(caller -> AccessRules.mayEdit(caller, mirror)).orElse(false);
+            Comparator<ContentRow> order = Comparator.comparing(ContentRow::series)
+                    .thenComparing(row -> row.architecture() == null ? "" : row.architecture())
+                    .thenComparing(ContentRow::component)
+                    .thenComparing(row -> PackagePublishingPocket.valueOf(row.pocket()));
+            ContentReport content = content(mirror);
+            List<MirrorFacade.ProbeEntry> probes = queries.probes(mirror.getId(), probesShown).stream()
+                    .map(probe -> mayEdit ? probe : new MirrorFacade.ProbeEntry(probe.id(), probe.dateCreated(), null))
+                    .toList();
+            return new MirrorPageView(queries.summary(mirror), mayEdit,
+                    content.binaries().stream().sorted(order).toList(), content.sources().stream().sorted(order).toList(),
+                    content.cdImages(), probes, mirror.sourcesList());
+        });
+    }
+
     public ContentReport content(String name) {
-        DistributionMirror mirror = mirrors.get(name);
+        return content(mirrors.get(name));
+    }
+
+    private ContentReport content(DistributionMirror mirror) {
         return new ContentReport(mirror.getName(), mirror.getOverallFreshness(),
                 sources(mirror).map(record -> row(record, null)).toList(),
                 binaries(mirror).map(record -> row(record, record.getDistroArchRelease().getArchitectureTag()))
@@ -71,7 +112,7 @@ public class MirrorReports {
         Stream.concat(sources(mirror), binaries(mirror))
                 .forEach(record -> records.merge(record.getFreshness(), 1L, Long::sum));
         return new FreshnessSummary(mirror.getName(), mirror.getOverallFreshness(),
-                mirror.getLastProbed().orElse(null), records);
+                queries.summary(mirror).lastProbed(), records);
     }
 
     private Stream<MirrorDistroReleaseSource> sources(DistributionMirror mirror) {

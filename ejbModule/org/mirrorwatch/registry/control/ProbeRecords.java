@@ -30,7 +30,6 @@ public class ProbeRecords {
         LibraryFile logFile = librarian.store(mirror.getName() + "-probe-" + now.getEpochSecond() + ".log",
                 "text/plain; charset=UTF-8", log.getBytes(StandardCharsets.UTF_8));
         MirrorProbeRecord record = new MirrorProbeRecord(mirror, logFile, now);
-        mirror.probed(now);
         em.persist(record);
         em.flush();
         return record;

@@ -46,12 +46,10 @@ import org.mirrorwatch.platform.ConflictException;
                 + " ORDER BY m.id")
 @NamedQuery(name = "DistributionMirror.findEnabledOfficial",
         query = "SELECT m FROM DistributionMirror m WHERE m.distribution.id = :distributionId AND m.enabled = TRUE"
-                + " AND m.officialCandidate = TRUE"
-                + " AND m.reviewStatus = org.mirrorwatch.registry.entity.ReviewStatus.OFFICIAL ORDER BY m.id")
+                + " AND " + DistributionMirror.IS_OFFICIAL + " ORDER BY m.id")
 @NamedQuery(name = "DistributionMirror.findDisabledOfficial",
         query = "SELECT m FROM DistributionMirror m WHERE m.distribution.id = :distributionId AND m.enabled = FALSE"
-                + " AND m.officialCandidate = TRUE"
-                + " AND m.reviewStatus = org.mirrorwatch.registry.entity.ReviewStatus.OFFICIAL ORDER BY m.name")
+                + " AND " + DistributionMirror.IS_OFFICIAL + " ORDER BY m.name")
 @NamedQuery(name = "DistributionMirror.findByReviewStatus",
         query = "SELECT m FROM DistributionMirror m WHERE m.distribution.id = :distributionId"
                 + " AND m.reviewStatus = :reviewStatus ORDER BY m.dateCreated, m.id")
@@ -62,6 +60,13 @@ import org.mirrorwatch.platform.ConflictException;
         query = "SELECT m FROM DistributionMirror m WHERE m.httpBaseUrl = :url OR m.httpsBaseUrl = :url"
                 + " OR m.ftpBaseUrl = :url OR m.rsyncBaseUrl = :url")
 public class DistributionMirror {
+
+    /**
+     * {@link #isOfficial()} as a JPQL condition on a mirror aliased {@code m}, so queries that filter on
+     * it hold the same rule.
+     */
+    public static final String IS_OFFICIAL = "(m.officialCandidate = TRUE"
+            + " AND m.reviewStatus = org.mirrorwatch.registry.entity.ReviewStatus.OFFICIAL)";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -145,9 +150,6 @@ public class DistributionMirror {
     @Enumerated(EnumType.STRING)
     @Column(name = "probed_freshness", nullable = false)
     private MirrorStatus probedFreshness = MirrorStatus.UNKNOWN;
-
-    @Column(name = "last_probed")
-    private Instant lastProbed;
 
     @Column(name = "reprobe_requested_at")
     private Instant reprobeRequestedAt;
@@ -274,11 +276,6 @@ public class DistributionMirror {
         countryDnsMirror = false;
     }
 
-    /** Notes that a probe of the mirror was recorded now. */
-    public void probed(Instant when) {
-        lastProbed = Objects.requireNonNull(when);
-    }
-
     /**
      * Keeps the overall freshness that the last probe found, so lists can filter on it without reading
      * every content record. {@link #getOverallFreshness()} stays the rule that computes it.
@@ -290,10 +287,6 @@ public class DistributionMirror {
     /** The overall freshness as of the last probe; UNKNOWN before the first. */
     public MirrorStatus getProbedFreshness() {
         return probedFreshness;
-    }
-
-    public Optional<Instant> getLastProbed() {
-        return Optional.ofNullable(lastProbed);
     }
 
     /**

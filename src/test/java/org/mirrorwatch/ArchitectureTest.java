@@ -38,6 +38,17 @@ class ArchitectureTest {
         slices().matching("org.mirrorwatch.(*)..").should().beFreeOfCycles().check(production);
     }
 
+    /**
+     * Screens and resources get read models built inside the facade's transaction; an entity handed to
+     * them would be walked after it (which EclipseLink tolerates and Hibernate refuses).
+     */
+    @Test
+    void theWebTier_neverReceivesEntities() {
+        noClasses().that().resideInAnyPackage(WEB_TIER)
+                .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .check(production);
+    }
+
     @Test
     void theBusinessTier_neverUsesServletsFacesOrJaxRs() {
         noClasses().that().resideInAnyPackage(BUSINESS_TIER)

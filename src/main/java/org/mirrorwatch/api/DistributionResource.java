@@ -32,7 +32,7 @@ import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.reference.boundary.DistributionForm;
 import org.mirrorwatch.reference.boundary.ReferenceDataFacade;
 import org.mirrorwatch.reference.boundary.SeriesForm;
-import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
 /**
@@ -226,7 +226,7 @@ public class DistributionResource {
         return reference.getDistribution(name).getId();
     }
 
-    private static List<MirrorView> views(List<DistributionMirror> mirrors) {
+    private static List<MirrorView> views(List<MirrorSummary> mirrors) {
         return mirrors.stream().map(MirrorView::of).toList();
     }
 }

@@ -5,7 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import org.mirrorwatch.librarian.LibraryFile;
+import org.mirrorwatch.librarian.StoredFile;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 
@@ -21,15 +21,15 @@ public class LibraryFileResource {
 
     @GET
     public Response download(@PathParam("id") long id, @PathParam("filename") String filename) {
-        LibraryFile file = mirrors.probeLog(id);
-        if (!file.getFilename().equals(filename)) {
+        StoredFile file = mirrors.probeLog(id);
+        if (!file.filename().equals(filename)) {
             throw new NotFoundException("stored file", id + "/" + filename);
         }
-        return Response.ok(file.getContent(), file.getMimeType())
+        return Response.ok(file.content(), file.mimeType())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Disposition", "inline")
                 .header("Cache-Control", "private")
-                .header("ETag", "\"" + file.getSha256() + "\"")
+                .header("ETag", "\"" + file.sha256() + "\"")
                 .build();
     }
 }

@@ -1,11 +1,10 @@
 package org.mirrorwatch.api;
 
 import org.mirrorwatch.registry.boundary.MirrorForm;
-import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorPulseType;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
-import org.mirrorwatch.reference.entity.MirrorUrl;
 
 /**
  * The fields of a mirror its owner may change, as {@code PUT} takes them (every one, null for none) and
@@ -16,13 +15,10 @@ public record MirrorChanges(String name, String displayName, String description,
         String rsyncBaseUrl, Boolean officialCandidate) {
 
     /** The mirror's current values, which a patch starts from. */
-    static MirrorChanges of(DistributionMirror mirror) {
-        return new MirrorChanges(mirror.getName(), mirror.getDisplayName(), mirror.getDescription(), mirror.getSpeed(),
-                mirror.getCountry().getIsoCode(), mirror.getContent(), mirror.getPulseType(),
-                mirror.getHttpBaseUrl().map(MirrorUrl::value).orElse(null),
-                mirror.getHttpsBaseUrl().map(MirrorUrl::value).orElse(null),
-                mirror.getFtpBaseUrl().map(MirrorUrl::value).orElse(null),
-                mirror.getRsyncBaseUrl().map(MirrorUrl::value).orElse(null), mirror.isOfficialCandidate());
+    static MirrorChanges of(MirrorSummary mirror) {
+        return new MirrorChanges(mirror.name(), mirror.displayName(), mirror.description(), mirror.speed(),
+                mirror.countryCode(), mirror.content(), mirror.pulseType(), mirror.httpBaseUrl(),
+                mirror.httpsBaseUrl(), mirror.ftpBaseUrl(), mirror.rsyncBaseUrl(), mirror.officialCandidate());
     }
 
     MirrorForm form() {

@@ -38,7 +38,7 @@ import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.identity.boundary.PersonFacade;
-import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 
 /**
@@ -132,15 +132,15 @@ public class MirrorResource {
         long ownerId = body.owner() == null || body.owner().isBlank() ? accounts.me().getId()
                 : people.findByName(body.owner().strip()).orElseThrow(() -> new InvalidInputException("owner",
                         "Nobody is called \"" + body.owner() + "\". Enter an account name.")).getId();
-        DistributionMirror mirror = distributions.newMirror(distributionId, ownerId, body.form());
-        return Response.created(uri.getBaseUriBuilder().path("v1/mirrors/{name}").build(mirror.getName()))
+        MirrorSummary mirror = distributions.newMirror(distributionId, ownerId, body.form());
+        return Response.created(uri.getBaseUriBuilder().path("v1/mirrors/{name}").build(mirror.name()))
                 .entity(MirrorView.of(mirror)).build();
     }
 
     @GET
     @Path("{name}")
     public MirrorView get(@PathParam("name") String name) {
-        return MirrorView.of(mirrors.getMirrorByName(name));
+        return MirrorView.of(mirrors.mirror(name));
     }
 
     /** Replaces every field a mirror's owner may change; each must be sent (null for none). */
@@ -156,9 +156,9 @@ public class MirrorResource {
     @Path("{name}")
     @Consumes({StrictJsonBodyReader.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
     public MirrorView patch(@PathParam("name") String name, ObjectNode patch) {
-        DistributionMirror mirror = mirrors.getMirrorByName(name);
+        MirrorSummary mirror = mirrors.mirror(name);
         MirrorChanges changes = StrictJson.merge(MirrorChanges.of(mirror), require(patch));
-        return MirrorView.of(mirrors.edit(mirror.getId(), changes.form()));
+        return MirrorView.of(mirrors.edit(mirror.id(), changes.form()));
     }
 
     @DELETE
@@ -259,7 +259,7 @@ public class MirrorResource {
     @GET
     @Path("{name}/freshness-history")
     public List<SnapshotView> freshnessHistory(@PathParam("name") String name) {
-        return history.snapshots(mirrors.getMirrorByName(name).getId()).stream()
+        return history.snapshots(idOf(name)).stream()
                 .map(snapshot -> new SnapshotView(snapshot.getDateCreated(), snapshot.getOverall().name(),
                         snapshot.getCounts().entrySet().stream().collect(Collectors.toMap(
                                 entry -> entry.getKey().name(), Map.Entry::getValue, (a, b) -> a, TreeMap::new))))
@@ -282,13 +282,12 @@ public class MirrorResource {
     @Path("{name}/probes")
     public List<ProbeRecordView> probes(@PathParam("name") String name) {
         return mirrors.probeRecords(idOf(name), 50).stream()
-                .map(record -> new ProbeRecordView(record.getId(), record.getDateCreated(),
-                        record.getLogFile().getDownloadPath()))
+                .map(record -> new ProbeRecordView(record.id(), record.dateCreated(), record.log()))
                 .toList();
     }
 
     private long idOf(String name) {
-        return mirrors.getMirrorByName(name).getId();
+        return mirrors.mirror(name).id();
     }
 
     /** A missing body is a client error like any other field error, not a NullPointerException. */

@@ -2,8 +2,7 @@ package org.mirrorwatch.api;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
-import org.mirrorwatch.registry.entity.DistributionMirror;
-import org.mirrorwatch.reference.entity.MirrorUrl;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 
 /**
  * A mirror as the API shows it. {@code freshness} is its overall freshness as of its last probe. Empty fields
@@ -15,16 +14,12 @@ public record MirrorView(String name, String displayName, String description, St
         String ftpBaseUrl, String rsyncBaseUrl, boolean officialCandidate, boolean enabled, boolean official,
         String reviewStatus, boolean countryDnsMirror, String freshness, Instant lastProbed, Instant dateCreated) {
 
-    static MirrorView of(DistributionMirror mirror) {
-        return new MirrorView(mirror.getName(), mirror.getDisplayName(), mirror.getDescription(),
-                mirror.getDistribution().getName(),
-                mirror.getOwner().getName(), mirror.getCountry().getIsoCode(), mirror.getContent().name(),
-                mirror.getSpeed().name(), mirror.getPulseType().name(),
-                mirror.getHttpBaseUrl().map(MirrorUrl::value).orElse(null),
-                mirror.getHttpsBaseUrl().map(MirrorUrl::value).orElse(null),
-                mirror.getFtpBaseUrl().map(MirrorUrl::value).orElse(null),
-                mirror.getRsyncBaseUrl().map(MirrorUrl::value).orElse(null),
-                mirror.isOfficialCandidate(), mirror.isEnabled(), mirror.isOfficial(), mirror.getReviewStatus().name(), mirror.isCountryDnsMirror(),
-                mirror.getProbedFreshness().name(), mirror.getLastProbed().orElse(null), mirror.getDateCreated());
+    static MirrorView of(MirrorSummary mirror) {
+        return new MirrorView(mirror.name(), mirror.displayName(), mirror.description(), mirror.distribution(),
+                mirror.owner(), mirror.countryCode(), mirror.content().name(), mirror.speed().name(),
+                mirror.pulseType().name(), mirror.httpBaseUrl(), mirror.httpsBaseUrl(), mirror.ftpBaseUrl(),
+                mirror.rsyncBaseUrl(), mirror.officialCandidate(), mirror.enabled(), mirror.official(),
+                mirror.reviewStatus().name(), mirror.countryDnsMirror(), mirror.freshness().name(),
+                mirror.lastProbed(), mirror.dateCreated());
     }
 }

@@ -10,7 +10,7 @@ import java.io.Serializable;
 import org.mirrorwatch.platform.MirrorwatchException;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
-import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 
 /** An administrator's actions on one mirror: owner, deletion, the country DNS role, on and off, probe now. */
 @Named
@@ -30,24 +30,24 @@ public class AdminMirrorBean implements Serializable {
     private String name;
     private Long mirrorId;
     private String newOwner;
-    private transient DistributionMirror mirror;
+    private transient MirrorSummary mirror;
 
     public void load() throws IOException {
         if (mirrorId == null) {
-            DistributionMirror mirror = name == null ? null : mirrors.findMirrorByName(name).orElse(null);
+            MirrorSummary mirror = name == null ? null : mirrors.findMirror(name).orElse(null);
             if (mirror == null) {
                 FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such mirror");
                 FacesContext.getCurrentInstance().responseComplete();
                 return;
             }
-            mirrorId = mirror.getId();
+            mirrorId = mirror.id();
         }
     }
 
     /** The mirror as it is now: read once for the page, and again after each action. */
-    public DistributionMirror getMirror() {
+    public MirrorSummary getMirror() {
         if (mirror == null && mirrorId != null) {
-            mirror = mirrors.getMirror(mirrorId);
+            mirror = mirrors.mirror(mirrorId);
         }
         return mirror;
     }

@@ -55,13 +55,14 @@ public class ManifestBean implements Serializable {
     }
 
     public String getDistributionName() {
-        return distributions.getDistribution(distributionId()).getDisplayName();
+        return distributions.distributions().stream().filter(d -> d.id() == distributionId()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No distribution is registered")).displayName();
     }
 
     private long distributionId() {
         if (distributionId == null) {
             distributionId = distributions.distributions().stream().findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No distribution is registered")).getId();
+                    .orElseThrow(() -> new IllegalStateException("No distribution is registered")).id();
         }
         return distributionId;
     }

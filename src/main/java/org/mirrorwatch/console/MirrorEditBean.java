@@ -15,9 +15,9 @@ import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.boundary.MirrorForm;
 import org.mirrorwatch.reference.boundary.ReferenceDataFacade;
-import org.mirrorwatch.reference.entity.Country;
-import org.mirrorwatch.reference.entity.Distribution;
-import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.reference.boundary.ReferenceViews.CountryChoice;
+import org.mirrorwatch.reference.boundary.ReferenceViews.DistributionChoice;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorPulseType;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
@@ -67,49 +67,49 @@ public class MirrorEditBean implements Serializable {
     private String ftpBaseUrl;
     private String rsyncBaseUrl;
     private boolean officialCandidate = true;
-    private transient List<Distribution> distributionChoices;
-    private transient List<Country> countryChoices;
+    private transient List<DistributionChoice> distributionChoices;
+    private transient List<CountryChoice> countryChoices;
 
     /** Loads the mirror to edit, if the page names one the caller may edit. */
     public void load() throws IOException {
         if (mirrorId != null || name == null || name.isBlank()) {
             return;
         }
-        DistributionMirror mirror = mirrors.findMirrorByName(name).orElse(null);
-        if (mirror == null || !mirrors.mayEdit(mirror.getId())) {
+        MirrorSummary mirror = mirrors.findMirror(name).orElse(null);
+        if (mirror == null || !mirrors.mayEdit(mirror.id())) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such mirror of yours");
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
-        mirrorId = mirror.getId();
-        reviewStatus = mirror.getReviewStatus().name();
-        distribution = mirror.getDistribution().getName();
-        mirrorName = mirror.getName();
-        displayName = mirror.getDisplayName();
-        description = mirror.getDescription();
-        speed = mirror.getSpeed();
-        countryCode = mirror.getCountry().getIsoCode();
-        content = mirror.getContent();
-        pulseType = mirror.getPulseType();
-        httpBaseUrl = mirror.getHttpBaseUrl().map(url -> url.value()).orElse(null);
-        httpsBaseUrl = mirror.getHttpsBaseUrl().map(url -> url.value()).orElse(null);
-        ftpBaseUrl = mirror.getFtpBaseUrl().map(url -> url.value()).orElse(null);
-        rsyncBaseUrl = mirror.getRsyncBaseUrl().map(url -> url.value()).orElse(null);
-        officialCandidate = mirror.isOfficialCandidate();
+        mirrorId = mirror.id();
+        reviewStatus = mirror.reviewStatus().name();
+        distribution = mirror.distribution();
+        mirrorName = mirror.name();
+        displayName = mirror.displayName();
+        description = mirror.description();
+        speed = mirror.speed();
+        countryCode = mirror.countryCode();
+        content = mirror.content();
+        pulseType = mirror.pulseType();
+        httpBaseUrl = mirror.httpBaseUrl();
+        httpsBaseUrl = mirror.httpsBaseUrl();
+        ftpBaseUrl = mirror.ftpBaseUrl();
+        rsyncBaseUrl = mirror.rsyncBaseUrl();
+        officialCandidate = mirror.officialCandidate();
     }
 
     public void save() throws IOException {
         MirrorForm form = new MirrorForm(mirrorName, displayName, description, speed, countryCode, content, pulseType,
                 httpBaseUrl, httpsBaseUrl, ftpBaseUrl, rsyncBaseUrl, officialCandidate);
         try {
-            DistributionMirror saved = mirrorId == null
+            MirrorSummary saved = mirrorId == null
                     ? distributions.newMirror(distributionId(), accounts.me().getId(), form)
                     : mirrors.edit(mirrorId, form);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.getFlash().put("notice", mirrorId == null
                     ? "Your mirror is registered. A mirror administrator will review it."
                     : "Your changes are saved.");
-            external.redirect(external.getRequestContextPath() + "/mirror.xhtml?name=" + saved.getName());
+            external.redirect(external.getRequestContextPath() + "/mirror.xhtml?name=" + saved.name());
         } catch (MirrorwatchException e) {
             FormMessages.show(FORM, e);
         }
@@ -117,7 +117,7 @@ public class MirrorEditBean implements Serializable {
 
     public void resubmit() {
         try {
-            reviewStatus = mirrors.resubmitForReview(mirrorId).getReviewStatus().name();
+            reviewStatus = mirrors.resubmitForReview(mirrorId).reviewStatus().name();
             FormMessages.info(FORM, "The mirror is back in the review queue.");
         } catch (MirrorwatchException e) {
             FormMessages.show(FORM, e);
@@ -135,8 +135,8 @@ public class MirrorEditBean implements Serializable {
 
     private long distributionId() {
         return distributions.distributions().stream()
-                .filter(d -> distribution == null || d.getName().equals(distribution)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No distribution is registered")).getId();
+                .filter(d -> distribution == null || d.name().equals(distribution)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No distribution is registered")).id();
     }
 
     public boolean isEditing() {
@@ -148,14 +148,14 @@ public class MirrorEditBean implements Serializable {
     }
 
     /** Read once per view: the menus ask for their choices in several phases of every request. */
-    public List<Distribution> getDistributions() {
+    public List<DistributionChoice> getDistributions() {
         if (distributionChoices == null) {
             distributionChoices = distributions.distributions();
         }
         return distributionChoices;
     }
 
-    public List<Country> getCountries() {
+    public List<CountryChoice> getCountries() {
         if (countryChoices == null) {
             countryChoices = reference.countries();
         }

@@ -21,8 +21,8 @@ import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.boundary.MirrorPage;
 import org.mirrorwatch.registry.boundary.MirrorQuery;
-import org.mirrorwatch.reference.entity.Distribution;
-import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.reference.boundary.ReferenceViews.DistributionChoice;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.MirrorStatus;
@@ -44,7 +44,7 @@ public class MirrorListBean {
     @Inject
     MirrorFacade mirrors;
 
-    private Distribution distribution;
+    private DistributionChoice distribution;
     private MirrorContent content;
     private String country;
     private MirrorStatus freshness;
@@ -56,13 +56,13 @@ public class MirrorListBean {
     private boolean firstPage;
 
     /** One country's mirrors on this page, with the country's totals over every page. */
-    public record CountryGroup(CountryCount country, List<DistributionMirror> mirrors) {
+    public record CountryGroup(CountryCount country, List<MirrorSummary> mirrors) {
 
         public CountryCount getCountry() {
             return country;
         }
 
-        public List<DistributionMirror> getMirrors() {
+        public List<MirrorSummary> getMirrors() {
             return mirrors;
         }
 
@@ -75,8 +75,8 @@ public class MirrorListBean {
     void load() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         Map<String, String> parameters = external.getRequestParameterMap();
-        List<Distribution> all = distributions.distributions();
-        distribution = all.stream().filter(d -> d.getName().equals(parameters.get("distribution"))).findFirst()
+        List<DistributionChoice> all = distributions.distributions();
+        distribution = all.stream().filter(d -> d.name().equals(parameters.get("distribution"))).findFirst()
                 .orElse(all.isEmpty() ? null : all.get(0));
         content = "release".equals(parameters.get("content")) ? MirrorContent.RELEASE : MirrorContent.ARCHIVE;
         country = blankToNull(parameters.get("country"));
@@ -95,9 +95,9 @@ public class MirrorListBean {
         String after = decode(parameters.get("after"));
         firstPage = after == null;
         MirrorPage page = mirrors.listByCountry(query, after, PAGE_SIZE);
-        Map<String, List<DistributionMirror>> byCountry = new LinkedHashMap<>();
-        for (DistributionMirror mirror : page.mirrors()) {
-            byCountry.computeIfAbsent(mirror.getCountry().getName(), name -> new ArrayList<>()).add(mirror);
+        Map<String, List<MirrorSummary>> byCountry = new LinkedHashMap<>();
+        for (MirrorSummary mirror : page.mirrors()) {
+            byCountry.computeIfAbsent(mirror.countryName(), name -> new ArrayList<>()).add(mirror);
         }
         groups = byCountry.entrySet().stream().map(entry -> new CountryGroup(totals.get(entry.getKey()),
                 entry.getValue())).toList();
@@ -105,11 +105,11 @@ public class MirrorListBean {
     }
 
     private MirrorQuery query(String countryCode) {
-        return new MirrorQuery(distribution.getName(), countryCode, content, Boolean.TRUE, null, freshness, speed,
+        return new MirrorQuery(distribution.name(), countryCode, content, Boolean.TRUE, null, freshness, speed,
                 null, null);
     }
 
-    public Distribution getDistribution() {
+    public DistributionChoice getDistribution() {
         return distribution;
     }
 
@@ -164,7 +164,7 @@ public class MirrorListBean {
             return null;
         }
         StringBuilder query = new StringBuilder("content=" + (isRelease() ? "release" : "archive"));
-        query.append("&distribution=").append(distribution.getName());
+        query.append("&distribution=").append(distribution.name());
         if (country != null) {
             query.append("&country=").append(country);
         }

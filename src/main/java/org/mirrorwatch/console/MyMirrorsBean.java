@@ -8,7 +8,7 @@ import java.util.List;
 import org.mirrorwatch.identity.boundary.AccountFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.boundary.MirrorQuery;
-import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 
 /** "My mirrors": the caller's mirrors, enabled or not, with their review state and latest probe. */
 @Named
@@ -23,7 +23,7 @@ public class MyMirrorsBean {
     @Inject
     AccountFacade accounts;
 
-    private List<DistributionMirror> mine;
+    private List<MirrorSummary> mine;
 
     @PostConstruct
     void load() {
@@ -31,7 +31,7 @@ public class MyMirrorsBean {
                 null, MOST_SHOWN).mirrors();
     }
 
-    public List<DistributionMirror> getMirrors() {
+    public List<MirrorSummary> getMirrors() {
         return mine;
     }
 }

@@ -14,7 +14,7 @@ import org.mirrorwatch.operations.OperationalFigures;
 import org.mirrorwatch.probing.boundary.FreshnessHistory;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.reference.entity.Continent;
-import org.mirrorwatch.reference.entity.Distribution;
+import org.mirrorwatch.reference.boundary.ReferenceViews.DistributionChoice;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
@@ -37,7 +37,7 @@ public class OverviewBean {
     @Inject
     FreshnessHistory history;
 
-    private Distribution distribution;
+    private DistributionChoice distribution;
     private Map<MirrorStatus, Long> byFreshness;
     private List<Map.Entry<String, String>> byContinent;
     private FreshnessChart chart;
@@ -58,7 +58,7 @@ public class OverviewBean {
     void load() {
         distribution = distributions.distributions().stream().findFirst().orElse(null);
         byFreshness = figures.enabledMirrorsByFreshness();
-        byContinent = distribution == null ? List.of() : distributions.throughputByContinent(distribution.getId())
+        byContinent = distribution == null ? List.of() : distributions.throughputByContinent(distribution.id())
                 .entrySet().stream().map(entry -> Map.entry(title(entry.getKey()), MirrorListBean.throughput(entry.getValue())))
                 .toList();
         chart = new FreshnessChart(history.dailyOverall(DAYS).entrySet().stream()
@@ -72,7 +72,7 @@ public class OverviewBean {
                 .collect(Collectors.joining(" "));
     }
 
-    public Distribution getDistribution() {
+    public DistributionChoice getDistribution() {
         return distribution;
     }
 

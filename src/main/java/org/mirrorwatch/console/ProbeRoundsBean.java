@@ -46,7 +46,7 @@ public class ProbeRoundsBean {
     /** Probes the mirror named in the form now, whether it is due or not. */
     public void probeMirror() {
         try {
-            long id = mirrors.getMirrorByName(mirrorName == null ? "" : mirrorName.strip()).getId();
+            long id = mirrors.mirror(mirrorName == null ? "" : mirrorName.strip()).id();
             ProbeRun run = rounds.probeMirrorNow(id);
             recent = null;
             FormMessages.info(MIRROR_FORM, "Round " + run.getId() + " started for " + mirrorName.strip() + ".");

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.mirrorwatch.platform.MirrorwatchException;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
-import org.mirrorwatch.reference.entity.Distribution;
-import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.reference.boundary.ReferenceViews.DistributionChoice;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 
 /**
@@ -38,25 +38,25 @@ public class ReviewBean implements Serializable {
     private final Map<Long, String> verdicts = new HashMap<>();
     private final Map<Long, String> whiteboards = new HashMap<>();
     private final Map<Long, Boolean> enable = new HashMap<>();
-    private transient List<DistributionMirror> shown;
+    private transient List<MirrorSummary> shown;
 
-    public List<DistributionMirror> getMirrors() {
+    public List<MirrorSummary> getMirrors() {
         if (shown == null) {
             String requested = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
                     .get("list");
             if (requested != null) {
                 list = requested;
             }
-            List<Distribution> all = distributions.distributions();
+            List<DistributionChoice> all = distributions.distributions();
             shown = all.stream().flatMap(d -> switch (list) {
-                case "disabled" -> distributions.disabledMirrors(d.getId()).stream();
-                case "unofficial" -> distributions.unofficialMirrors(d.getId()).stream();
-                default -> distributions.pendingReviewMirrors(d.getId()).stream();
+                case "disabled" -> distributions.disabledMirrors(d.id()).stream();
+                case "unofficial" -> distributions.unofficialMirrors(d.id()).stream();
+                default -> distributions.pendingReviewMirrors(d.id()).stream();
             }).toList();
-            for (DistributionMirror mirror : shown) {
-                verdicts.putIfAbsent(mirror.getId(), ReviewStatus.OFFICIAL.name());
-                whiteboards.putIfAbsent(mirror.getId(), mirror.getWhiteboard());
-                enable.putIfAbsent(mirror.getId(), !mirror.isEnabled());
+            for (MirrorSummary mirror : shown) {
+                verdicts.putIfAbsent(mirror.id(), ReviewStatus.OFFICIAL.name());
+                whiteboards.putIfAbsent(mirror.id(), mirror.whiteboard());
+                enable.putIfAbsent(mirror.id(), !mirror.enabled());
             }
         }
         return shown;
@@ -65,12 +65,12 @@ public class ReviewBean implements Serializable {
     /** Records the verdict of one row, and turns the mirror on when that row asks for it. */
     public void review(long mirrorId) {
         try {
-            DistributionMirror reviewed = mirrors.review(mirrorId, ReviewStatus.valueOf(verdicts.get(mirrorId)),
+            MirrorSummary reviewed = mirrors.review(mirrorId, ReviewStatus.valueOf(verdicts.get(mirrorId)),
                     whiteboards.get(mirrorId));
-            if (Boolean.TRUE.equals(enable.get(mirrorId)) && !reviewed.isEnabled()) {
+            if (Boolean.TRUE.equals(enable.get(mirrorId)) && !reviewed.enabled()) {
                 mirrors.enable(mirrorId);
             }
-            FormMessages.info(FORM, reviewed.getName() + " is now " + reviewed.getReviewStatus().title() + ".");
+            FormMessages.info(FORM, reviewed.name() + " is now " + reviewed.reviewStatus().title() + ".");
             shown = null;
         } catch (MirrorwatchException e) {
             FormMessages.show(FORM, e);

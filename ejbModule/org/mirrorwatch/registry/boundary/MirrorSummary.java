@@ -1,0 +1,39 @@
+package org.mirrorwatch.registry.boundary;
+
+import java.time.Instant;
+import org.mirrorwatch.reference.entity.MirrorUrl;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.registry.entity.MirrorPulseType;
+import org.mirrorwatch.registry.entity.MirrorSpeed;
+import org.mirrorwatch.registry.entity.MirrorStatus;
+import org.mirrorwatch.registry.entity.ReviewStatus;
+
+/**
+ * One mirror as lists, pages and the API show it, read inside the facade's transaction. {@code freshness}
+ * is its overall freshness as of its last probe; {@code lastProbed} the date of its newest probe record,
+ * null before the first. URLs are null where the mirror has none.
+ */
+public record MirrorSummary(long id, String name, String displayName, String title, String description,
+        String distribution, String distributionDisplayName, String owner, String ownerDisplayName,
+        String countryCode, String countryName, MirrorContent content, MirrorSpeed speed, MirrorPulseType pulseType,
+        String httpBaseUrl, String httpsBaseUrl, String ftpBaseUrl, String rsyncBaseUrl, String baseUrl,
+        boolean officialCandidate, boolean enabled, boolean official, ReviewStatus reviewStatus, String whiteboard,
+        boolean countryDnsMirror, MirrorStatus freshness, Instant lastProbed, Instant dateCreated) {
+
+    /** Reads the mirror and the entities it refers to; call it inside the transaction that loaded them. */
+    static MirrorSummary of(DistributionMirror mirror, Instant lastProbed) {
+        return new MirrorSummary(mirror.getId(), mirror.getName(), mirror.getDisplayName(), mirror.getTitle(),
+                mirror.getDescription(), mirror.getDistribution().getName(),
+                mirror.getDistribution().getDisplayName(), mirror.getOwner().getName(),
+                mirror.getOwner().getDisplayName(), mirror.getCountry().getIsoCode(), mirror.getCountry().getName(),
+                mirror.getContent(), mirror.getSpeed(), mirror.getPulseType(),
+                mirror.getHttpBaseUrl().map(MirrorUrl::value).orElse(null),
+                mirror.getHttpsBaseUrl().map(MirrorUrl::value).orElse(null),
+                mirror.getFtpBaseUrl().map(MirrorUrl::value).orElse(null),
+                mirror.getRsyncBaseUrl().map(MirrorUrl::value).orElse(null), mirror.getBaseUrl().value(),
+                mirror.isOfficialCandidate(), mirror.isEnabled(), mirror.isOfficial(), mirror.getReviewStatus(),
+                mirror.getWhiteboard(), mirror.isCountryDnsMirror(), mirror.getProbedFreshness(), lastProbed,
+                mirror.getDateCreated());
+    }
+}
