@@ -143,8 +143,11 @@ public class MirrorFacade {
         return rules.currentCaller().map(caller -> AccessRules.mayEdit(caller, mirror)).orElse(false);
     }
 
-    /** A probe of a mirror, with the path of its log (readable by the owner and administrators). */
-    public record ProbeEntry(long id, Instant dateCreated, String log) {
+    /**
+     * A probe of a mirror, with its log's id for {@link #probeLog} and its download path (the owner and
+     * administrators may read it).
+     */
+    public record ProbeEntry(long id, Instant dateCreated, long logFileId, String log) {
     }
 
     /** The mirror's probes, newest first. */

@@ -118,7 +118,7 @@ public class MirrorQueries {
         return em.createNamedQuery("MirrorProbeRecord.findByMirror", MirrorProbeRecord.class)
                 .setParameter("mirrorId", mirrorId).setMaxResults(limit).getResultStream()
                 .map(record -> new MirrorFacade.ProbeEntry(record.getId(), record.getDateCreated(),
-                        record.getLogFile().getDownloadPath()))
+                        record.getLogFile().getId(), record.getLogFile().getDownloadPath()))
                 .toList();
     }
 

@@ -80,7 +80,7 @@ public class MirrorReports {
                     .thenComparing(row -> PackagePublishingPocket.valueOf(row.pocket()));
             ContentReport content = content(mirror);
             List<MirrorFacade.ProbeEntry> probes = queries.probes(mirror.getId(), probesShown).stream()
-                    .map(probe -> mayEdit ? probe : new MirrorFacade.ProbeEntry(probe.id(), probe.dateCreated(), null))
+                    .map(probe -> mayEdit ? probe : new MirrorFacade.ProbeEntry(probe.id(), probe.dateCreated(), probe.logFileId(), null))
                     .toList();
             return new MirrorPageView(queries.summary(mirror), mayEdit,
                     content.binaries().stream().sorted(order).toList(), content.sources().stream().sorted(order).toList(),

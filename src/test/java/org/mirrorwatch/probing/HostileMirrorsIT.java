@@ -137,7 +137,7 @@ class HostileMirrorsIT {
         assertEquals(12, run.getMirrorsDone());
         assertTrue(took.compareTo(roundBound()) <= 0, "took " + took + ", bound " + roundBound());
         assertEquals(3, content.countArchReleases(id("good")) + content.countSourceReleases(id("good")));
-        assertTrue(mirrors.getMirrorByName("good").isEnabled());
+        assertTrue(mirrors.mirror("good").enabled());
 
         assertFailed("refused", "because: connection refused.");
         assertFailed("silent", "took longer than 1 seconds");
@@ -178,7 +178,7 @@ class HostileMirrorsIT {
         assertFailed("localhost-name", "refused: localhost resolves to 127.0.0.1, a loopback address, which"
                 + " Mirrorwatch does not probe");
         assertTrue(redirectsHome.requests() > 0, "the redirecting mirror itself is public enough to ask");
-        assertTrue(mirrors.getMirrorByName("allow-listed").isEnabled());
+        assertTrue(mirrors.mirror("allow-listed").enabled());
         assertEquals(3, content.countArchReleases(id("allow-listed")) + content.countSourceReleases(id("allow-listed")));
     }
 
@@ -191,7 +191,7 @@ class HostileMirrorsIT {
     /** Registers an enabled mirror that already carries one record, so the test sees the record deleted. */
     private void register(String name, String url) {
         long id = distributions.newMirror(1, 1, MirrorForm.of(name, MirrorSpeed.S1G, "DE", MirrorContent.ARCHIVE,
-                MirrorPulseType.PULL, url)).getId();
+                MirrorPulseType.PULL, url)).id();
         mirrors.enable(id);
         content.ensureMirrorDistroArchRelease(id, 1, PackagePublishingPocket.UPDATES, 1);
     }
@@ -204,20 +204,21 @@ class HostileMirrorsIT {
     }
 
     private long id(String name) {
-        return mirrors.getMirrorByName(name).getId();
+        return mirrors.mirror(name).id();
     }
 
     private void assertFailed(String name, String reason) {
         long id = id(name);
         assertEquals(0, content.countArchReleases(id) + content.countSourceReleases(id), name + " lost its content");
-        assertFalse(mirrors.getMirror(id).isEnabled(), name + " is disabled");
+        assertFalse(mirrors.mirror(id).enabled(), name + " is disabled");
         String log = logOf(name);
         assertTrue(log.contains(reason), name + " logs \"" + reason + "\": " + log);
         LOG.info(() -> name + ": " + log.lines().filter(line -> line.contains("Deleted")).findFirst().orElse(""));
     }
 
     private String logOf(String name) {
-        return new String(mirrors.probeRecords(id(name), 1).get(0).getLogFile().getContent(), StandardCharsets.UTF_8);
+        return new String(mirrors.probeLog(mirrors.probeRecords(id(name), 1).get(0).logFileId()).content(),
+                StandardCharsets.UTF_8);
     }
 
     private ProbeRun finished(ProbeRun run) {

@@ -100,8 +100,8 @@ class ProbeTimerIT {
             assertEquals(3, content.countArchReleases(id) + content.countSourceReleases(id));
             assertTrue(mirror.requests() > 0);
             assertEquals(1, mirrors.probeRecords(id, 10).size(), "probed once; it is not due again for 24 hours");
-            assertTrue(mirrors.getMirror(id).isEnabled());
-            assertFalse(mirrors.getMirror(emptyId).isEnabled(), "a mirror that carries nothing is disabled");
+            assertTrue(mirrors.mirror(id).enabled());
+            assertFalse(mirrors.mirror(emptyId).enabled(), "a mirror that carries nothing is disabled");
             assertTrue(smtp.waitForIncomingEmail(2000, 1));
             MimeMessage mail = smtp.getReceivedMessages()[0];
             assertEquals("Mirror Owner <owner@example.org>", mail.getHeader("To")[0]);
@@ -113,7 +113,7 @@ class ProbeTimerIT {
 
     private long registerEnabled(String name, FakeMirror server) {
         long id = distributions.newMirror(1, 1, MirrorForm.of(name, MirrorSpeed.S1G, "DE", MirrorContent.ARCHIVE,
-                MirrorPulseType.PULL, server.baseUrl())).getId();
+                MirrorPulseType.PULL, server.baseUrl())).id();
         mirrors.enable(id);
         return id;
     }
