@@ -60,6 +60,7 @@ import org.mirrorwatch.testing.FakeFtpMirror;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
 import org.mirrorwatch.testing.Failures;
+import org.mirrorwatch.testing.RegistryTestData;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.TestClock;
 import org.mirrorwatch.testing.TestDatabase;
@@ -100,6 +101,9 @@ class ProberIT {
 
     @Inject
     MirrorContentFacade content;
+
+    @Inject
+    RegistryTestData registry;
 
     @Inject
     DistributionFacade distributions;
@@ -504,7 +508,7 @@ class ProberIT {
 
         assertFalse(mirrors.getMirror(id).isEnabled());
         assertEquals(DisabledBy.ADMIN, mirrors.getMirror(id).getDisabledBy().orElseThrow());
-        assertEquals(3, content.countArchReleases(id) + content.countSourceReleases(id));
+        assertEquals(3, registry.countArchReleases(id) + registry.countSourceReleases(id));
     }
 
     // --- FTP-only mirrors ----------------------------------------------------------------------------

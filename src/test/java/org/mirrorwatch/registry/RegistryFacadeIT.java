@@ -41,7 +41,6 @@ import org.mirrorwatch.publishing.boundary.ImportResult;
 import org.mirrorwatch.publishing.boundary.PublicationImport;
 import org.mirrorwatch.publishing.boundary.PublicationImportFacade;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
-import org.mirrorwatch.registry.boundary.MirrorContentFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.boundary.MirrorForm;
 import org.mirrorwatch.registry.entity.DistributionMirror;
@@ -54,6 +53,7 @@ import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.testing.Deployments;
 import org.mirrorwatch.testing.Failures;
+import org.mirrorwatch.testing.RegistryTestData;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.TestClock;
 import org.mirrorwatch.testing.TestDatabase;
@@ -77,7 +77,7 @@ class RegistryFacadeIT {
     MirrorFacade mirrors;
 
     @Inject
-    MirrorContentFacade content;
+    RegistryTestData registry;
 
     @Inject
     TestClock clock;
@@ -174,7 +174,7 @@ class RegistryFacadeIT {
         for (int i = 0; i < 8; i++) {
             results.add(executor.submit(() -> {
                 start.await(5, TimeUnit.SECONDS);
-                MirrorDistroArchRelease record = content.ensureMirrorDistroArchRelease(1, 1,
+                MirrorDistroArchRelease record = registry.ensureMirrorDistroArchRelease(1, 1,
                         PackagePublishingPocket.UPDATES, 2);
                 return record.getId();
             }));
@@ -195,7 +195,7 @@ class RegistryFacadeIT {
         for (int i = 0; i < 8; i++) {
             results.add(executor.submit(() -> {
                 start.await(5, TimeUnit.SECONDS);
-                return content.ensureMirrorDistroReleaseSource(4, 2, PackagePublishingPocket.SECURITY, 1).getId();
+                return registry.ensureMirrorDistroReleaseSource(4, 2, PackagePublishingPocket.SECURITY, 1).getId();
             }));
         }
         List<Long> ids = new ArrayList<>();
@@ -209,8 +209,8 @@ class RegistryFacadeIT {
 
     @Test
     void deleteMirrorDistroArchRelease_ofAMissingRecord_changesNothing() {
-        content.deleteMirrorDistroArchRelease(1, 1, PackagePublishingPocket.RELEASE, 1);
-        assertEquals(0, content.countArchReleases(1));
+        registry.deleteMirrorDistroArchRelease(1, 1, PackagePublishingPocket.RELEASE, 1);
+        assertEquals(0, registry.countArchReleases(1));
     }
 
     @Test
@@ -310,14 +310,14 @@ class RegistryFacadeIT {
                 helloDeb("2.10-1", now.minus(Duration.ofHours(30)))));
         assertEquals(3, result.created());
 
-        MirrorDistroArchRelease record = content.ensureMirrorDistroArchRelease(
+        MirrorDistroArchRelease record = registry.ensureMirrorDistroArchRelease(
                 mirrors.getMirrorByName("alice-mirror").getId(), 1, PackagePublishingPocket.UPDATES, 1);
 
         assertEquals(Map.of(
                 MirrorStatus.UP, "http://alice.example.org/ubuntu/pool/main/h/hello/hello_2.10-3_amd64.deb",
                 MirrorStatus.SIXHOURSBEHIND, "http://alice.example.org/ubuntu/pool/main/h/hello/hello_2.10-2_amd64.deb",
                 MirrorStatus.TWODAYSBEHIND, "http://alice.example.org/ubuntu/pool/main/h/hello/hello_2.10-1_amd64.deb"),
-                content.getURLsToCheckUpdateness(record, now));
+                registry.getURLsToCheckUpdateness(record, now));
     }
 
     private static PublicationImport helloDeb(String version, Instant published) {

@@ -1,0 +1,106 @@
+package org.mirrorwatch.testing;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.mirrorwatch.platform.NotFoundException;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+import org.mirrorwatch.registry.control.MirrorContentStore;
+import org.mirrorwatch.registry.control.PublicationKeys;
+import org.mirrorwatch.registry.control.UpdatenessCheck;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorContentRecord;
+import org.mirrorwatch.registry.entity.MirrorDistroArchRelease;
+import org.mirrorwatch.registry.entity.MirrorDistroReleaseSource;
+import org.mirrorwatch.registry.entity.MirrorStatus;
+
+/**
+ * What the tests do to the registry that no user of the application does: the seed's doctest steps, in
+ * Launchpad's names as the doctest calls them, and the set-up and checks of the prober's tests. It runs
+ * inside the container, one transaction per call, and goes through the same control classes as the
+ * prober, so the tests still exercise production behaviour.
+ */
+@Stateless
+public class RegistryTestData {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MirrorContentStore contentStore;
+
+    @Inject
+    UpdatenessCheck updatenessCheck;
+
+    /** The mirror's record of these binaries, created if it has none. */
+    public MirrorDistroArchRelease ensureMirrorDistroArchRelease(long mirrorId, long distroArchReleaseId,
+            PackagePublishingPocket pocket, long componentId) {
+        return contentStore.ensureMirrorDistroArchRelease(mirrorId, distroArchReleaseId, pocket, componentId);
+    }
+
+    /** The mirror's record of these sources, created if it has none. */
+    public MirrorDistroReleaseSource ensureMirrorDistroReleaseSource(long mirrorId, long distroReleaseId,
+            PackagePublishingPocket pocket, long componentId) {
+        return contentStore.ensureMirrorDistroReleaseSource(mirrorId, distroReleaseId, pocket, componentId);
+    }
+
+    public Optional<MirrorDistroArchRelease> findMirrorDistroArchRelease(long mirrorId, long distroArchReleaseId,
+            PackagePublishingPocket pocket, long componentId) {
+        return contentStore.findMirrorDistroArchRelease(mirrorId, distroArchReleaseId, pocket, componentId);
+    }
+
+    public Optional<MirrorDistroReleaseSource> findMirrorDistroReleaseSource(long mirrorId, long distroReleaseId,
+            PackagePublishingPocket pocket, long componentId) {
+        return contentStore.findMirrorDistroReleaseSource(mirrorId, distroReleaseId, pocket, componentId);
+    }
+
+    public void deleteMirrorDistroArchRelease(long mirrorId, long distroArchReleaseId, PackagePublishingPocket pocket,
+            long componentId) {
+        contentStore.deleteMirrorDistroArchRelease(mirrorId, distroArchReleaseId, pocket, componentId);
+    }
+
+    public void deleteMirrorDistroReleaseSource(long mirrorId, long distroReleaseId, PackagePublishingPocket pocket,
+            long componentId) {
+        contentStore.deleteMirrorDistroReleaseSource(mirrorId, distroReleaseId, pocket, componentId);
+    }
+
+    /** The seed's {@code mirror.arch_releases.count()}. */
+    public long countArchReleases(long mirrorId) {
+        return em.createNamedQuery("MirrorDistroArchRelease.countByMirror", Long.class)
+                .setParameter("mirrorId", mirrorId).getSingleResult();
+    }
+
+    /** The seed's {@code mirror.source_releases.count()}. */
+    public long countSourceReleases(long mirrorId) {
+        return em.createNamedQuery("MirrorDistroReleaseSource.countByMirror", Long.class)
+                .setParameter("mirrorId", mirrorId).getSingleResult();
+    }
+
+    /**
+     * The seed's {@code getURLsToCheckUpdateness} of a content record at {@code when}, as the prober's
+     * {@link UpdatenessCheck} answers it. Only the record's mirror and key are read, so it also answers
+     * for a record deleted since, as Launchpad's does.
+     */
+    public Map<MirrorStatus, String> getURLsToCheckUpdateness(MirrorContentRecord record, Instant when) {
+        DistributionMirror mirror = mirror(record.getDistributionMirror().getId());
+        return updatenessCheck.getURLsToCheckUpdateness(mirror.getBaseUrl(), PublicationKeys.of(record), when);
+    }
+
+    /** The same, now. */
+    public Map<MirrorStatus, String> getURLsToCheckUpdateness(MirrorContentRecord record) {
+        return getURLsToCheckUpdateness(record, clock.instant());
+    }
+
+    private DistributionMirror mirror(long id) {
+        return Optional.ofNullable(em.find(DistributionMirror.class, id))
+                .orElseThrow(() -> new NotFoundException("mirror", id));
+    }
+}
