@@ -259,29 +259,10 @@ public class MirrorFacade {
         return order.stream().map(byId::get).toList();
     }
 
-    /** Records a probe of the mirror, storing its log in the librarian, as the prober does. */
-    @RolesAllowed(Roles.MIRROR_ADMIN)
-    public MirrorProbeRecord newProbeRecord(long mirrorId, String log) {
-        return probeRecords.newProbeRecord(getMirror(mirrorId), log);
-    }
-
     /** The mirror's probes, newest first. */
     public List<MirrorProbeRecord> probeRecords(long mirrorId, int limit) {
         return em.createNamedQuery("MirrorProbeRecord.findByMirror", MirrorProbeRecord.class)
                 .setParameter("mirrorId", mirrorId).setMaxResults(limit).getResultList();
-    }
-
-    /**
-     * Launchpad's {@code DistributionMirror.disableAndNotifyOwner}: disables the mirror on the prober's
-     * behalf and mails its owner when it was enabled before or had its first probe.
-     *
-     * @return whether a mail was queued
-     */
-    @RolesAllowed(Roles.MIRROR_ADMIN)
-    public boolean disableAndNotifyOwner(long mirrorId) {
-        DistributionMirror mirror = getMirror(mirrorId);
-        mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
-        return availability.disableAndNotifyOwner(mirror);
     }
 
     /** Turns a mirror on, as a mirror administrator does. */

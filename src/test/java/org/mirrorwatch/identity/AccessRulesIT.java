@@ -42,6 +42,7 @@ import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 import org.mirrorwatch.testing.Deployments;
 import org.mirrorwatch.testing.Failures;
+import org.mirrorwatch.testing.RegistryTestData;
 import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestLogin;
 
@@ -65,6 +66,9 @@ class AccessRulesIT {
 
     @Inject
     MirrorFacade mirrors;
+
+    @Inject
+    RegistryTestData registry;
 
     @Inject
     PersonFacade people;
@@ -187,7 +191,7 @@ class AccessRulesIT {
     @Test
     void probeLogs_areReadByTheOwnerAndAdmins_only() {
         TestLogin.as("admin");
-        long log = mirrors.newProbeRecord(id("alice-mirror"), "Probing alice-mirror\n").getLogFile().getId();
+        long log = registry.newProbeRecord(id("alice-mirror"), "Probing alice-mirror\n").getLogFile().getId();
 
         TestLogin.as("alice");
         LibraryFile file = mirrors.probeLog(log);
@@ -243,7 +247,7 @@ class AccessRulesIT {
         refused(() -> mirrors.delete(id("bob-unofficial")));
 
         TestLogin.as("admin");
-        mirrors.newProbeRecord(id("bob-mirror"), "probed");
+        registry.newProbeRecord(id("bob-mirror"), "probed");
         Failures.thrown(ConflictException.class, () -> mirrors.delete(id("bob-mirror")));
         mirrors.delete(id("bob-unofficial"));
 
@@ -264,9 +268,9 @@ class AccessRulesIT {
         ConflictException unprobed = Failures.thrown(ConflictException.class,
                 () -> mirrors.designateCountryDnsMirror(id("alice-mirror")));
         assertTrue(unprobed.getMessage().contains("never probed"), unprobed.getMessage());
-        mirrors.newProbeRecord(id("alice-mirror"), "probed");
-        mirrors.newProbeRecord(id("bob-mirror"), "probed");
-        mirrors.newProbeRecord(id("bob-broken"), "probed");
+        registry.newProbeRecord(id("alice-mirror"), "probed");
+        registry.newProbeRecord(id("bob-mirror"), "probed");
+        registry.newProbeRecord(id("bob-broken"), "probed");
 
         assertTrue(mirrors.designateCountryDnsMirror(id("alice-mirror")).isCountryDnsMirror());
         ConflictException taken = Failures.thrown(ConflictException.class,

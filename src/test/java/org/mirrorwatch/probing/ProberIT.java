@@ -146,7 +146,7 @@ class ProberIT {
         DistributionMirror otherMirror = mirrors.getMirror(2);
         assertTrue(otherMirror.isEnabled());
 
-        mirrors.disableAndNotifyOwner(otherMirror.getId());
+        registry.disableAndNotifyOwner(otherMirror.getId());
 
         assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 1));
         MimeMessage[] received = smtp.getReceivedMessages();
@@ -441,7 +441,7 @@ class ProberIT {
         TestLogin.asAdmin();
         TestDatabase.execute("UPDATE distribution SET mirror_admin_address = 'Ubuntu Mirror Admins <mirrors@ubuntu.example.org>'");
 
-        mirrors.disableAndNotifyOwner(2);
+        registry.disableAndNotifyOwner(2);
 
         assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 2));
         List<String> to = new ArrayList<>();
@@ -459,7 +459,7 @@ class ProberIT {
         TestLogin.asAdmin();
         smtp.stop();
 
-        mirrors.disableAndNotifyOwner(2);
+        registry.disableAndNotifyOwner(2);
         await().atMost(MAIL_LIMIT).until(() -> TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE attempts >= 1") == 1);
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL"));
 

@@ -197,7 +197,7 @@ class DistributionMirrorSeedIT {
         DistributionMirror validMirror = mirrors.getMirror(1);
         assertEquals("valid-mirror", validMirror.getName());
         assertTrue(validMirror.isEnabled());
-        MirrorProbeRecord probeRecord = mirrors.newProbeRecord(validMirror.getId(),
+        MirrorProbeRecord probeRecord = registry.newProbeRecord(validMirror.getId(),
                 "Fake probe, nothing useful here.");
 
         assertEquals(List.of("archive-404-mirror"), mirrorsToProbe());

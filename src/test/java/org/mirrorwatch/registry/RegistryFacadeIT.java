@@ -218,9 +218,9 @@ class RegistryFacadeIT {
         TestDatabase.reset("probe-queue");
         TestLogin.asAdmin();
         clock.fixAt(T0);
-        mirrors.newProbeRecord(mirrors.getMirrorByName("f-enabled").getId(), "probed first");
+        registry.newProbeRecord(mirrors.getMirrorByName("f-enabled").getId(), "probed first");
         clock.fixAt(T0.plus(Duration.ofHours(2)));
-        mirrors.newProbeRecord(mirrors.getMirrorByName("a-enabled").getId(), "probed second");
+        registry.newProbeRecord(mirrors.getMirrorByName("a-enabled").getId(), "probed second");
 
         clock.fixAt(T0.plus(Duration.ofHours(25)));
         assertEquals(List.of("b-prober-disabled", "f-enabled"), names(mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)),
@@ -248,7 +248,7 @@ class RegistryFacadeIT {
     @Test
     void newProbeRecord_storesTheLogInTheLibrarian_atAStableDownloadUrl() throws Exception {
         String log = "Fake probe, nothing useful here.\n<script>alert(1)</script>\n";
-        MirrorProbeRecord record = mirrors.newProbeRecord(1, log);
+        MirrorProbeRecord record = registry.newProbeRecord(1, log);
 
         URI download = deploymentUrl.toURI().resolve(record.getLogFile().getDownloadPath().substring(1));
         // Probe logs are for the mirror's owner and administrators: Foo Bar is both.

@@ -1,6 +1,7 @@
 package org.mirrorwatch.testing;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,13 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+import org.mirrorwatch.registry.control.MirrorAvailability;
 import org.mirrorwatch.registry.control.MirrorContentStore;
+import org.mirrorwatch.registry.control.MirrorsChanged;
+import org.mirrorwatch.registry.control.ProbeRecords;
 import org.mirrorwatch.registry.control.PublicationKeys;
 import org.mirrorwatch.registry.control.UpdatenessCheck;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContentRecord;
 import org.mirrorwatch.registry.entity.MirrorDistroArchRelease;
 import org.mirrorwatch.registry.entity.MirrorDistroReleaseSource;
+import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
@@ -39,6 +44,15 @@ public class RegistryTestData {
 
     @Inject
     UpdatenessCheck updatenessCheck;
+
+    @Inject
+    ProbeRecords probeRecords;
+
+    @Inject
+    MirrorAvailability availability;
+
+    @Inject
+    Event<MirrorsChanged> mirrorsChanged;
 
     /** The mirror's record of these binaries, created if it has none. */
     public MirrorDistroArchRelease ensureMirrorDistroArchRelease(long mirrorId, long distroArchReleaseId,
@@ -97,6 +111,24 @@ public class RegistryTestData {
     /** The same, now. */
     public Map<MirrorStatus, String> getURLsToCheckUpdateness(MirrorContentRecord record) {
         return getURLsToCheckUpdateness(record, clock.instant());
+    }
+
+    /** Records a probe of the mirror with this log, stored in the librarian, as the prober does. */
+    public MirrorProbeRecord newProbeRecord(long mirrorId, String log) {
+        return probeRecords.newProbeRecord(mirror(mirrorId), log);
+    }
+
+    /**
+     * The seed's {@code disableAndNotifyOwner}: the prober's {@link MirrorAvailability} disables the
+     * mirror and mails its owner; the mirror lists are told, as after a probe.
+     *
+     * @return whether a mail was queued
+     */
+    public boolean disableAndNotifyOwner(long mirrorId) {
+        DistributionMirror mirror = mirror(mirrorId);
+        boolean notified = availability.disableAndNotifyOwner(mirror);
+        mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
+        return notified;
     }
 
     private DistributionMirror mirror(long id) {
