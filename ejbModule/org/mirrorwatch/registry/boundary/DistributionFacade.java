@@ -109,12 +109,6 @@ public class DistributionFacade {
         return throughput;
     }
 
-    /** The distribution's enabled mirrors, in the order they were registered. */
-    public List<DistributionMirror> enabledMirrors(long distributionId) {
-        return em.createNamedQuery("DistributionMirror.findEnabled", DistributionMirror.class)
-                .setParameter("distributionId", distributionId).getResultList();
-    }
-
     /** The distribution's enabled official mirrors, in the order they were registered. */
     public List<DistributionMirror> enabledOfficialMirrors(long distributionId) {
         return em.createNamedQuery("DistributionMirror.findEnabledOfficial", DistributionMirror.class)

@@ -93,7 +93,7 @@ class AccessRulesIT {
     @Test
     void anyone_readsThePublicData_withoutLoggingIn() {
         assertEquals(List.of("alice-mirror", "alice-pending", "bob-mirror", "bob-unofficial"),
-                distributions.enabledMirrors(UBUNTU).stream().map(DistributionMirror::getName).toList());
+                registry.enabledMirrors(UBUNTU).stream().map(DistributionMirror::getName).toList());
         assertEquals("alice", mirrors.getMirrorByName("alice-mirror").getOwner().getName());
         assertTrue(mirrors.probeRecords(id("alice-mirror"), 10).isEmpty());
     }

@@ -186,7 +186,7 @@ class DistributionMirrorSeedIT {
                         "invalid-mirror, British Indian Ocean Territory",
                         "unreachable-mirror, British Indian Ocean Territory",
                         "archive-404-mirror, British Indian Ocean Territory"),
-                namesWithCountries(distributions.enabledMirrors(ubuntu().getId())));
+                namesWithCountries(registry.enabledMirrors(ubuntu().getId())));
     }
 
     @Test

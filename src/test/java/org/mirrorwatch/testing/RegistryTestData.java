@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mirrorwatch.platform.NotFoundException;
@@ -111,6 +112,12 @@ public class RegistryTestData {
     /** The same, now. */
     public Map<MirrorStatus, String> getURLsToCheckUpdateness(MirrorContentRecord record) {
         return getURLsToCheckUpdateness(record, clock.instant());
+    }
+
+    /** The seed's {@code IDistribution.enabled_mirrors}: enabled mirrors, in the order they were registered. */
+    public List<DistributionMirror> enabledMirrors(long distributionId) {
+        return em.createNamedQuery("DistributionMirror.findEnabled", DistributionMirror.class)
+                .setParameter("distributionId", distributionId).getResultList();
     }
 
     /** Records a probe of the mirror with this log, stored in the librarian, as the prober does. */
