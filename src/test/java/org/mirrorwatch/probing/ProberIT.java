@@ -622,7 +622,7 @@ class ProberIT {
         FakeMirror publisher = farm.newMirror();
         String served = "ubuntu-server\tnoble\tnoble/ubuntu-24.04-live-server-amd64.iso\t2754981888\n";
         publisher.content("manifest", served);
-        manifests.fetchManifestFrom(1, publisher.baseUrl() + "manifest");
+        registry.fetchManifestFrom(1, publisher.baseUrl() + "manifest");
         long id = registerRelease("cd-fetched", cdimage.baseUrl() + "releases/");
 
         finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+import org.mirrorwatch.registry.control.CdImageManifestStore;
 import org.mirrorwatch.registry.control.MirrorAvailability;
 import org.mirrorwatch.registry.control.MirrorContentStore;
 import org.mirrorwatch.registry.control.MirrorsChanged;
@@ -54,6 +55,9 @@ public class RegistryTestData {
 
     @Inject
     Event<MirrorsChanged> mirrorsChanged;
+
+    @Inject
+    CdImageManifestStore manifests;
 
     /** The mirror's record of these binaries, created if it has none. */
     public MirrorDistroArchRelease ensureMirrorDistroArchRelease(long mirrorId, long distroArchReleaseId,
@@ -136,6 +140,11 @@ public class RegistryTestData {
         boolean notified = availability.disableAndNotifyOwner(mirror);
         mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         return notified;
+    }
+
+    /** Makes the prober fetch the distribution's CD-image manifest from this URL before each release round. */
+    public void fetchManifestFrom(long distributionId, String url) {
+        manifests.manifestOf(distributionId).fetchFrom(url, clock.instant());
     }
 
     private DistributionMirror mirror(long id) {
