@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import org.mirrorwatch.publishing.entity.BinaryPackagePublication;
 import org.mirrorwatch.publishing.entity.PackagePublishingStatus;
-import org.mirrorwatch.publishing.entity.SourcePackagePublication;
 import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 /** The publication history of an (arch) series, pocket and component. */
@@ -24,18 +23,6 @@ public class PublicationFacade {
                         + " AND p.pocket = :pocket AND p.component.id = :componentId AND p.status = :status"
                         + " AND p.datePublished BETWEEN :from AND :to ORDER BY p.id", BinaryPackagePublication.class)
                 .setParameter("targetId", distroArchReleaseId).setParameter("pocket", pocket)
-                .setParameter("componentId", componentId).setParameter("status", status)
-                .setParameter("from", from).setParameter("to", to)
-                .getResultList();
-    }
-
-    /** Source publications with this status published between {@code from} and {@code to}, inclusive, by id. */
-    public List<SourcePackagePublication> sourcePublications(long distroReleaseId, PackagePublishingPocket pocket,
-            long componentId, PackagePublishingStatus status, Instant from, Instant to) {
-        return em.createQuery("SELECT p FROM SourcePackagePublication p WHERE p.distroRelease.id = :targetId"
-                        + " AND p.pocket = :pocket AND p.component.id = :componentId AND p.status = :status"
-                        + " AND p.datePublished BETWEEN :from AND :to ORDER BY p.id", SourcePackagePublication.class)
-                .setParameter("targetId", distroReleaseId).setParameter("pocket", pocket)
                 .setParameter("componentId", componentId).setParameter("status", status)
                 .setParameter("from", from).setParameter("to", to)
                 .getResultList();

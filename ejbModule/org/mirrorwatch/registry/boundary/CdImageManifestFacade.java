@@ -6,26 +6,21 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.mirrorwatch.registry.control.AccessRules;
 import org.mirrorwatch.identity.control.AuditTrail;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.entity.AuditAction;
-import org.mirrorwatch.platform.InvalidInputException;
-import org.mirrorwatch.platform.InvalidValueException;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.entity.CdImageFile;
 import org.mirrorwatch.registry.control.CdImageManifestStore;
 import org.mirrorwatch.registry.entity.CdImageManifest;
 import org.mirrorwatch.reference.entity.Distribution;
-import org.mirrorwatch.reference.entity.MirrorUrl;
-import org.mirrorwatch.reference.entity.UrlScheme;
 
 /**
- * The CD-image manifest of a distribution: stored by an administrator, or fetched from a URL before each
- * release round. A manifest with a bad line is refused whole, so the stored one stays in force.
+ * The CD-image manifest of a distribution, as an administrator stores and reads it. A manifest with a bad
+ * line is refused whole, so the stored one stays in force.
  */
 @Stateless
 public class CdImageManifestFacade {
@@ -35,9 +30,6 @@ public class CdImageManifestFacade {
 
     @Inject
     DistributionFacade distributions;
-
-    @Inject
-    Clock clock;
 
     @Inject
     CdImageManifestStore store;
@@ -58,24 +50,6 @@ public class CdImageManifestFacade {
                 distribution.getName(), Json.createObjectBuilder().add("lines", before.lines().count()).build(),
                 Json.createObjectBuilder().add("lines", text.lines().count()).add("files", files.size()).build());
         return files;
-    }
-
-    /** Fetches the manifest from this http(s) URL before each release round; blank stops fetching. */
-    @RolesAllowed(Roles.MIRROR_ADMIN)
-    public void fetchManifestFrom(long distributionId, String url) {
-        distributions.getDistribution(distributionId);
-        String source = null;
-        if (url != null && !url.isBlank()) {
-            try {
-                String scheme = url.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https:") ? "HTTPS" : "HTTP";
-                MirrorUrl.of(UrlScheme.valueOf(scheme), url.substring(0, url.lastIndexOf('/') + 1));
-                source = url.strip();
-            } catch (InvalidValueException | StringIndexOutOfBoundsException e) {
-                throw new InvalidInputException("sourceUrl", "The manifest URL must be an http or https URL of a"
-                        + " file, e.g. https://cdimage.example.org/manifest");
-            }
-        }
-        store.manifestOf(distributionId).fetchFrom(source, clock.instant());
     }
 
     /** The stored manifest as text, for administrators to read before they replace it. */

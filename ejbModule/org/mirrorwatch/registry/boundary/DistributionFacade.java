@@ -114,18 +114,6 @@ public class DistributionFacade {
         return throughput;
     }
 
-    /** The distribution's enabled mirrors, in the order they were registered. */
-    public List<DistributionMirror> enabledMirrors(long distributionId) {
-        return em.createNamedQuery("DistributionMirror.findEnabled", DistributionMirror.class)
-                .setParameter("distributionId", distributionId).getResultList();
-    }
-
-    /** The distribution's enabled official mirrors, in the order they were registered. */
-    public List<DistributionMirror> enabledOfficialMirrors(long distributionId) {
-        return em.createNamedQuery("DistributionMirror.findEnabledOfficial", DistributionMirror.class)
-                .setParameter("distributionId", distributionId).getResultList();
-    }
-
     /** Launchpad's {@code disabled_mirrors}: official mirrors that are turned off, by name. */
     @RolesAllowed(Roles.MIRROR_ADMIN)
     public List<MirrorSummary> disabledMirrors(long distributionId) {

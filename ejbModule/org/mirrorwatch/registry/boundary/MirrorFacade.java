@@ -10,21 +10,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.mirrorwatch.registry.control.AccessRules;
-import org.mirrorwatch.identity.control.AuditTrail;
 import org.mirrorwatch.registry.control.MirrorAudit;
 import org.mirrorwatch.identity.boundary.PersonFacade;
-import org.mirrorwatch.registry.control.ProbeQueue;
 import org.mirrorwatch.registry.control.VisibleMirrors;
 import org.mirrorwatch.identity.control.Caller;
 import org.mirrorwatch.identity.control.Roles;
@@ -35,22 +28,12 @@ import org.mirrorwatch.platform.FieldErrors;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.PlainText;
 import org.mirrorwatch.platform.NotFoundException;
-import org.mirrorwatch.registry.control.MirrorAvailability;
 import org.mirrorwatch.registry.control.MirrorsChanged;
-import org.mirrorwatch.registry.control.ProbeRecords;
 import org.mirrorwatch.registry.entity.DistributionMirror;
-import org.mirrorwatch.registry.entity.MirrorCDImageDistroRelease;
-import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
-import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.MirrorRegistration;
-import org.mirrorwatch.registry.entity.MirrorSpeed;
-import org.mirrorwatch.reference.entity.MirrorUrl;
-import org.mirrorwatch.registry.entity.MirrorUrls;
-import org.mirrorwatch.registry.entity.PackagesIndexPath;
 import org.mirrorwatch.identity.entity.Person;
 import org.mirrorwatch.registry.entity.ReviewStatus;
-import org.mirrorwatch.registry.entity.SourcesIndexPath;
 
 /** The seed's {@code IDistributionMirrorSet} and the use cases of one mirror. */
 @Stateless
@@ -63,28 +46,16 @@ public class MirrorFacade {
     Clock clock;
 
     @Inject
-    ProbeRecords probeRecords;
-
-    @Inject
-    MirrorAvailability availability;
-
-    @Inject
     AccessRules rules;
 
     @Inject
     MirrorFormChecks formChecks;
 
     @Inject
-    AuditTrail audit;
-
-    @Inject
     MirrorAudit mirrorAudit;
 
     @Inject
     Event<MirrorsChanged> mirrorsChanged;
-
-    @Inject
-    ProbeQueue probeQueue;
 
     @Inject
     VisibleMirrors visibleMirrors;

@@ -1,6 +1,7 @@
 package org.mirrorwatch.registry.boundary;
 
 import java.time.Instant;
+import org.mirrorwatch.identity.entity.Person;
 import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
@@ -12,14 +13,16 @@ import org.mirrorwatch.registry.entity.ReviewStatus;
 /**
  * One mirror as lists, pages and the API show it, read inside the facade's transaction. {@code freshness}
  * is its overall freshness as of its last probe; {@code lastProbed} the date of its newest probe record,
- * null before the first. URLs are null where the mirror has none.
+ * null before the first. URLs are null where the mirror has none, as are the reviewer and the date reviewed
+ * of a mirror not reviewed yet.
  */
 public record MirrorSummary(long id, String name, String displayName, String title, String description,
         String distribution, String distributionDisplayName, String owner, String ownerDisplayName,
         String countryCode, String countryName, MirrorContent content, MirrorSpeed speed, MirrorPulseType pulseType,
         String httpBaseUrl, String httpsBaseUrl, String ftpBaseUrl, String rsyncBaseUrl, String baseUrl,
-        boolean officialCandidate, boolean enabled, boolean official, ReviewStatus reviewStatus, String whiteboard,
-        boolean countryDnsMirror, MirrorStatus freshness, Instant lastProbed, Instant dateCreated) {
+        boolean officialCandidate, boolean enabled, boolean official, ReviewStatus reviewStatus, String reviewer,
+        Instant dateReviewed, String whiteboard, boolean countryDnsMirror, MirrorStatus freshness, Instant lastProbed,
+        Instant dateCreated) {
 
     /** Reads the mirror and the entities it refers to; call it inside the transaction that loaded them. */
     static MirrorSummary of(DistributionMirror mirror, Instant lastProbed) {
@@ -33,6 +36,7 @@ public record MirrorSummary(long id, String name, String displayName, String tit
                 mirror.getFtpBaseUrl().map(MirrorUrl::value).orElse(null),
                 mirror.getRsyncBaseUrl().map(MirrorUrl::value).orElse(null), mirror.getBaseUrl().value(),
                 mirror.isOfficialCandidate(), mirror.isEnabled(), mirror.isOfficial(), mirror.getReviewStatus(),
+                mirror.getReviewer().map(Person::getName).orElse(null), mirror.getDateReviewed().orElse(null),
                 mirror.getWhiteboard(), mirror.isCountryDnsMirror(), mirror.getProbedFreshness(), lastProbed,
                 mirror.getDateCreated());
     }

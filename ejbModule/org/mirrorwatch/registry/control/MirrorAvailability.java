@@ -14,8 +14,8 @@ import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 
 /**
- * Turns mirrors off and on after probes, and tells their owners. Shared by the registry's facade and the
- * prober, which has no caller and so does not go through the facades' permission checks.
+ * Turns mirrors off and on after probes, and tells their owners. The prober calls it; it has no caller
+ * and so does not go through the facades' permission checks.
  */
 @Stateless
 public class MirrorAvailability {

@@ -12,7 +12,7 @@ import org.mirrorwatch.librarian.LibraryFile;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 
-/** Keeps the record of each probe, with its log stored in the librarian. Shared by the facade and the prober. */
+/** Keeps the record of each probe, with its log stored in the librarian, for the prober. */
 @Stateless
 public class ProbeRecords {
 

@@ -24,7 +24,7 @@ import org.mirrorwatch.identity.boundary.ApiTokenFacade;
 import org.mirrorwatch.identity.boundary.AuditFacade;
 import org.mirrorwatch.identity.entity.AuditAction;
 import org.mirrorwatch.identity.entity.AuditEvent;
-import org.mirrorwatch.librarian.LibraryFile;
+import org.mirrorwatch.librarian.StoredFile;
 import org.mirrorwatch.platform.AccessDeniedException;
 import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.NotFoundException;
@@ -33,6 +33,7 @@ import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.boundary.MirrorForm;
 import org.mirrorwatch.identity.boundary.PersonFacade;
 import org.mirrorwatch.registry.entity.DistributionMirror;
@@ -42,6 +43,7 @@ import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 import org.mirrorwatch.testing.Deployments;
 import org.mirrorwatch.testing.Failures;
+import org.mirrorwatch.testing.RegistryTestData;
 import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestLogin;
 
@@ -67,6 +69,9 @@ class AccessRulesIT {
     MirrorFacade mirrors;
 
     @Inject
+    RegistryTestData registry;
+
+    @Inject
     PersonFacade people;
 
     @Inject
@@ -89,8 +94,8 @@ class AccessRulesIT {
     @Test
     void anyone_readsThePublicData_withoutLoggingIn() {
         assertEquals(List.of("alice-mirror", "alice-pending", "bob-mirror", "bob-unofficial"),
-                distributions.enabledMirrors(UBUNTU).stream().map(DistributionMirror::getName).toList());
-        assertEquals("alice", mirrors.getMirrorByName("alice-mirror").getOwner().getName());
+                registry.enabledMirrors(UBUNTU).stream().map(DistributionMirror::getName).toList());
+        assertEquals("alice", mirrors.mirror("alice-mirror").owner());
         assertTrue(mirrors.probeRecords(id("alice-mirror"), 10).isEmpty());
     }
 
@@ -99,20 +104,20 @@ class AccessRulesIT {
     @Test
     void aPerson_registersAMirrorForThemselves_butNotForSomeoneElse() {
         TestLogin.as("alice");
-        DistributionMirror mine = distributions.newMirror(UBUNTU, person("alice"), form("alice-two", "http://two.example.org/"));
-        assertEquals("alice", mine.getOwner().getName());
+        MirrorSummary mine = distributions.newMirror(UBUNTU, person("alice"), form("alice-two", "http://two.example.org/"));
+        assertEquals("alice", mine.owner());
 
         Failures.thrown(AccessDeniedException.class,
                 () -> distributions.newMirror(UBUNTU, person("bob"), form("for-bob", "http://for-bob.example.org/")));
-        assertTrue(mirrors.findMirrorByName("for-bob").isEmpty());
+        assertTrue(mirrors.findMirror("for-bob").isEmpty());
     }
 
     @Test
     void anAdmin_registersAMirrorForAnyone_andItIsAudited() {
         TestLogin.as("admin");
-        DistributionMirror bobs = distributions.newMirror(UBUNTU, person("bob"), form("for-bob", "http://for-bob.example.org/"));
+        MirrorSummary bobs = distributions.newMirror(UBUNTU, person("bob"), form("for-bob", "http://for-bob.example.org/"));
 
-        assertEquals("bob", bobs.getOwner().getName());
+        assertEquals("bob", bobs.owner());
         AuditEvent event = latestAudit();
         assertEquals(AuditAction.MIRROR_REGISTERED, event.getAction());
         assertEquals("admin", event.getActorName());
@@ -122,7 +127,7 @@ class AccessRulesIT {
     @Test
     void anonymous_cannotRegister() {
         refused(() -> distributions.newMirror(UBUNTU, person("alice"), form("anon", "http://anon.example.org/")));
-        assertTrue(mirrors.findMirrorByName("anon").isEmpty());
+        assertTrue(mirrors.findMirror("anon").isEmpty());
     }
 
     // --- editing --------------------------------------------------------------------------------------
@@ -133,7 +138,7 @@ class AccessRulesIT {
         mirrors.edit(id("alice-mirror"), form("alice-mirror", "http://new.alice.example.org/ubuntu"));
 
         assertEquals("http://new.alice.example.org/ubuntu/",
-                mirrors.getMirrorByName("alice-mirror").getHttpBaseUrl().orElseThrow().value());
+                mirrors.mirror("alice-mirror").httpBaseUrl());
         TestLogin.as("admin");
         AuditEvent event = audit.ofMirror(id("alice-mirror")).get(0);
         assertEquals(AuditAction.MIRROR_URLS_CHANGED, event.getAction());
@@ -149,7 +154,7 @@ class AccessRulesIT {
                 () -> mirrors.edit(id("alice-mirror"), form("alice-mirror", "http://bob.was.here/")));
 
         assertEquals("http://alice.example.org/ubuntu/",
-                mirrors.getMirrorByName("alice-mirror").getHttpBaseUrl().orElseThrow().value());
+                mirrors.mirror("alice-mirror").httpBaseUrl());
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM audit_event"));
     }
 
@@ -159,7 +164,7 @@ class AccessRulesIT {
 
         TestLogin.as("admin");
         mirrors.edit(id("bob-mirror"), form("bob-renamed", "http://bob.example.org/ubuntu/"));
-        assertTrue(mirrors.findMirrorByName("bob-renamed").isPresent());
+        assertTrue(mirrors.findMirror("bob-renamed").isPresent());
         assertEquals(AuditAction.MIRROR_EDITED, latestAudit().getAction());
     }
 
@@ -168,10 +173,10 @@ class AccessRulesIT {
     @Test
     void theOwner_resubmitsABrokenMirror_butNotOneInAnotherState() {
         TestLogin.as("bob");
-        assertEquals(ReviewStatus.PENDING_REVIEW, mirrors.resubmitForReview(id("bob-broken")).getReviewStatus());
+        assertEquals(ReviewStatus.PENDING_REVIEW, mirrors.resubmitForReview(id("bob-broken")).reviewStatus());
 
         Failures.thrown(ConflictException.class, () -> mirrors.resubmitForReview(id("bob-mirror")));
-        assertEquals(ReviewStatus.OFFICIAL, mirrors.getMirrorByName("bob-mirror").getReviewStatus());
+        assertEquals(ReviewStatus.OFFICIAL, mirrors.mirror("bob-mirror").reviewStatus());
     }
 
     @Test
@@ -179,7 +184,7 @@ class AccessRulesIT {
         TestLogin.as("alice");
         Failures.thrown(AccessDeniedException.class, () -> mirrors.resubmitForReview(id("bob-broken")));
         TestLogin.as("bob");
-        assertEquals(ReviewStatus.BROKEN, mirrors.getMirrorByName("bob-broken").getReviewStatus());
+        assertEquals(ReviewStatus.BROKEN, mirrors.mirror("bob-broken").reviewStatus());
     }
 
     // --- probe logs -----------------------------------------------------------------------------------
@@ -187,11 +192,11 @@ class AccessRulesIT {
     @Test
     void probeLogs_areReadByTheOwnerAndAdmins_only() {
         TestLogin.as("admin");
-        long log = mirrors.newProbeRecord(id("alice-mirror"), "Probing alice-mirror\n").getLogFile().getId();
+        long log = registry.newProbeRecord(id("alice-mirror"), "Probing alice-mirror\n").getLogFile().getId();
 
         TestLogin.as("alice");
-        LibraryFile file = mirrors.probeLog(log);
-        assertEquals("Probing alice-mirror\n", new String(file.getContent()));
+        StoredFile file = mirrors.probeLog(log);
+        assertEquals("Probing alice-mirror\n", new String(file.content()));
         TestLogin.as("bob");
         Failures.thrown(AccessDeniedException.class, () -> mirrors.probeLog(log));
         TestLogin.logout();
@@ -206,15 +211,15 @@ class AccessRulesIT {
     void review_isForAdmins_andRecordsTheReviewerDateAndAnAuditRow() {
         TestLogin.as("alice");
         refused(() -> mirrors.review(id("alice-pending"), ReviewStatus.OFFICIAL, "self-approved"));
-        assertEquals(ReviewStatus.PENDING_REVIEW, mirrors.getMirrorByName("alice-pending").getReviewStatus());
+        assertEquals(ReviewStatus.PENDING_REVIEW, mirrors.mirror("alice-pending").reviewStatus());
 
         TestLogin.as("admin");
-        DistributionMirror reviewed = mirrors.review(id("alice-pending"), ReviewStatus.OFFICIAL, "Checked the sync.");
+        MirrorSummary reviewed = mirrors.review(id("alice-pending"), ReviewStatus.OFFICIAL, "Checked the sync.");
 
-        assertEquals(ReviewStatus.OFFICIAL, reviewed.getReviewStatus());
-        assertEquals("admin", reviewed.getReviewer().orElseThrow().getName());
-        assertNotNull(reviewed.getDateReviewed().orElseThrow());
-        assertEquals("Checked the sync.", reviewed.getWhiteboard());
+        assertEquals(ReviewStatus.OFFICIAL, reviewed.reviewStatus());
+        assertEquals("admin", reviewed.reviewer());
+        assertNotNull(reviewed.dateReviewed());
+        assertEquals("Checked the sync.", reviewed.whiteboard());
         AuditEvent event = latestAudit();
         assertEquals(AuditAction.MIRROR_REVIEWED, event.getAction());
         assertTrue(event.getBeforeState().orElseThrow().contains("\"reviewStatus\":\"PENDING_REVIEW\""));
@@ -227,7 +232,7 @@ class AccessRulesIT {
         refused(() -> mirrors.reassignOwner(id("alice-mirror"), "bob"));
 
         TestLogin.as("admin");
-        assertEquals("bob", mirrors.reassignOwner(id("alice-mirror"), "bob").getOwner().getName());
+        assertEquals("bob", mirrors.reassignOwner(id("alice-mirror"), "bob").owner());
         AuditEvent event = latestAudit();
         assertEquals(AuditAction.MIRROR_OWNER_CHANGED, event.getAction());
         assertTrue(event.getBeforeState().orElseThrow().contains("\"owner\":\"alice\""));
@@ -243,12 +248,12 @@ class AccessRulesIT {
         refused(() -> mirrors.delete(id("bob-unofficial")));
 
         TestLogin.as("admin");
-        mirrors.newProbeRecord(id("bob-mirror"), "probed");
+        registry.newProbeRecord(id("bob-mirror"), "probed");
         Failures.thrown(ConflictException.class, () -> mirrors.delete(id("bob-mirror")));
         mirrors.delete(id("bob-unofficial"));
 
-        assertTrue(mirrors.findMirrorByName("bob-unofficial").isEmpty());
-        assertTrue(mirrors.findMirrorByName("bob-mirror").isPresent());
+        assertTrue(mirrors.findMirror("bob-unofficial").isEmpty());
+        assertTrue(mirrors.findMirror("bob-mirror").isPresent());
         AuditEvent event = latestAudit();
         assertEquals(AuditAction.MIRROR_DELETED, event.getAction());
         assertEquals("bob-unofficial", event.getSubjectName());
@@ -264,11 +269,11 @@ class AccessRulesIT {
         ConflictException unprobed = Failures.thrown(ConflictException.class,
                 () -> mirrors.designateCountryDnsMirror(id("alice-mirror")));
         assertTrue(unprobed.getMessage().contains("never probed"), unprobed.getMessage());
-        mirrors.newProbeRecord(id("alice-mirror"), "probed");
-        mirrors.newProbeRecord(id("bob-mirror"), "probed");
-        mirrors.newProbeRecord(id("bob-broken"), "probed");
+        registry.newProbeRecord(id("alice-mirror"), "probed");
+        registry.newProbeRecord(id("bob-mirror"), "probed");
+        registry.newProbeRecord(id("bob-broken"), "probed");
 
-        assertTrue(mirrors.designateCountryDnsMirror(id("alice-mirror")).isCountryDnsMirror());
+        assertTrue(mirrors.designateCountryDnsMirror(id("alice-mirror")).countryDnsMirror());
         ConflictException taken = Failures.thrown(ConflictException.class,
                 () -> mirrors.designateCountryDnsMirror(id("bob-mirror")));
         assertTrue(taken.getMessage().contains("alice-mirror is already the France DNS mirror"), taken.getMessage());
@@ -279,7 +284,7 @@ class AccessRulesIT {
         assertEquals(AuditAction.COUNTRY_DNS_MIRROR_DESIGNATED, latestAudit().getAction());
 
         mirrors.disable(id("alice-mirror"));
-        assertFalse(mirrors.getMirrorByName("alice-mirror").isCountryDnsMirror(), "a disabled mirror loses the role");
+        assertFalse(mirrors.mirror("alice-mirror").countryDnsMirror(), "a disabled mirror loses the role");
         mirrors.enable(id("alice-mirror"));
         mirrors.designateCountryDnsMirror(id("bob-mirror"));
         mirrors.removeCountryDnsMirror(id("bob-mirror"));
@@ -308,9 +313,9 @@ class AccessRulesIT {
         refused(() -> mirrors.enable(id("bob-broken")));
 
         TestLogin.as("admin");
-        assertFalse(mirrors.disable(id("bob-mirror")).isEnabled());
+        assertFalse(mirrors.disable(id("bob-mirror")).enabled());
         assertEquals(AuditAction.MIRROR_DISABLED, latestAudit().getAction());
-        assertTrue(mirrors.enable(id("bob-mirror")).isEnabled());
+        assertTrue(mirrors.enable(id("bob-mirror")).enabled());
         assertEquals(AuditAction.MIRROR_ENABLED, latestAudit().getAction());
     }
 
@@ -376,8 +381,8 @@ class AccessRulesIT {
         return people.getByName(name).getId();
     }
 
-    private static List<String> names(List<DistributionMirror> list) {
-        return list.stream().map(DistributionMirror::getName).toList();
+    private static List<String> names(List<MirrorSummary> list) {
+        return list.stream().map(MirrorSummary::name).toList();
     }
 
     private static MirrorForm form(String name, String httpUrl) {

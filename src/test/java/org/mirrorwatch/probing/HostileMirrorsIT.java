@@ -26,7 +26,6 @@ import org.mirrorwatch.probing.entity.ProbeRun;
 import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
-import org.mirrorwatch.registry.boundary.MirrorContentFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.boundary.MirrorForm;
 import org.mirrorwatch.registry.entity.MirrorContent;
@@ -38,6 +37,7 @@ import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
 import org.mirrorwatch.testing.HostileServer;
 import org.mirrorwatch.testing.HostileServer.Behaviour;
+import org.mirrorwatch.testing.RegistryTestData;
 import org.mirrorwatch.testing.TestClock;
 import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestLogin;
@@ -72,7 +72,7 @@ class HostileMirrorsIT {
     MirrorFacade mirrors;
 
     @Inject
-    MirrorContentFacade content;
+    RegistryTestData registry;
 
     @Inject
     DistributionFacade distributions;
@@ -136,7 +136,7 @@ class HostileMirrorsIT {
         assertEquals(RunState.DONE, run.getState());
         assertEquals(12, run.getMirrorsDone());
         assertTrue(took.compareTo(roundBound()) <= 0, "took " + took + ", bound " + roundBound());
-        assertEquals(3, content.countArchReleases(id("good")) + content.countSourceReleases(id("good")));
+        assertEquals(3, registry.countArchReleases(id("good")) + registry.countSourceReleases(id("good")));
         assertTrue(mirrors.mirror("good").enabled());
 
         assertFailed("refused", "because: connection refused.");
@@ -179,7 +179,7 @@ class HostileMirrorsIT {
                 + " Mirrorwatch does not probe");
         assertTrue(redirectsHome.requests() > 0, "the redirecting mirror itself is public enough to ask");
         assertTrue(mirrors.mirror("allow-listed").enabled());
-        assertEquals(3, content.countArchReleases(id("allow-listed")) + content.countSourceReleases(id("allow-listed")));
+        assertEquals(3, registry.countArchReleases(id("allow-listed")) + registry.countSourceReleases(id("allow-listed")));
     }
 
     /** The README's bound: (⌈30 / per-host⌉ + 1) waves of (1 + redirects) timeouts, plus a second of slack. */
@@ -193,7 +193,7 @@ class HostileMirrorsIT {
         long id = distributions.newMirror(1, 1, MirrorForm.of(name, MirrorSpeed.S1G, "DE", MirrorContent.ARCHIVE,
                 MirrorPulseType.PULL, url)).id();
         mirrors.enable(id);
-        content.ensureMirrorDistroArchRelease(id, 1, PackagePublishingPocket.UPDATES, 1);
+        registry.ensureMirrorDistroArchRelease(id, 1, PackagePublishingPocket.UPDATES, 1);
     }
 
     /** Registers the mirror on a public name, then gives it {@code url} in the database, as DNS could. */
@@ -209,7 +209,7 @@ class HostileMirrorsIT {
 
     private void assertFailed(String name, String reason) {
         long id = id(name);
-        assertEquals(0, content.countArchReleases(id) + content.countSourceReleases(id), name + " lost its content");
+        assertEquals(0, registry.countArchReleases(id) + registry.countSourceReleases(id), name + " lost its content");
         assertFalse(mirrors.mirror(id).enabled(), name + " is disabled");
         String log = logOf(name);
         assertTrue(log.contains(reason), name + " logs \"" + reason + "\": " + log);

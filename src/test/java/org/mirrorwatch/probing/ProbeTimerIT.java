@@ -25,7 +25,6 @@ import org.mirrorwatch.probing.entity.ProbeRun;
 import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
-import org.mirrorwatch.registry.boundary.MirrorContentFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.boundary.MirrorForm;
 import org.mirrorwatch.registry.entity.MirrorContent;
@@ -34,6 +33,7 @@ import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.testing.Deployments;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
+import org.mirrorwatch.testing.RegistryTestData;
 import org.mirrorwatch.testing.TestClock;
 import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestLogin;
@@ -61,7 +61,7 @@ class ProbeTimerIT {
     MirrorFacade mirrors;
 
     @Inject
-    MirrorContentFacade content;
+    RegistryTestData registry;
 
     @Inject
     DistributionFacade distributions;
@@ -97,7 +97,7 @@ class ProbeTimerIT {
 
             List<ProbeRun> runs = rounds.recentRuns(20);
             assertTrue(runs.stream().allMatch(run -> run.getTrigger() == RunTrigger.TIMER), "nobody else starts rounds");
-            assertEquals(3, content.countArchReleases(id) + content.countSourceReleases(id));
+            assertEquals(3, registry.countArchReleases(id) + registry.countSourceReleases(id));
             assertTrue(mirror.requests() > 0);
             assertEquals(1, mirrors.probeRecords(id, 10).size(), "probed once; it is not due again for 24 hours");
             assertTrue(mirrors.mirror(id).enabled());

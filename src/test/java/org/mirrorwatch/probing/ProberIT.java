@@ -43,7 +43,6 @@ import org.mirrorwatch.platform.FieldError;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.registry.boundary.CdImageManifestFacade;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
-import org.mirrorwatch.registry.boundary.MirrorContentFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.boundary.MirrorForm;
 import org.mirrorwatch.registry.entity.DisabledBy;
@@ -60,6 +59,7 @@ import org.mirrorwatch.testing.FakeFtpMirror;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
 import org.mirrorwatch.testing.Failures;
+import org.mirrorwatch.testing.RegistryTestData;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.TestClock;
 import org.mirrorwatch.testing.TestDatabase;
@@ -98,8 +98,9 @@ class ProberIT {
     @Inject
     MirrorFacade mirrors;
 
+
     @Inject
-    MirrorContentFacade content;
+    RegistryTestData registry;
 
     @Inject
     DistributionFacade distributions;
@@ -139,20 +140,20 @@ class ProberIT {
     void seed_disableAndNotifyOwner_sendsExactlyOneMailToTheOwner() throws Exception {
         SeedWorld.load();
         TestLogin.asAdmin();
-        DistributionMirror otherMirror = mirrors.getMirror(2);
+        DistributionMirror otherMirror = registry.getMirror(2);
         assertTrue(otherMirror.isEnabled());
 
-        mirrors.disableAndNotifyOwner(otherMirror.getId());
+        registry.disableAndNotifyOwner(otherMirror.getId());
 
         assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 1));
         MimeMessage[] received = smtp.getReceivedMessages();
         assertEquals(1, received.length);
         assertEquals("Foo Bar <foo.bar@canonical.com>", received[0].getHeader("To")[0]);
         assertEquals("Verification of invalid-mirror failed", received[0].getSubject());
-        assertFalse(mirrors.getMirror(2).isEnabled());
+        assertFalse(registry.getMirror(2).isEnabled());
 
         mirrors.enable(2);
-        assertTrue(mirrors.getMirror(2).isEnabled());
+        assertTrue(registry.getMirror(2).isEnabled());
         await().during(Duration.ofMillis(300)).atMost(MAIL_LIMIT).until(() -> smtp.getReceivedMessages().length == 1);
     }
 
@@ -177,9 +178,9 @@ class ProberIT {
         LOG.info(() -> "Seed world probed: 2 mirrors, " + run.getRequests() + " requests, " + millis + " ms");
 
         assertEquals(Map.of("warty i386 RELEASE main", MirrorStatus.UP), contentOf("valid-mirror"));
-        assertTrue(mirrors.getMirrorByName("valid-mirror").isEnabled());
+        assertTrue(registry.getMirrorByName("valid-mirror").isEnabled());
         assertEquals(Map.of(), contentOf("archive-404-mirror"));
-        assertFalse(mirrors.getMirrorByName("archive-404-mirror").isEnabled());
+        assertFalse(registry.getMirrorByName("archive-404-mirror").isEnabled());
         assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 1));
         assertEquals(List.of("Verification of archive-404-mirror failed"), subjects());
     }
@@ -202,16 +203,16 @@ class ProberIT {
         assertEquals(Map.of("warty i386 RELEASE main", MirrorStatus.UP), contentOf("valid-mirror"));
         assertEquals(Map.of("warty i386 RELEASE main", MirrorStatus.ONEWEEKBEHIND), contentOf("archive-404-mirror"));
         assertEquals(Map.of("warty i386 RELEASE main", MirrorStatus.UNKNOWN), contentOf("neither"));
-        assertEquals(MirrorStatus.UNKNOWN, mirrors.getOverallFreshness(neither));
-        assertTrue(mirrors.getMirror(neither).isEnabled(), "an index was found, so it carries content");
+        assertEquals(MirrorStatus.UNKNOWN, registry.getOverallFreshness(neither));
+        assertTrue(registry.getMirror(neither).isEnabled(), "an index was found, so it carries content");
     }
 
     /** Every index of the seed's world and the pool files of warty's publications, below {@code prefix}. */
     private List<String> seedArchive(String prefix) {
         List<String> paths = new ArrayList<>();
-        long anyMirror = mirrors.getMirrorByName("valid-mirror").getId();
-        mirrors.guessPackagesPaths(anyMirror).forEach(path -> paths.add(prefix + path.path()));
-        mirrors.guessSourcesPaths(anyMirror).forEach(path -> paths.add(prefix + path.path()));
+        long anyMirror = registry.getMirrorByName("valid-mirror").getId();
+        registry.guessPackagesPaths(anyMirror).forEach(path -> paths.add(prefix + path.path()));
+        registry.guessSourcesPaths(anyMirror).forEach(path -> paths.add(prefix + path.path()));
         for (String pool : List.of("pool/main/m/mozilla-firefox/mozilla-firefox_0.9_i386.deb",
                 "pool/main/p/pmount/pmount_1.9-1_all.deb", "pool/main/a/alsa-utils/alsa-utils_1.0.8-1ubuntu1.dsc",
                 "pool/main/a/alsa-utils/alsa-utils_1.0.9a-4.dsc")) {
@@ -272,23 +273,23 @@ class ProberIT {
         assertTrue(synced.userAgents().stream().allMatch(agent -> agent.startsWith("Mirrorwatch/")),
                 synced.userAgents().toString());
 
-        MirrorFreshnessSnapshot lagSnapshot = history.snapshots(mirrors.getMirrorByName("lag-8h").getId()).get(0);
+        MirrorFreshnessSnapshot lagSnapshot = history.snapshots(registry.getMirrorByName("lag-8h").getId()).get(0);
         assertEquals(MirrorStatus.ONEDAYBEHIND, lagSnapshot.getOverall());
         assertEquals(2, lagSnapshot.getCounts().get(MirrorStatus.ONEDAYBEHIND));
         assertEquals(1, lagSnapshot.getCounts().get(MirrorStatus.UP));
         assertEquals(0, lagSnapshot.getCounts().get(MirrorStatus.UNKNOWN));
-        assertEquals(MirrorStatus.UNKNOWN, history.snapshots(mirrors.getMirrorByName("broken").getId()).get(0)
+        assertEquals(MirrorStatus.UNKNOWN, history.snapshots(registry.getMirrorByName("broken").getId()).get(0)
                 .getOverall());
 
         for (String enabled : List.of("synced", "lag-1h", "lag-8h", "lag-3d", "partial", "redirect-same-file")) {
-            assertTrue(mirrors.getMirrorByName(enabled).isEnabled(), enabled);
+            assertTrue(registry.getMirrorByName(enabled).isEnabled(), enabled);
         }
         for (String disabled : List.of("broken", "redirect-other-file", "answers-204")) {
-            DistributionMirror mirror = mirrors.getMirrorByName(disabled);
+            DistributionMirror mirror = registry.getMirrorByName(disabled);
             assertFalse(mirror.isEnabled(), disabled);
             assertEquals(DisabledBy.PROBER, mirror.getDisabledBy().orElseThrow());
         }
-        assertEquals(MirrorStatus.ONEDAYBEHIND, mirrors.getOverallFreshness(mirrors.getMirrorByName("lag-8h").getId()));
+        assertEquals(MirrorStatus.ONEDAYBEHIND, registry.getOverallFreshness(registry.getMirrorByName("lag-8h").getId()));
 
         assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 3));
         assertEquals(List.of("Verification of answers-204 failed", "Verification of broken failed",
@@ -297,8 +298,8 @@ class ProberIT {
         assertTrue(brokenMail.contains("Hello Mirror Owner,"), brokenMail);
         assertTrue(brokenMail.contains("your Ubuntu mirror broken (" + broken.baseUrl() + ")"), brokenMail);
         assertTrue(brokenMail.contains("out of the mirror listings until it passes a probe again"), brokenMail);
-        String logUrl = "http://localhost:8080" + mirrors.probeRecords(mirrors.getMirrorByName("broken").getId(), 1)
-                .get(0).getLogFile().getDownloadPath();
+        String logUrl = "http://localhost:8080" + mirrors.probeRecords(registry.getMirrorByName("broken").getId(), 1)
+                .get(0).log();
         assertTrue(brokenMail.contains("The log of that probe is at " + logUrl), "links the log: " + brokenMail);
         List<String> quoted = brokenMail.lines().filter(line -> line.startsWith("  20")).toList();
         assertEquals(20, quoted.size(), "quotes the log's first 20 lines: " + brokenMail);
@@ -437,7 +438,7 @@ class ProberIT {
         TestLogin.asAdmin();
         TestDatabase.execute("UPDATE distribution SET mirror_admin_address = 'Ubuntu Mirror Admins <mirrors@ubuntu.example.org>'");
 
-        mirrors.disableAndNotifyOwner(2);
+        registry.disableAndNotifyOwner(2);
 
         assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 2));
         List<String> to = new ArrayList<>();
@@ -455,7 +456,7 @@ class ProberIT {
         TestLogin.asAdmin();
         smtp.stop();
 
-        mirrors.disableAndNotifyOwner(2);
+        registry.disableAndNotifyOwner(2);
         await().atMost(MAIL_LIMIT).until(() -> TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE attempts >= 1") == 1);
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL"));
 
@@ -477,15 +478,15 @@ class ProberIT {
         long id = register("comeback", comeback.baseUrl());
 
         finished(rounds.probeMirrorNow(id));
-        assertFalse(mirrors.getMirror(id).isEnabled());
-        assertEquals(DisabledBy.PROBER, mirrors.getMirror(id).getDisabledBy().orElseThrow());
+        assertFalse(registry.getMirror(id).isEnabled());
+        assertEquals(DisabledBy.PROBER, registry.getMirror(id).getDisabledBy().orElseThrow());
         assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 1));
 
         comeback.serve(ProberWorld.syncedAgo(Duration.ZERO, ""));
         clock.fixAt(ProberWorld.T0.plus(Duration.ofMinutes(10)));
         finished(rounds.probeMirrorNow(id));
 
-        assertTrue(mirrors.getMirror(id).isEnabled());
+        assertTrue(registry.getMirror(id).isEnabled());
         assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 2));
         assertEquals(List.of("Verification of comeback failed", "Mirror comeback is enabled again"), subjects());
         assertEquals(2, mirrors.probeRecords(id, 10).size());
@@ -502,9 +503,9 @@ class ProberIT {
 
         finished(rounds.probeMirrorNow(id));
 
-        assertFalse(mirrors.getMirror(id).isEnabled());
-        assertEquals(DisabledBy.ADMIN, mirrors.getMirror(id).getDisabledBy().orElseThrow());
-        assertEquals(3, content.countArchReleases(id) + content.countSourceReleases(id));
+        assertFalse(registry.getMirror(id).isEnabled());
+        assertEquals(DisabledBy.ADMIN, registry.getMirror(id).getDisabledBy().orElseThrow());
+        assertEquals(3, registry.countArchReleases(id) + registry.countSourceReleases(id));
     }
 
     // --- FTP-only mirrors ----------------------------------------------------------------------------
@@ -525,8 +526,8 @@ class ProberIT {
             assertEquals(all(MirrorStatus.UP, MirrorStatus.UP, MirrorStatus.UP), contentOf("ftp-synced"));
             assertEquals(all(MirrorStatus.ONEDAYBEHIND, MirrorStatus.ONEDAYBEHIND, MirrorStatus.UP),
                     contentOf("ftp-lagging"));
-            assertTrue(mirrors.getMirror(syncedId).isEnabled());
-            assertTrue(mirrors.getMirror(laggingId).isEnabled());
+            assertTrue(registry.getMirror(syncedId).isEnabled());
+            assertTrue(registry.getMirror(laggingId).isEnabled());
             String log = logOf("ftp-lagging");
             assertTrue(log.contains("Found that " + lagging.baseUrl() + "ubuntu/" + ProberWorld.helloDsc(5)
                     + " exists. Updating MirrorDistroReleaseSource of noble UPDATES main freshness to ONEDAYBEHIND."), log);
@@ -536,7 +537,7 @@ class ProberIT {
 
     private long registerFtp(String name, String ftpUrl) {
         long id = distributions.newMirror(1, 1, new MirrorForm(name, null, null, MirrorSpeed.S1G, "DE",
-                MirrorContent.ARCHIVE, MirrorPulseType.PULL, null, null, ftpUrl, null, false)).getId();
+                MirrorContent.ARCHIVE, MirrorPulseType.PULL, null, null, ftpUrl, null, false)).id();
         mirrors.enable(id);
         return id;
     }
@@ -572,11 +573,11 @@ class ProberIT {
         assertEquals(List.of("noble ubuntu", "noble ubuntu-server"), cdImagesOf(completeId));
         assertEquals(List.of("noble ubuntu-server"), cdImagesOf(partialId));
         assertEquals(List.of(), cdImagesOf(missingId));
-        assertTrue(mirrors.getMirror(completeId).isEnabled());
-        assertEquals(MirrorStatus.UP, mirrors.getOverallFreshness(completeId));
-        assertFalse(mirrors.getMirror(partialId).isEnabled(), "a mirror lacking any expected pair is disabled");
-        assertFalse(mirrors.getMirror(missingId).isEnabled());
-        assertEquals(MirrorStatus.UP, mirrors.getOverallFreshness(partialId), "it carries one pair");
+        assertTrue(registry.getMirror(completeId).isEnabled());
+        assertEquals(MirrorStatus.UP, registry.getOverallFreshness(completeId));
+        assertFalse(registry.getMirror(partialId).isEnabled(), "a mirror lacking any expected pair is disabled");
+        assertFalse(registry.getMirror(missingId).isEnabled());
+        assertEquals(MirrorStatus.UP, registry.getOverallFreshness(partialId), "it carries one pair");
         assertTrue(smtp.waitForIncomingEmail(MAIL_LIMIT.toMillis(), 2));
         assertEquals(List.of("Verification of cd-missing failed", "Verification of cd-partial failed"),
                 subjects().stream().sorted().toList());
@@ -618,7 +619,7 @@ class ProberIT {
         FakeMirror publisher = farm.newMirror();
         String served = "ubuntu-server\tnoble\tnoble/ubuntu-24.04-live-server-amd64.iso\t2754981888\n";
         publisher.content("manifest", served);
-        manifests.fetchManifestFrom(1, publisher.baseUrl() + "manifest");
+        registry.fetchManifestFrom(1, publisher.baseUrl() + "manifest");
         long id = registerRelease("cd-fetched", cdimage.baseUrl() + "releases/");
 
         finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
@@ -636,21 +637,20 @@ class ProberIT {
 
     private long registerRelease(String name, String url) {
         long id = distributions.newMirror(1, 1, MirrorForm.of(name, MirrorSpeed.S1G, "SE", MirrorContent.RELEASE,
-                MirrorPulseType.PULL, url)).getId();
+                MirrorPulseType.PULL, url)).id();
         mirrors.enable(id);
         return id;
     }
 
     private List<String> cdImagesOf(long mirrorId) {
-        return mirrors.cdImages(mirrorId).stream()
-                .map(image -> image.getDistroRelease().getName() + " " + image.getFlavour()).toList();
+        return registry.cdImages(mirrorId);
     }
 
     // --- helpers -------------------------------------------------------------------------------------
 
     private long register(String name, String url) {
         long id = distributions.newMirror(1, 1, MirrorForm.of(name, MirrorSpeed.S1G, "DE", MirrorContent.ARCHIVE,
-                MirrorPulseType.PULL, url)).getId();
+                MirrorPulseType.PULL, url)).id();
         mirrors.enable(id);
         return id;
     }
@@ -662,14 +662,14 @@ class ProberIT {
 
     /** {"noble amd64 UPDATES main": UP, ...}: a mirror's content records and their freshness. */
     private Map<String, MirrorStatus> contentOf(String mirrorName) {
-        long id = mirrors.getMirrorByName(mirrorName).getId();
+        long id = registry.getMirrorByName(mirrorName).getId();
         Map<String, MirrorStatus> found = new TreeMap<>();
-        for (MirrorContentRecord record : content.archReleases(id)) {
+        for (MirrorContentRecord record : registry.archReleases(id)) {
             found.put(((MirrorDistroArchRelease) record).getDistroArchRelease().getDistroRelease().getName() + " "
                     + ((MirrorDistroArchRelease) record).getDistroArchRelease().getArchitectureTag() + " "
                     + record.getPocket() + " " + record.getComponent(), record.getFreshness());
         }
-        for (MirrorContentRecord record : content.sourceReleases(id)) {
+        for (MirrorContentRecord record : registry.sourceReleases(id)) {
             found.put(record.getDistroRelease().getName() + " " + record.getPocket() + " " + record.getComponent()
                     + " source", record.getFreshness());
         }
@@ -683,8 +683,8 @@ class ProberIT {
     }
 
     private String logOf(String mirrorName) {
-        MirrorProbeRecord record = mirrors.probeRecords(mirrors.getMirrorByName(mirrorName).getId(), 1).get(0);
-        return new String(record.getLogFile().getContent(), StandardCharsets.UTF_8);
+        MirrorFacade.ProbeEntry probe = mirrors.probeRecords(registry.getMirrorByName(mirrorName).getId(), 1).get(0);
+        return new String(mirrors.probeLog(probe.logFileId()).content(), StandardCharsets.UTF_8);
     }
 
     private List<String> subjects() {

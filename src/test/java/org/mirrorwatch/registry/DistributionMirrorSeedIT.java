@@ -24,8 +24,8 @@ import org.mirrorwatch.publishing.boundary.PublicationFacade;
 import org.mirrorwatch.publishing.entity.BinaryPackagePublication;
 import org.mirrorwatch.publishing.entity.PackagePublishingStatus;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
-import org.mirrorwatch.registry.boundary.MirrorContentFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.boundary.MirrorForm;
 import org.mirrorwatch.identity.boundary.PersonFacade;
 import org.mirrorwatch.reference.entity.Component;
@@ -45,6 +45,7 @@ import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 import org.mirrorwatch.registry.entity.PackagesIndexPath;
 import org.mirrorwatch.registry.entity.SourcesIndexPath;
 import org.mirrorwatch.testing.Deployments;
+import org.mirrorwatch.testing.RegistryTestData;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.TestLogin;
 import org.mirrorwatch.testing.TestDatabase;
@@ -83,7 +84,7 @@ class DistributionMirrorSeedIT {
     MirrorFacade mirrors;
 
     @Inject
-    MirrorContentFacade content;
+    RegistryTestData registry;
 
     @Inject
     PersonFacade people;
@@ -108,75 +109,75 @@ class DistributionMirrorSeedIT {
     }
 
     private DistributionMirror foobarmirror() {
-        return mirrors.getMirrorByName("foobarmirror");
+        return registry.getMirrorByName("foobarmirror");
     }
 
     @Test
     @Order(1)
     void newMirror_isNotOfficial() {
         long owner = people.getByName("name16").getId();
-        DistributionMirror newMirror = distributions.newMirror(ubuntu().getId(), owner, MirrorForm.of("foobarmirror",
+        MirrorSummary newMirror = distributions.newMirror(ubuntu().getId(), owner, MirrorForm.of("foobarmirror",
                 MirrorSpeed.S2M, "BR", MirrorContent.ARCHIVE, MirrorPulseType.PUSH, "http://foo.bar.com/pub"));
 
-        assertFalse(newMirror.isOfficial());
+        assertFalse(newMirror.official());
     }
 
     @Test
     @Order(2)
     void newMirror_carriesNothing() {
-        assertEquals(0, content.countSourceReleases(foobarmirror().getId()));
-        assertEquals(0, content.countArchReleases(foobarmirror().getId()));
+        assertEquals(0, registry.countSourceReleases(foobarmirror().getId()));
+        assertEquals(0, registry.countArchReleases(foobarmirror().getId()));
     }
 
     @Test
     @Order(3)
     void ensureMirrorDistroArchReleaseAndSource_createOneRecordEach() {
         long mirror = foobarmirror().getId();
-        content.ensureMirrorDistroArchRelease(mirror, wartyI386().getId(), POCKET, wartyComponent().getId());
-        content.ensureMirrorDistroReleaseSource(mirror, warty().getId(), POCKET, wartyComponent().getId());
+        registry.ensureMirrorDistroArchRelease(mirror, wartyI386().getId(), POCKET, wartyComponent().getId());
+        registry.ensureMirrorDistroReleaseSource(mirror, warty().getId(), POCKET, wartyComponent().getId());
 
-        assertEquals(1, content.countSourceReleases(mirror));
-        assertEquals(1, content.countArchReleases(mirror));
+        assertEquals(1, registry.countSourceReleases(mirror));
+        assertEquals(1, registry.countArchReleases(mirror));
     }
 
     @Test
     @Order(4)
     void ensureMirrorDistroArchReleaseAndSource_returnExistingRecord() {
         long mirror = foobarmirror().getId();
-        MirrorDistroArchRelease wartyI386Mirror = content.findMirrorDistroArchRelease(mirror, wartyI386().getId(),
+        MirrorDistroArchRelease wartyI386Mirror = registry.findMirrorDistroArchRelease(mirror, wartyI386().getId(),
                 POCKET, wartyComponent().getId()).orElseThrow();
-        MirrorDistroReleaseSource wartyMirror = content.findMirrorDistroReleaseSource(mirror, warty().getId(),
+        MirrorDistroReleaseSource wartyMirror = registry.findMirrorDistroReleaseSource(mirror, warty().getId(),
                 POCKET, wartyComponent().getId()).orElseThrow();
 
-        MirrorDistroArchRelease sameWartyI386Mirror = content.ensureMirrorDistroArchRelease(mirror,
+        MirrorDistroArchRelease sameWartyI386Mirror = registry.ensureMirrorDistroArchRelease(mirror,
                 wartyI386().getId(), POCKET, wartyComponent().getId());
-        MirrorDistroReleaseSource sameWartyMirror = content.ensureMirrorDistroReleaseSource(mirror, warty().getId(),
+        MirrorDistroReleaseSource sameWartyMirror = registry.ensureMirrorDistroReleaseSource(mirror, warty().getId(),
                 POCKET, wartyComponent().getId());
 
         assertEquals(wartyI386Mirror, sameWartyI386Mirror);
         assertEquals(wartyI386Mirror.getId(), sameWartyI386Mirror.getId());
         assertEquals(wartyMirror, sameWartyMirror);
         assertEquals(wartyMirror.getId(), sameWartyMirror.getId());
-        assertEquals(1, content.countSourceReleases(mirror));
-        assertEquals(1, content.countArchReleases(mirror));
+        assertEquals(1, registry.countSourceReleases(mirror));
+        assertEquals(1, registry.countArchReleases(mirror));
     }
 
     @Test
     @Order(5)
     void deleteMirrorDistroReleaseSourceAndArchRelease_removeTheRecords() {
         long mirror = foobarmirror().getId();
-        content.deleteMirrorDistroReleaseSource(mirror, warty().getId(), POCKET, wartyComponent().getId());
-        content.deleteMirrorDistroArchRelease(mirror, wartyI386().getId(), POCKET, wartyComponent().getId());
+        registry.deleteMirrorDistroReleaseSource(mirror, warty().getId(), POCKET, wartyComponent().getId());
+        registry.deleteMirrorDistroArchRelease(mirror, wartyI386().getId(), POCKET, wartyComponent().getId());
 
-        assertEquals(0, content.countSourceReleases(mirror));
-        assertEquals(0, content.countArchReleases(mirror));
+        assertEquals(0, registry.countSourceReleases(mirror));
+        assertEquals(0, registry.countArchReleases(mirror));
     }
 
     @Test
     @Order(6)
     void enabledOfficialMirrors_listsValidMirror() {
         assertEquals(List.of("valid-mirror, Afghanistan"),
-                namesWithCountries(distributions.enabledOfficialMirrors(ubuntu().getId())));
+                namesWithCountries(registry.enabledOfficialMirrors(ubuntu().getId())));
     }
 
     @Test
@@ -186,7 +187,7 @@ class DistributionMirrorSeedIT {
                         "invalid-mirror, British Indian Ocean Territory",
                         "unreachable-mirror, British Indian Ocean Territory",
                         "archive-404-mirror, British Indian Ocean Territory"),
-                namesWithCountries(distributions.enabledMirrors(ubuntu().getId())));
+                namesWithCountries(registry.enabledMirrors(ubuntu().getId())));
     }
 
     @Test
@@ -194,10 +195,10 @@ class DistributionMirrorSeedIT {
     void getMirrorsToProbe_skipsMirrorsProbedInTheLast24Hours() {
         assertEquals(List.of("valid-mirror", "archive-404-mirror"), mirrorsToProbe());
 
-        DistributionMirror validMirror = mirrors.getMirror(1);
+        DistributionMirror validMirror = registry.getMirror(1);
         assertEquals("valid-mirror", validMirror.getName());
         assertTrue(validMirror.isEnabled());
-        MirrorProbeRecord probeRecord = mirrors.newProbeRecord(validMirror.getId(),
+        MirrorProbeRecord probeRecord = registry.newProbeRecord(validMirror.getId(),
                 "Fake probe, nothing useful here.");
 
         assertEquals(List.of("archive-404-mirror"), mirrorsToProbe());
@@ -210,8 +211,8 @@ class DistributionMirrorSeedIT {
     @Test
     @Order(9)
     void guessPackagesPaths_listsHoaryIndexesInPocketOrder() {
-        long mirror = mirrors.getMirrorByName("archive-404-mirror").getId();
-        List<String> hoaryPaths = mirrors.guessPackagesPaths(mirror).stream()
+        DistributionMirror mirror = registry.getMirrorByName("archive-404-mirror");
+        List<String> hoaryPaths = mirror.guessPackagesPaths().stream()
                 .map(PackagesIndexPath::path).filter(path -> path.contains("hoary")).toList();
 
         assertEquals(List.of(
@@ -230,8 +231,8 @@ class DistributionMirrorSeedIT {
     @Test
     @Order(10)
     void guessSourcesPaths_listsHoaryIndexesInPocketOrder() {
-        long mirror = mirrors.getMirrorByName("archive-404-mirror").getId();
-        List<String> hoaryPaths = mirrors.guessSourcesPaths(mirror).stream()
+        DistributionMirror mirror = registry.getMirrorByName("archive-404-mirror");
+        List<String> hoaryPaths = mirror.guessSourcesPaths().stream()
                 .map(SourcesIndexPath::path).filter(path -> path.contains("hoary")).toList();
 
         assertEquals(List.of(
@@ -250,7 +251,7 @@ class DistributionMirrorSeedIT {
     @Test
     @Order(11)
     void getURLsToCheckUpdateness_ofWartySources_on2005_09_17() {
-        Map<MirrorStatus, String> urls = content.getURLsToCheckUpdateness(wartyMirror(),
+        Map<MirrorStatus, String> urls = registry.getURLsToCheckUpdateness(wartyMirror(),
                 Instant.parse("2005-09-17T00:00:00Z"));
 
         assertEquals(List.of(
@@ -262,7 +263,7 @@ class DistributionMirrorSeedIT {
     @Test
     @Order(12)
     void getURLsToCheckUpdateness_ofWartySources_today() {
-        Map<MirrorStatus, String> urls = content.getURLsToCheckUpdateness(wartyMirror());
+        Map<MirrorStatus, String> urls = registry.getURLsToCheckUpdateness(wartyMirror());
 
         assertEquals(List.of("UP http://foo.bar.com/pub/pool/main/a/alsa-utils/alsa-utils_1.0.9a-4.dsc"),
                 items(urls));
@@ -289,7 +290,7 @@ class DistributionMirrorSeedIT {
     @Test
     @Order(14)
     void getURLsToCheckUpdateness_ofWartyI386_on2005_06_22() {
-        Map<MirrorStatus, String> urls = content.getURLsToCheckUpdateness(wartyI386Mirror(),
+        Map<MirrorStatus, String> urls = registry.getURLsToCheckUpdateness(wartyI386Mirror(),
                 Instant.parse("2005-06-22T00:00:00Z"));
 
         assertEquals(List.of(
@@ -301,7 +302,7 @@ class DistributionMirrorSeedIT {
     @Test
     @Order(15)
     void getURLsToCheckUpdateness_ofWartyI386_on2005_06_20_at_00_01() {
-        Map<MirrorStatus, String> urls = content.getURLsToCheckUpdateness(wartyI386Mirror(),
+        Map<MirrorStatus, String> urls = registry.getURLsToCheckUpdateness(wartyI386Mirror(),
                 Instant.parse("2005-06-20T00:01:00Z"));
 
         assertEquals(List.of(
@@ -312,17 +313,17 @@ class DistributionMirrorSeedIT {
 
     /** The seed keeps using warty_mirror after deleting it; so do we, by making it again. */
     private MirrorContentRecord wartyMirror() {
-        return content.ensureMirrorDistroReleaseSource(foobarmirror().getId(), warty().getId(), POCKET,
+        return registry.ensureMirrorDistroReleaseSource(foobarmirror().getId(), warty().getId(), POCKET,
                 wartyComponent().getId());
     }
 
     private MirrorContentRecord wartyI386Mirror() {
-        return content.ensureMirrorDistroArchRelease(foobarmirror().getId(), wartyI386().getId(), POCKET,
+        return registry.ensureMirrorDistroArchRelease(foobarmirror().getId(), wartyI386().getId(), POCKET,
                 wartyComponent().getId());
     }
 
     private List<String> mirrorsToProbe() {
-        return mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 100).stream().map(DistributionMirror::getName)
+        return registry.getMirrorsToProbe(MirrorContent.ARCHIVE, 100).stream().map(DistributionMirror::getName)
                 .toList();
     }
 

@@ -41,8 +41,8 @@ import org.mirrorwatch.publishing.boundary.ImportResult;
 import org.mirrorwatch.publishing.boundary.PublicationImport;
 import org.mirrorwatch.publishing.boundary.PublicationImportFacade;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
-import org.mirrorwatch.registry.boundary.MirrorContentFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
+import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.boundary.MirrorForm;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
@@ -54,6 +54,7 @@ import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.testing.Deployments;
 import org.mirrorwatch.testing.Failures;
+import org.mirrorwatch.testing.RegistryTestData;
 import org.mirrorwatch.testing.SeedWorld;
 import org.mirrorwatch.testing.TestClock;
 import org.mirrorwatch.testing.TestDatabase;
@@ -77,7 +78,7 @@ class RegistryFacadeIT {
     MirrorFacade mirrors;
 
     @Inject
-    MirrorContentFacade content;
+    RegistryTestData registry;
 
     @Inject
     TestClock clock;
@@ -116,8 +117,8 @@ class RegistryFacadeIT {
                 "br", MirrorContent.ARCHIVE, null, "HTTP://Mirror.Example.ORG/ubuntu", "https://mirror.example.org/ubuntu",
                 "", "rsync://mirror.example.org/ubuntu", true);
 
-        DistributionMirror created = distributions.newMirror(1, 1, form);
-        DistributionMirror mirror = mirrors.getMirror(created.getId());
+        MirrorSummary created = distributions.newMirror(1, 1, form);
+        DistributionMirror mirror = registry.getMirror(created.id());
 
         assertEquals("http://mirror.example.org/ubuntu/", mirror.getHttpBaseUrl().orElseThrow().value());
         assertEquals("https://mirror.example.org/ubuntu/", mirror.getBaseUrl().value());
@@ -174,7 +175,7 @@ class RegistryFacadeIT {
         for (int i = 0; i < 8; i++) {
             results.add(executor.submit(() -> {
                 start.await(5, TimeUnit.SECONDS);
-                MirrorDistroArchRelease record = content.ensureMirrorDistroArchRelease(1, 1,
+                MirrorDistroArchRelease record = registry.ensureMirrorDistroArchRelease(1, 1,
                         PackagePublishingPocket.UPDATES, 2);
                 return record.getId();
             }));
@@ -195,7 +196,7 @@ class RegistryFacadeIT {
         for (int i = 0; i < 8; i++) {
             results.add(executor.submit(() -> {
                 start.await(5, TimeUnit.SECONDS);
-                return content.ensureMirrorDistroReleaseSource(4, 2, PackagePublishingPocket.SECURITY, 1).getId();
+                return registry.ensureMirrorDistroReleaseSource(4, 2, PackagePublishingPocket.SECURITY, 1).getId();
             }));
         }
         List<Long> ids = new ArrayList<>();
@@ -209,8 +210,8 @@ class RegistryFacadeIT {
 
     @Test
     void deleteMirrorDistroArchRelease_ofAMissingRecord_changesNothing() {
-        content.deleteMirrorDistroArchRelease(1, 1, PackagePublishingPocket.RELEASE, 1);
-        assertEquals(0, content.countArchReleases(1));
+        registry.deleteMirrorDistroArchRelease(1, 1, PackagePublishingPocket.RELEASE, 1);
+        assertEquals(0, registry.countArchReleases(1));
     }
 
     @Test
@@ -218,23 +219,23 @@ class RegistryFacadeIT {
         TestDatabase.reset("probe-queue");
         TestLogin.asAdmin();
         clock.fixAt(T0);
-        mirrors.newProbeRecord(mirrors.getMirrorByName("f-enabled").getId(), "probed first");
+        registry.newProbeRecord(mirrors.mirror("f-enabled").id(), "probed first");
         clock.fixAt(T0.plus(Duration.ofHours(2)));
-        mirrors.newProbeRecord(mirrors.getMirrorByName("a-enabled").getId(), "probed second");
+        registry.newProbeRecord(mirrors.mirror("a-enabled").id(), "probed second");
 
         clock.fixAt(T0.plus(Duration.ofHours(25)));
-        assertEquals(List.of("b-prober-disabled", "f-enabled"), names(mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)),
+        assertEquals(List.of("b-prober-disabled", "f-enabled"), names(registry.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)),
                 "a-enabled was probed 23 hours ago");
 
         clock.fixAt(T0.plus(Duration.ofHours(26)));
-        assertEquals(List.of("b-prober-disabled", "f-enabled"), names(mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)),
+        assertEquals(List.of("b-prober-disabled", "f-enabled"), names(registry.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)),
                 "a-enabled was probed exactly 24 hours ago: not yet due");
 
         clock.fixAt(T0.plus(Duration.ofHours(26)).plusSeconds(1));
         assertEquals(List.of("b-prober-disabled", "f-enabled", "a-enabled"),
-                names(mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)));
-        assertEquals(List.of("b-prober-disabled", "f-enabled"), names(mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 2)));
-        assertEquals(List.of("e-release"), names(mirrors.getMirrorsToProbe(MirrorContent.RELEASE, 10)));
+                names(registry.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)));
+        assertEquals(List.of("b-prober-disabled", "f-enabled"), names(registry.getMirrorsToProbe(MirrorContent.ARCHIVE, 2)));
+        assertEquals(List.of("e-release"), names(registry.getMirrorsToProbe(MirrorContent.RELEASE, 10)));
     }
 
     @Test
@@ -242,13 +243,13 @@ class RegistryFacadeIT {
         TestDatabase.reset("probe-queue");
         TestLogin.asAdmin();
         assertEquals(List.of("a-enabled", "b-prober-disabled", "f-enabled"),
-                names(mirrors.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)));
+                names(registry.getMirrorsToProbe(MirrorContent.ARCHIVE, 10)));
     }
 
     @Test
     void newProbeRecord_storesTheLogInTheLibrarian_atAStableDownloadUrl() throws Exception {
         String log = "Fake probe, nothing useful here.\n<script>alert(1)</script>\n";
-        MirrorProbeRecord record = mirrors.newProbeRecord(1, log);
+        MirrorProbeRecord record = registry.newProbeRecord(1, log);
 
         URI download = deploymentUrl.toURI().resolve(record.getLogFile().getDownloadPath().substring(1));
         // Probe logs are for the mirror's owner and administrators: Foo Bar is both.
@@ -264,7 +265,7 @@ class RegistryFacadeIT {
         assertEquals("text/plain;charset=UTF-8", response.headers().firstValue("Content-Type").orElseThrow()
                 .replace(" ", ""));
         assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElseThrow());
-        assertEquals(List.of(record.getId()), mirrors.probeRecords(1, 10).stream().map(MirrorProbeRecord::getId).toList());
+        assertEquals(List.of(record.getId()), mirrors.probeRecords(1, 10).stream().map(MirrorFacade.ProbeEntry::id).toList());
 
         HttpResponse<String> wrongName = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 download.resolve("other.log")).header("Authorization", fooBar).build(),
@@ -310,14 +311,14 @@ class RegistryFacadeIT {
                 helloDeb("2.10-1", now.minus(Duration.ofHours(30)))));
         assertEquals(3, result.created());
 
-        MirrorDistroArchRelease record = content.ensureMirrorDistroArchRelease(
-                mirrors.getMirrorByName("alice-mirror").getId(), 1, PackagePublishingPocket.UPDATES, 1);
+        MirrorDistroArchRelease record = registry.ensureMirrorDistroArchRelease(
+                mirrors.mirror("alice-mirror").id(), 1, PackagePublishingPocket.UPDATES, 1);
 
         assertEquals(Map.of(
                 MirrorStatus.UP, "http://alice.example.org/ubuntu/pool/main/h/hello/hello_2.10-3_amd64.deb",
                 MirrorStatus.SIXHOURSBEHIND, "http://alice.example.org/ubuntu/pool/main/h/hello/hello_2.10-2_amd64.deb",
                 MirrorStatus.TWODAYSBEHIND, "http://alice.example.org/ubuntu/pool/main/h/hello/hello_2.10-1_amd64.deb"),
-                content.getURLsToCheckUpdateness(record, now));
+                registry.getURLsToCheckUpdateness(record, now));
     }
 
     private static PublicationImport helloDeb(String version, Instant published) {

@@ -11,7 +11,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The archive Arquillian deploys: the WAR that {@code mvn package} built, exactly as it ships, plus the
- * test support that runs inside the container.
+ * test support that runs inside the container (the clock, logins, datasets, and {@link RegistryTestData},
+ * which does what only tests do to the registry).
  */
 public final class Deployments {
 
@@ -25,7 +26,7 @@ public final class Deployments {
         }
         WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war)
                 .addClasses(TestClock.class, TestClock.SettableClock.class, TestDatabase.class, SeedWorld.class, Failures.class,
-                        CurrentExchange.class, TestLogin.class,
+                        CurrentExchange.class, TestLogin.class, RegistryTestData.class,
                         FakeMirror.class, FakeMirrorFarm.class, HostileServer.class, HostileServer.Behaviour.class);
         for (File dataset : datasets()) {
             archive.addAsResource(dataset, "datasets/" + dataset.getName());
