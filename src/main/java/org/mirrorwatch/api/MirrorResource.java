@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mirrorwatch.probing.boundary.FreshnessHistory;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
-import org.mirrorwatch.probing.entity.ProbeRun;
+import org.mirrorwatch.probing.boundary.ProbeRunSummary;
 import org.mirrorwatch.registry.boundary.MirrorReports;
 import org.mirrorwatch.registry.boundary.MirrorPage;
 import org.mirrorwatch.registry.boundary.MirrorQuery;
@@ -273,9 +273,9 @@ public class MirrorResource {
     @POST
     @Path("{name}/probes")
     public Response probe(@PathParam("name") String name) {
-        ProbeRun run = rounds.requestProbe(idOf(name));
+        ProbeRunSummary run = rounds.requestProbe(idOf(name));
         return Response.accepted(ProbeRunView.of(run))
-                .location(uri.getBaseUriBuilder().path("v1/probe-rounds/{id}").build(run.getId())).build();
+                .location(uri.getBaseUriBuilder().path("v1/probe-rounds/{id}").build(run.id())).build();
     }
 
     @GET

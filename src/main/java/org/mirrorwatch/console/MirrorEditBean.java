@@ -126,7 +126,7 @@ public class MirrorEditBean implements Serializable {
 
     public void probeNow() {
         try {
-            long run = rounds.requestProbe(mirrorId).getId();
+            long run = rounds.requestProbe(mirrorId).id();
             FormMessages.info(FORM, "Probe round " + run + " started; the mirror's page shows the result in a minute.");
         } catch (MirrorwatchException e) {
             FormMessages.show(FORM, e);

@@ -322,9 +322,9 @@ class AccessRulesIT {
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM probe_run"));
 
         TestLogin.as("admin");
-        long run = rounds.probeMirrorNow(id("alice-pending")).getId();
+        long run = rounds.probeMirrorNow(id("alice-pending")).id();
         // Its URL is a loopback address outside the allowed block, so the probe is refused at once.
-        await().atMost(Duration.ofSeconds(10)).until(() -> rounds.getRun(run).getState() != RunState.RUNNING);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rounds.getRun(run).state() != RunState.RUNNING);
         AuditEvent event = latestAudit();
         assertEquals(AuditAction.MIRROR_PROBED_NOW, event.getAction());
         assertEquals("alice-pending", event.getSubjectName());
