@@ -129,7 +129,7 @@ public class MirrorResource {
                 .orElseThrow(() -> new InvalidInputException("distribution",
                         "There is no distribution called \"" + body.distribution() + "\"."))
                 .getId();
-        long ownerId = body.owner() == null || body.owner().isBlank() ? accounts.me().getId()
+        long ownerId = body.owner() == null || body.owner().isBlank() ? accounts.me().id()
                 : people.findByName(body.owner().strip()).orElseThrow(() -> new InvalidInputException("owner",
                         "Nobody is called \"" + body.owner() + "\". Enter an account name.")).getId();
         DistributionMirror mirror = distributions.newMirror(distributionId, ownerId, body.form());

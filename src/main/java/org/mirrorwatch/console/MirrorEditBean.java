@@ -103,7 +103,7 @@ public class MirrorEditBean implements Serializable {
                 httpBaseUrl, httpsBaseUrl, ftpBaseUrl, rsyncBaseUrl, officialCandidate);
         try {
             DistributionMirror saved = mirrorId == null
-                    ? distributions.newMirror(distributionId(), accounts.me().getId(), form)
+                    ? distributions.newMirror(distributionId(), accounts.me().id(), form)
                     : mirrors.edit(mirrorId, form);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.getFlash().put("notice", mirrorId == null

@@ -344,12 +344,12 @@ class AccessRulesIT {
     @Test
     void apiTokens_belongToTheirOwner() {
         TestLogin.as("alice");
-        long token = tokens.create("deploy script", 30).token().getId();
+        long token = tokens.create("deploy script", 30).token().id();
         TestLogin.as("bob");
         assertTrue(tokens.myTokens().isEmpty());
         Failures.thrown(NotFoundException.class, () -> tokens.revoke(token));
         TestLogin.as("alice");
-        assertTrue(tokens.myTokens().get(0).getRevokedAt().isEmpty());
+        assertNull(tokens.myTokens().get(0).revokedAt());
         TestLogin.logout();
         refused(() -> tokens.myTokens());
     }
