@@ -611,7 +611,7 @@ class ProberIT {
                 e.getErrors().stream().map(FieldError::field).toList());
         assertTrue(e.getErrors().get(0).message().contains("expected 4 fields"), e.getMessage());
         assertTrue(e.getErrors().get(1).message().contains("there is no series \"warty\""), e.getMessage());
-        assertEquals(MANIFEST, manifests.findManifest(1).orElseThrow().getContent(), "the stored manifest stays");
+        assertEquals(MANIFEST, manifests.findManifestText(1).orElseThrow(), "the stored manifest stays");
     }
 
     @Test
@@ -628,7 +628,7 @@ class ProberIT {
 
         finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
 
-        assertEquals(served, manifests.findManifest(1).orElseThrow().getContent());
+        assertEquals(served, manifests.findManifestText(1).orElseThrow());
         assertEquals(List.of("noble ubuntu-server"), cdImagesOf(id));
 
         publisher.content("manifest", "ubuntu-server\tnoble\n");
@@ -636,7 +636,7 @@ class ProberIT {
         ProbeRunSummary second = finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
         assertTrue(logOf(second).contains("WARNING The CD-image manifest at " + publisher.baseUrl()
                 + "manifest was not applied: line 1: expected 4 fields"), logOf(second));
-        assertEquals(served, manifests.findManifest(1).orElseThrow().getContent());
+        assertEquals(served, manifests.findManifestText(1).orElseThrow());
     }
 
     private long registerRelease(String name, String url) {
