@@ -260,8 +260,8 @@ public class MirrorResource {
     @Path("{name}/freshness-history")
     public List<SnapshotView> freshnessHistory(@PathParam("name") String name) {
         return history.snapshots(mirrors.getMirrorByName(name).getId()).stream()
-                .map(snapshot -> new SnapshotView(snapshot.getDateCreated(), snapshot.getOverall().name(),
-                        snapshot.getCounts().entrySet().stream().collect(Collectors.toMap(
+                .map(snapshot -> new SnapshotView(snapshot.dateCreated(), snapshot.overall().name(),
+                        snapshot.counts().entrySet().stream().collect(Collectors.toMap(
                                 entry -> entry.getKey().name(), Map.Entry::getValue, (a, b) -> a, TreeMap::new))))
                 .toList();
     }

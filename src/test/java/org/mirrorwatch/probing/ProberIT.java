@@ -33,11 +33,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mirrorwatch.probing.boundary.FreshnessHistory;
+import org.mirrorwatch.probing.boundary.FreshnessSnapshot;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
 import org.mirrorwatch.probing.boundary.ProbeRunSummary;
 import org.mirrorwatch.probing.boundary.RoundAlreadyRunningException;
 import org.mirrorwatch.probing.control.ProbeRunStore;
-import org.mirrorwatch.probing.entity.MirrorFreshnessSnapshot;
 import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.platform.FieldError;
@@ -276,13 +276,13 @@ class ProberIT {
         assertTrue(synced.userAgents().stream().allMatch(agent -> agent.startsWith("Mirrorwatch/")),
                 synced.userAgents().toString());
 
-        MirrorFreshnessSnapshot lagSnapshot = history.snapshots(mirrors.getMirrorByName("lag-8h").getId()).get(0);
-        assertEquals(MirrorStatus.ONEDAYBEHIND, lagSnapshot.getOverall());
-        assertEquals(2, lagSnapshot.getCounts().get(MirrorStatus.ONEDAYBEHIND));
-        assertEquals(1, lagSnapshot.getCounts().get(MirrorStatus.UP));
-        assertEquals(0, lagSnapshot.getCounts().get(MirrorStatus.UNKNOWN));
+        FreshnessSnapshot lagSnapshot = history.snapshots(mirrors.getMirrorByName("lag-8h").getId()).get(0);
+        assertEquals(MirrorStatus.ONEDAYBEHIND, lagSnapshot.overall());
+        assertEquals(2, lagSnapshot.counts().get(MirrorStatus.ONEDAYBEHIND));
+        assertEquals(1, lagSnapshot.counts().get(MirrorStatus.UP));
+        assertEquals(0, lagSnapshot.counts().get(MirrorStatus.UNKNOWN));
         assertEquals(MirrorStatus.UNKNOWN, history.snapshots(mirrors.getMirrorByName("broken").getId()).get(0)
-                .getOverall());
+                .overall());
 
         for (String enabled : List.of("synced", "lag-1h", "lag-8h", "lag-3d", "partial", "redirect-same-file")) {
             assertTrue(mirrors.getMirrorByName(enabled).isEnabled(), enabled);
