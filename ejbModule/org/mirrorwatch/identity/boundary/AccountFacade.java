@@ -87,11 +87,11 @@ public class AccountFacade {
 
     /** Confirms the address of the link's account, which can log in from now on. */
     @PermitAll
-    public Person verifyEmail(String token) {
+    public AccountView verifyEmail(String token) {
         AccountToken link = useToken(token, AccountTokenPurpose.VERIFY_EMAIL);
         link.getPerson().verifyEmail();
         LOG.info(() -> "Account " + link.getPerson().getName() + " confirmed its address");
-        return link.getPerson();
+        return AccountView.of(link.getPerson());
     }
 
     /**
@@ -111,7 +111,7 @@ public class AccountFacade {
      * confirmed too.
      */
     @PermitAll
-    public Person resetPassword(String token, String newPassword) {
+    public AccountView resetPassword(String token, String newPassword) {
         AccountToken link = findUsableToken(token, AccountTokenPurpose.RESET_PASSWORD);
         Person person = link.getPerson();
         PasswordPolicy.weakness(newPassword, person.getName(), person.getEmail()).ifPresent(weakness -> {
@@ -121,7 +121,7 @@ public class AccountFacade {
         person.changePassword(passwords.hash(newPassword));
         person.verifyEmail();
         LOG.info(() -> "Account " + person.getName() + " chose a new password with a reset link");
-        return person;
+        return AccountView.of(person);
     }
 
     /** Whether a reset link is still good, so a page can say so before anyone types a password. */
@@ -132,8 +132,8 @@ public class AccountFacade {
 
     /** The person logged in. */
     @RolesAllowed(Roles.PERSON)
-    public Person me() {
-        return callers.caller().person();
+    public AccountView me() {
+        return AccountView.of(callers.caller().person());
     }
 
     private AccountToken useToken(String token, AccountTokenPurpose purpose) {

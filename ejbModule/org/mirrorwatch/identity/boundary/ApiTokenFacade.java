@@ -60,18 +60,20 @@ public class ApiTokenFacade {
         ApiToken token = new ApiToken(caller.person(), validName, SecretTokens.hash(secret),
                 secret.substring(0, SECRET_PREFIX.length() + 6), now, now.plus(Duration.ofDays(days)));
         em.persist(token);
+        em.flush(); // the database numbers the token, and the view carries its id
         LOG.info(() -> "API token " + token.getPrefix() + "… created by " + caller.person().getName());
-        return new NewApiToken(token, secret);
+        return new NewApiToken(ApiTokenView.of(token), secret);
     }
 
     /** The caller's tokens, newest first, revoked and expired ones included. */
-    public List<ApiToken> myTokens() {
+    public List<ApiTokenView> myTokens() {
         return em.createNamedQuery("ApiToken.findByPerson", ApiToken.class)
-                .setParameter("personId", callers.caller().person().getId()).getResultList();
+                .setParameter("personId", callers.caller().person().getId()).getResultList().stream()
+                .map(ApiTokenView::of).toList();
     }
 
     /** Revokes one of the caller's tokens; someone else's token is reported as not found. */
-    public ApiToken revoke(long tokenId) {
+    public ApiTokenView revoke(long tokenId) {
         Caller caller = callers.caller();
         ApiToken token = em.find(ApiToken.class, tokenId);
         if (token == null || !caller.is(token.getPerson())) {
@@ -79,6 +81,6 @@ public class ApiTokenFacade {
         }
         token.revoke(clock.instant());
         LOG.info(() -> "API token " + token.getPrefix() + "… revoked by " + caller.person().getName());
-        return token;
+        return ApiTokenView.of(token);
     }
 }

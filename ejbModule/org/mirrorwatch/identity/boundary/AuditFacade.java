@@ -23,15 +23,16 @@ public class AuditFacade {
     EntityManager em;
 
     /** The latest events, newest first. */
-    public List<AuditEvent> recent(int limit) {
-        return em.createNamedQuery("AuditEvent.findRecent", AuditEvent.class).setMaxResults(limit).getResultList();
+    public List<AuditEntry> recent(int limit) {
+        return em.createNamedQuery("AuditEvent.findRecent", AuditEvent.class).setMaxResults(limit).getResultList()
+                .stream().map(AuditEntry::of).toList();
     }
 
     /**
      * The latest events that match every given filter, newest first; a null or blank filter does not
      * filter. {@code subject} matches part of the subject's name.
      */
-    public List<AuditEvent> search(AuditAction action, String actor, String subject, int limit) {
+    public List<AuditEntry> search(AuditAction action, String actor, String subject, int limit) {
         FieldErrors errors = new FieldErrors();
         actor = errors.text("actor", actor, 254, PlainText.Lines.ONE);
         subject = errors.text("subject", subject, 254, PlainText.Lines.ONE);
@@ -53,12 +54,13 @@ public class AuditFacade {
         var query = em.createQuery(jpql.append(" ORDER BY e.occurredAt DESC, e.id DESC").toString(), AuditEvent.class)
                 .setMaxResults(limit);
         parameters.forEach(query::setParameter);
-        return query.getResultList();
+        return query.getResultList().stream().map(AuditEntry::of).toList();
     }
 
     /** The events of one mirror, newest first. */
-    public List<AuditEvent> ofMirror(long mirrorId) {
+    public List<AuditEntry> ofMirror(long mirrorId) {
         return em.createNamedQuery("AuditEvent.findBySubject", AuditEvent.class)
-                .setParameter("subjectType", AuditTrail.MIRROR).setParameter("subjectId", mirrorId).getResultList();
+                .setParameter("subjectType", AuditTrail.MIRROR).setParameter("subjectId", mirrorId).getResultList()
+                .stream().map(AuditEntry::of).toList();
     }
 }

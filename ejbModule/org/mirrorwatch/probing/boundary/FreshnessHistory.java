@@ -27,9 +27,9 @@ public class FreshnessHistory {
     Clock clock;
 
     /** The mirror's snapshots, oldest first. */
-    public List<MirrorFreshnessSnapshot> snapshots(long mirrorId) {
+    public List<FreshnessSnapshot> snapshots(long mirrorId) {
         return em.createNamedQuery("MirrorFreshnessSnapshot.findByMirror", MirrorFreshnessSnapshot.class)
-                .setParameter("mirrorId", mirrorId).getResultList();
+                .setParameter("mirrorId", mirrorId).getResultList().stream().map(FreshnessSnapshot::of).toList();
     }
 
     /**

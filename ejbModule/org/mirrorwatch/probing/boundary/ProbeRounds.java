@@ -57,25 +57,25 @@ public class ProbeRounds {
      * @throws RoundAlreadyRunningException when a round of this content type is running
      */
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public ProbeRun startRound(MirrorContent content, RunTrigger trigger) {
+    public ProbeRunSummary startRound(MirrorContent content, RunTrigger trigger) {
         Caller caller = callers.caller();
         ProbeRun run = starter.startRound(content, trigger);
         audit.record(caller, AuditAction.PROBE_ROUND_STARTED, AuditTrail.PROBE_ROUND, run.getId(),
                 "round " + run.getId(), null, Json.createObjectBuilder().add("content", content.name())
                         .add("trigger", trigger.name()).add("mirrors", run.getMirrorsTotal()).build());
-        return run;
+        return ProbeRunSummary.of(run);
     }
 
     /** Probes one mirror now, whether it is due or not. */
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public ProbeRun probeMirrorNow(long mirrorId) {
+    public ProbeRunSummary probeMirrorNow(long mirrorId) {
         Caller caller = callers.caller();
         String mirrorName = Optional.ofNullable(em.find(DistributionMirror.class, mirrorId))
                 .orElseThrow(() -> new NotFoundException("mirror", mirrorId)).getName();
         ProbeRun run = starter.probeMirrorNow(mirrorId);
         audit.record(caller, AuditAction.MIRROR_PROBED_NOW, AuditTrail.MIRROR, mirrorId, mirrorName, null,
                 Json.createObjectBuilder().add("round", run.getId()).build());
-        return run;
+        return ProbeRunSummary.of(run);
     }
 
     /**
@@ -85,25 +85,25 @@ public class ProbeRounds {
      * @throws org.mirrorwatch.platform.TooManyRequestsException when the owner asked too recently
      */
     @RolesAllowed(Roles.PERSON)
-    public ProbeRun requestProbe(long mirrorId) {
+    public ProbeRunSummary requestProbe(long mirrorId) {
         Caller caller = callers.caller();
         String mirrorName = reprobes.admit(caller, mirrorId).getName();
         ProbeRun run = starter.probeMirrorNow(mirrorId);
         audit.record(caller, AuditAction.MIRROR_PROBED_NOW, AuditTrail.MIRROR, mirrorId, mirrorName, null,
                 Json.createObjectBuilder().add("round", run.getId()).build());
-        return run;
+        return ProbeRunSummary.of(run);
     }
 
-    public ProbeRun getRun(long runId) {
+    public ProbeRunSummary getRun(long runId) {
         return findRun(runId).orElseThrow(() -> new NotFoundException("probe round", runId));
     }
 
-    public Optional<ProbeRun> findRun(long runId) {
-        return Optional.ofNullable(runs.find(runId));
+    public Optional<ProbeRunSummary> findRun(long runId) {
+        return Optional.ofNullable(runs.find(runId)).map(ProbeRunSummary::of);
     }
 
     /** The latest rounds, newest first. */
-    public List<ProbeRun> recentRuns(int limit) {
-        return runs.recent(limit);
+    public List<ProbeRunSummary> recentRuns(int limit) {
+        return runs.recent(limit).stream().map(ProbeRunSummary::of).toList();
     }
 }

@@ -44,7 +44,7 @@ public class CdImageManifestFacade {
     @RolesAllowed(Roles.MIRROR_ADMIN)
     public List<CdImageFile> storeManifest(long distributionId, String text) {
         Distribution distribution = distributions.getDistribution(distributionId);
-        String before = findManifest(distributionId).map(CdImageManifest::getContent).orElse("");
+        String before = findManifestText(distributionId).orElse("");
         List<CdImageFile> files = store.store(distribution, text);
         audit.record(rules.caller(), AuditAction.CD_IMAGE_MANIFEST_REPLACED, "cd-image-manifest", distributionId,
                 distribution.getName(), Json.createObjectBuilder().add("lines", before.lines().count()).build(),
@@ -56,11 +56,16 @@ public class CdImageManifestFacade {
     @RolesAllowed(Roles.MIRROR_ADMIN)
     public CdImageManifest readManifest(long distributionId) {
         distributions.getDistribution(distributionId);
-        return findManifest(distributionId)
+        return manifest(distributionId)
                 .orElseThrow(() -> new NotFoundException("CD-image manifest of distribution", distributionId));
     }
 
-    public Optional<CdImageManifest> findManifest(long distributionId) {
+    /** The stored manifest's text, for the manifest editor; none before a manifest was stored. */
+    public Optional<String> findManifestText(long distributionId) {
+        return manifest(distributionId).map(CdImageManifest::getContent);
+    }
+
+    private Optional<CdImageManifest> manifest(long distributionId) {
         return Optional.ofNullable(em.find(CdImageManifest.class, distributionId));
     }
 

@@ -8,8 +8,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.mirrorwatch.identity.boundary.AuditEntry;
 import org.mirrorwatch.identity.boundary.AuditFacade;
-import org.mirrorwatch.identity.entity.AuditEvent;
 
 /** The audit trail, for mirror administrators. */
 @Path("v1/audit-events")
@@ -23,10 +23,10 @@ public class AuditResource {
     public record AuditEventView(long id, Instant occurredAt, String actor, String action, String subjectType,
             Long subjectId, String subjectName, String before, String after) {
 
-        static AuditEventView of(AuditEvent event) {
-            return new AuditEventView(event.getId(), event.getOccurredAt(), event.getActorName(),
-                    event.getAction().name(), event.getSubjectType(), event.getSubjectId().orElse(null),
-                    event.getSubjectName(), event.getBeforeState().orElse(null), event.getAfterState().orElse(null));
+        static AuditEventView of(AuditEntry event) {
+            return new AuditEventView(event.id(), event.occurredAt(), event.actorName(), event.action().name(),
+                    event.subjectType(), event.subjectId(), event.subjectName(), event.beforeState(),
+                    event.afterState());
         }
     }
 

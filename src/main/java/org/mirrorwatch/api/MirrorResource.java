@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mirrorwatch.probing.boundary.FreshnessHistory;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
-import org.mirrorwatch.probing.entity.ProbeRun;
+import org.mirrorwatch.probing.boundary.ProbeRunSummary;
 import org.mirrorwatch.registry.boundary.MirrorReports;
 import org.mirrorwatch.registry.boundary.MirrorPage;
 import org.mirrorwatch.registry.boundary.MirrorQuery;
@@ -129,7 +129,7 @@ public class MirrorResource {
                 .orElseThrow(() -> new InvalidInputException("distribution",
                         "There is no distribution called \"" + body.distribution() + "\"."))
                 .getId();
-        long ownerId = body.owner() == null || body.owner().isBlank() ? accounts.me().getId()
+        long ownerId = body.owner() == null || body.owner().isBlank() ? accounts.me().id()
                 : people.findByName(body.owner().strip()).orElseThrow(() -> new InvalidInputException("owner",
                         "Nobody is called \"" + body.owner() + "\". Enter an account name.")).getId();
         MirrorSummary mirror = distributions.newMirror(distributionId, ownerId, body.form());
@@ -260,8 +260,8 @@ public class MirrorResource {
     @Path("{name}/freshness-history")
     public List<SnapshotView> freshnessHistory(@PathParam("name") String name) {
         return history.snapshots(idOf(name)).stream()
-                .map(snapshot -> new SnapshotView(snapshot.getDateCreated(), snapshot.getOverall().name(),
-                        snapshot.getCounts().entrySet().stream().collect(Collectors.toMap(
+                .map(snapshot -> new SnapshotView(snapshot.dateCreated(), snapshot.overall().name(),
+                        snapshot.counts().entrySet().stream().collect(Collectors.toMap(
                                 entry -> entry.getKey().name(), Map.Entry::getValue, (a, b) -> a, TreeMap::new))))
                 .toList();
     }
@@ -273,9 +273,9 @@ public class MirrorResource {
     @POST
     @Path("{name}/probes")
     public Response probe(@PathParam("name") String name) {
-        ProbeRun run = rounds.requestProbe(idOf(name));
+        ProbeRunSummary run = rounds.requestProbe(idOf(name));
         return Response.accepted(ProbeRunView.of(run))
-                .location(uri.getBaseUriBuilder().path("v1/probe-rounds/{id}").build(run.getId())).build();
+                .location(uri.getBaseUriBuilder().path("v1/probe-rounds/{id}").build(run.id())).build();
     }
 
     @GET

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
-import org.mirrorwatch.probing.entity.ProbeRun;
+import org.mirrorwatch.probing.boundary.ProbeRunSummary;
 import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
@@ -42,9 +42,9 @@ public class ProbeRoundResource {
     public Response start(StartRequest request) {
         MirrorContent content = request == null || request.content() == null ? MirrorContent.ARCHIVE
                 : request.content();
-        ProbeRun run = rounds.startRound(content, RunTrigger.MANUAL);
+        ProbeRunSummary run = rounds.startRound(content, RunTrigger.MANUAL);
         return Response.accepted(ProbeRunView.of(run))
-                .location(uri.getBaseUriBuilder().path("v1/probe-rounds/{id}").build(run.getId())).build();
+                .location(uri.getBaseUriBuilder().path("v1/probe-rounds/{id}").build(run.id())).build();
     }
 
     @GET

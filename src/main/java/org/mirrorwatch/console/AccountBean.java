@@ -6,11 +6,11 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.mirrorwatch.identity.boundary.AccountFacade;
+import org.mirrorwatch.identity.boundary.AccountView;
 import org.mirrorwatch.identity.boundary.ApiTokenFacade;
+import org.mirrorwatch.identity.boundary.ApiTokenView;
 import org.mirrorwatch.identity.boundary.NewApiToken;
-import org.mirrorwatch.identity.entity.ApiToken;
 import org.mirrorwatch.platform.MirrorwatchException;
-import org.mirrorwatch.identity.entity.Person;
 
 /** The account page: who one is, and one's API tokens. A new token's secret is shown once, here. */
 @Named
@@ -30,17 +30,17 @@ public class AccountBean implements Serializable {
     private String tokenName;
     private int tokenDays = 90;
     private String newSecret;
-    private transient Person me;
-    private transient List<ApiToken> myTokens;
+    private transient AccountView me;
+    private transient List<ApiTokenView> myTokens;
 
-    public Person getMe() {
+    public AccountView getMe() {
         if (me == null) {
             me = accounts.me();
         }
         return me;
     }
 
-    public List<ApiToken> getTokens() {
+    public List<ApiTokenView> getTokens() {
         if (myTokens == null) {
             myTokens = tokens.myTokens();
         }

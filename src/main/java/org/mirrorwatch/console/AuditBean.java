@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.mirrorwatch.platform.InvalidInputException;
+import org.mirrorwatch.identity.boundary.AuditEntry;
 import org.mirrorwatch.identity.boundary.AuditFacade;
 import org.mirrorwatch.identity.entity.AuditAction;
-import org.mirrorwatch.identity.entity.AuditEvent;
 
 /** The audit trail for administrators, filtered by action, actor and subject through GET parameters. */
 @Named
@@ -23,9 +23,9 @@ public class AuditBean {
     private String problem;
     private String actor;
     private String subject;
-    private List<AuditEvent> events;
+    private List<AuditEntry> events;
 
-    public List<AuditEvent> getEvents() {
+    public List<AuditEntry> getEvents() {
         if (events == null) {
             try {
                 events = audit.search(Choices.enumOrNull(AuditAction.class, action), actor, subject, SHOWN);

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mirrorwatch.probing.entity.MirrorFreshnessSnapshot;
+import org.mirrorwatch.probing.boundary.FreshnessSnapshot;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
@@ -81,9 +81,9 @@ public final class FreshnessChart {
     }
 
     /** The chart of a mirror's newest {@code bars} snapshots, oldest left: records per status. */
-    public static FreshnessChart ofSnapshots(List<MirrorFreshnessSnapshot> snapshots, int bars) {
+    public static FreshnessChart ofSnapshots(List<FreshnessSnapshot> snapshots, int bars) {
         return new FreshnessChart(snapshots.subList(Math.max(0, snapshots.size() - bars), snapshots.size()).stream()
-                .map(s -> new Column(DAY.format(s.getDateCreated()), s.getOverall().title(), s.getCounts())).toList());
+                .map(s -> new Column(DAY.format(s.dateCreated()), s.overall().title(), s.counts())).toList());
     }
 
     public FreshnessChart(List<Column> shown) {

@@ -8,7 +8,6 @@ import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.MirrorwatchException;
 import org.mirrorwatch.registry.boundary.CdImageManifestFacade;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
-import org.mirrorwatch.registry.entity.CdImageManifest;
 
 /** The CD-image manifest editor: a manifest with a bad line is refused whole, each bad line listed. */
 @Named
@@ -30,7 +29,7 @@ public class ManifestBean implements Serializable {
 
     public String getText() {
         if (text == null) {
-            text = manifests.findManifest(distributionId()).map(CdImageManifest::getContent).orElse("");
+            text = manifests.findManifestText(distributionId()).orElse("");
         }
         return text;
     }

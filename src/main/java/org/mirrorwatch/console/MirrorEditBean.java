@@ -103,7 +103,7 @@ public class MirrorEditBean implements Serializable {
                 httpBaseUrl, httpsBaseUrl, ftpBaseUrl, rsyncBaseUrl, officialCandidate);
         try {
             MirrorSummary saved = mirrorId == null
-                    ? distributions.newMirror(distributionId(), accounts.me().getId(), form)
+                    ? distributions.newMirror(distributionId(), accounts.me().id(), form)
                     : mirrors.edit(mirrorId, form);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.getFlash().put("notice", mirrorId == null
@@ -126,7 +126,7 @@ public class MirrorEditBean implements Serializable {
 
     public void probeNow() {
         try {
-            long run = rounds.requestProbe(mirrorId).getId();
+            long run = rounds.requestProbe(mirrorId).id();
             FormMessages.info(FORM, "Probe round " + run + " started; the mirror's page shows the result in a minute.");
         } catch (MirrorwatchException e) {
             FormMessages.show(FORM, e);

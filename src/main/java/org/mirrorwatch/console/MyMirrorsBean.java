@@ -27,7 +27,7 @@ public class MyMirrorsBean {
 
     @PostConstruct
     void load() {
-        mine = mirrors.list(new MirrorQuery(null, null, null, null, null, null, null, accounts.me().getName(), null),
+        mine = mirrors.list(new MirrorQuery(null, null, null, null, null, null, null, accounts.me().name(), null),
                 null, MOST_SHOWN).mirrors();
     }
 

@@ -41,7 +41,7 @@ public class PasswordResetBean implements Serializable {
 
     public void reset() {
         try {
-            resetName = accounts.resetPassword(token, password).getName();
+            resetName = accounts.resetPassword(token, password).name();
         } catch (MirrorwatchException e) {
             FormMessages.show(RESET_FORM, e);
         }

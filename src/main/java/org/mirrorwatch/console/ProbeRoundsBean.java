@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.mirrorwatch.platform.MirrorwatchException;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
-import org.mirrorwatch.probing.entity.ProbeRun;
+import org.mirrorwatch.probing.boundary.ProbeRunSummary;
 import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.entity.MirrorContent;
@@ -29,14 +29,14 @@ public class ProbeRoundsBean {
     private String mirrorName;
 
     private MirrorContent content = MirrorContent.ARCHIVE;
-    private List<ProbeRun> recent;
+    private List<ProbeRunSummary> recent;
 
     public void start() {
         try {
-            ProbeRun run = rounds.startRound(content, RunTrigger.MANUAL);
+            ProbeRunSummary run = rounds.startRound(content, RunTrigger.MANUAL);
             recent = null;
-            int due = run.getMirrorsTotal();
-            FormMessages.info(FORM, "Round " + run.getId() + " started: " + due + " "
+            int due = run.mirrorsTotal();
+            FormMessages.info(FORM, "Round " + run.id() + " started: " + due + " "
                     + content.name().toLowerCase(Locale.ROOT) + (due == 1 ? " mirror is due." : " mirrors are due."));
         } catch (MirrorwatchException e) {
             FormMessages.show(FORM, e);
@@ -47,30 +47,30 @@ public class ProbeRoundsBean {
     public void probeMirror() {
         try {
             long id = mirrors.mirror(mirrorName == null ? "" : mirrorName.strip()).id();
-            ProbeRun run = rounds.probeMirrorNow(id);
+            ProbeRunSummary run = rounds.probeMirrorNow(id);
             recent = null;
-            FormMessages.info(MIRROR_FORM, "Round " + run.getId() + " started for " + mirrorName.strip() + ".");
+            FormMessages.info(MIRROR_FORM, "Round " + run.id() + " started for " + mirrorName.strip() + ".");
         } catch (MirrorwatchException e) {
             FormMessages.show(MIRROR_FORM, e);
         }
     }
 
     /** The newest round, which the live panel follows; null before the first. */
-    public ProbeRun getLatest() {
-        List<ProbeRun> runs = getRecent();
+    public ProbeRunSummary getLatest() {
+        List<ProbeRunSummary> runs = getRecent();
         return runs.isEmpty() ? null : runs.get(0);
     }
 
     /** The newest round's progress in percent. */
     public int getLatestPercent() {
-        ProbeRun latest = getLatest();
-        if (latest == null || latest.getMirrorsTotal() == 0) {
+        ProbeRunSummary latest = getLatest();
+        if (latest == null || latest.mirrorsTotal() == 0) {
             return latest == null ? 0 : 100;
         }
-        return (int) Math.round(100.0 * latest.getMirrorsDone() / latest.getMirrorsTotal());
+        return (int) Math.round(100.0 * latest.mirrorsDone() / latest.mirrorsTotal());
     }
 
-    public List<ProbeRun> getRecent() {
+    public List<ProbeRunSummary> getRecent() {
         if (recent == null) {
             recent = rounds.recentRuns(20);
         }

@@ -24,7 +24,7 @@ public class VerifyEmailBean {
 
     public void confirm() {
         try {
-            verifiedName = accounts.verifyEmail(token).getName();
+            verifiedName = accounts.verifyEmail(token).name();
         } catch (MirrorwatchException e) {
             FormMessages.show(FORM, e);
         }

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.mirrorwatch.identity.boundary.ApiTokenFacade;
+import org.mirrorwatch.identity.boundary.AuditEntry;
 import org.mirrorwatch.identity.boundary.AuditFacade;
 import org.mirrorwatch.identity.entity.AuditAction;
-import org.mirrorwatch.identity.entity.AuditEvent;
 import org.mirrorwatch.librarian.StoredFile;
 import org.mirrorwatch.platform.AccessDeniedException;
 import org.mirrorwatch.platform.ConflictException;
@@ -118,10 +119,10 @@ class AccessRulesIT {
         MirrorSummary bobs = distributions.newMirror(UBUNTU, person("bob"), form("for-bob", "http://for-bob.example.org/"));
 
         assertEquals("bob", bobs.owner());
-        AuditEvent event = latestAudit();
-        assertEquals(AuditAction.MIRROR_REGISTERED, event.getAction());
-        assertEquals("admin", event.getActorName());
-        assertTrue(event.getAfterState().orElseThrow().contains("\"owner\":\"bob\""));
+        AuditEntry event = latestAudit();
+        assertEquals(AuditAction.MIRROR_REGISTERED, event.action());
+        assertEquals("admin", event.actorName());
+        assertTrue(event.afterState().contains("\"owner\":\"bob\""));
     }
 
     @Test
@@ -140,11 +141,11 @@ class AccessRulesIT {
         assertEquals("http://new.alice.example.org/ubuntu/",
                 mirrors.mirror("alice-mirror").httpBaseUrl());
         TestLogin.as("admin");
-        AuditEvent event = audit.ofMirror(id("alice-mirror")).get(0);
-        assertEquals(AuditAction.MIRROR_URLS_CHANGED, event.getAction());
-        assertEquals("alice", event.getActorName());
-        assertTrue(event.getBeforeState().orElseThrow().contains("http://alice.example.org/ubuntu/"));
-        assertTrue(event.getAfterState().orElseThrow().contains("http://new.alice.example.org/ubuntu/"));
+        AuditEntry event = audit.ofMirror(id("alice-mirror")).get(0);
+        assertEquals(AuditAction.MIRROR_URLS_CHANGED, event.action());
+        assertEquals("alice", event.actorName());
+        assertTrue(event.beforeState().contains("http://alice.example.org/ubuntu/"));
+        assertTrue(event.afterState().contains("http://new.alice.example.org/ubuntu/"));
     }
 
     @Test
@@ -165,7 +166,7 @@ class AccessRulesIT {
         TestLogin.as("admin");
         mirrors.edit(id("bob-mirror"), form("bob-renamed", "http://bob.example.org/ubuntu/"));
         assertTrue(mirrors.findMirror("bob-renamed").isPresent());
-        assertEquals(AuditAction.MIRROR_EDITED, latestAudit().getAction());
+        assertEquals(AuditAction.MIRROR_EDITED, latestAudit().action());
     }
 
     // --- resubmitting ---------------------------------------------------------------------------------
@@ -220,10 +221,10 @@ class AccessRulesIT {
         assertEquals("admin", reviewed.reviewer());
         assertNotNull(reviewed.dateReviewed());
         assertEquals("Checked the sync.", reviewed.whiteboard());
-        AuditEvent event = latestAudit();
-        assertEquals(AuditAction.MIRROR_REVIEWED, event.getAction());
-        assertTrue(event.getBeforeState().orElseThrow().contains("\"reviewStatus\":\"PENDING_REVIEW\""));
-        assertTrue(event.getAfterState().orElseThrow().contains("\"reviewStatus\":\"OFFICIAL\""));
+        AuditEntry event = latestAudit();
+        assertEquals(AuditAction.MIRROR_REVIEWED, event.action());
+        assertTrue(event.beforeState().contains("\"reviewStatus\":\"PENDING_REVIEW\""));
+        assertTrue(event.afterState().contains("\"reviewStatus\":\"OFFICIAL\""));
     }
 
     @Test
@@ -233,10 +234,10 @@ class AccessRulesIT {
 
         TestLogin.as("admin");
         assertEquals("bob", mirrors.reassignOwner(id("alice-mirror"), "bob").owner());
-        AuditEvent event = latestAudit();
-        assertEquals(AuditAction.MIRROR_OWNER_CHANGED, event.getAction());
-        assertTrue(event.getBeforeState().orElseThrow().contains("\"owner\":\"alice\""));
-        assertTrue(event.getAfterState().orElseThrow().contains("\"owner\":\"bob\""));
+        AuditEntry event = latestAudit();
+        assertEquals(AuditAction.MIRROR_OWNER_CHANGED, event.action());
+        assertTrue(event.beforeState().contains("\"owner\":\"alice\""));
+        assertTrue(event.afterState().contains("\"owner\":\"bob\""));
         TestLogin.as("alice");
         Failures.thrown(AccessDeniedException.class,
                 () -> mirrors.edit(id("alice-mirror"), form("alice-mirror", "http://alice.example.org/ubuntu/")));
@@ -254,10 +255,10 @@ class AccessRulesIT {
 
         assertTrue(mirrors.findMirror("bob-unofficial").isEmpty());
         assertTrue(mirrors.findMirror("bob-mirror").isPresent());
-        AuditEvent event = latestAudit();
-        assertEquals(AuditAction.MIRROR_DELETED, event.getAction());
-        assertEquals("bob-unofficial", event.getSubjectName());
-        assertTrue(event.getAfterState().isEmpty());
+        AuditEntry event = latestAudit();
+        assertEquals(AuditAction.MIRROR_DELETED, event.action());
+        assertEquals("bob-unofficial", event.subjectName());
+        assertNull(event.afterState());
     }
 
     @Test
@@ -281,14 +282,14 @@ class AccessRulesIT {
                 () -> mirrors.designateCountryDnsMirror(id("bob-broken")));
         assertTrue(unqualified.getMessage().contains("it is not official, it is disabled, it has no HTTP or HTTPS URL"),
                 unqualified.getMessage());
-        assertEquals(AuditAction.COUNTRY_DNS_MIRROR_DESIGNATED, latestAudit().getAction());
+        assertEquals(AuditAction.COUNTRY_DNS_MIRROR_DESIGNATED, latestAudit().action());
 
         mirrors.disable(id("alice-mirror"));
         assertFalse(mirrors.mirror("alice-mirror").countryDnsMirror(), "a disabled mirror loses the role");
         mirrors.enable(id("alice-mirror"));
         mirrors.designateCountryDnsMirror(id("bob-mirror"));
         mirrors.removeCountryDnsMirror(id("bob-mirror"));
-        assertEquals(AuditAction.COUNTRY_DNS_MIRROR_REMOVED, latestAudit().getAction());
+        assertEquals(AuditAction.COUNTRY_DNS_MIRROR_REMOVED, latestAudit().action());
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM distribution_mirror WHERE country_dns_mirror"));
     }
 
@@ -314,9 +315,9 @@ class AccessRulesIT {
 
         TestLogin.as("admin");
         assertFalse(mirrors.disable(id("bob-mirror")).enabled());
-        assertEquals(AuditAction.MIRROR_DISABLED, latestAudit().getAction());
+        assertEquals(AuditAction.MIRROR_DISABLED, latestAudit().action());
         assertTrue(mirrors.enable(id("bob-mirror")).enabled());
-        assertEquals(AuditAction.MIRROR_ENABLED, latestAudit().getAction());
+        assertEquals(AuditAction.MIRROR_ENABLED, latestAudit().action());
     }
 
     @Test
@@ -327,13 +328,13 @@ class AccessRulesIT {
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM probe_run"));
 
         TestLogin.as("admin");
-        long run = rounds.probeMirrorNow(id("alice-pending")).getId();
+        long run = rounds.probeMirrorNow(id("alice-pending")).id();
         // Its URL is a loopback address outside the allowed block, so the probe is refused at once.
-        await().atMost(Duration.ofSeconds(10)).until(() -> rounds.getRun(run).getState() != RunState.RUNNING);
-        AuditEvent event = latestAudit();
-        assertEquals(AuditAction.MIRROR_PROBED_NOW, event.getAction());
-        assertEquals("alice-pending", event.getSubjectName());
-        assertTrue(event.getAfterState().orElseThrow().contains("\"round\":" + run));
+        await().atMost(Duration.ofSeconds(10)).until(() -> rounds.getRun(run).state() != RunState.RUNNING);
+        AuditEntry event = latestAudit();
+        assertEquals(AuditAction.MIRROR_PROBED_NOW, event.action());
+        assertEquals("alice-pending", event.subjectName());
+        assertTrue(event.afterState().contains("\"round\":" + run));
     }
 
     @Test
@@ -348,12 +349,12 @@ class AccessRulesIT {
     @Test
     void apiTokens_belongToTheirOwner() {
         TestLogin.as("alice");
-        long token = tokens.create("deploy script", 30).token().getId();
+        long token = tokens.create("deploy script", 30).token().id();
         TestLogin.as("bob");
         assertTrue(tokens.myTokens().isEmpty());
         Failures.thrown(NotFoundException.class, () -> tokens.revoke(token));
         TestLogin.as("alice");
-        assertTrue(tokens.myTokens().get(0).getRevokedAt().isEmpty());
+        assertNull(tokens.myTokens().get(0).revokedAt());
         TestLogin.logout();
         refused(() -> tokens.myTokens());
     }
@@ -367,7 +368,7 @@ class AccessRulesIT {
         assertThrows(EJBAccessException.class, call);
     }
 
-    private AuditEvent latestAudit() {
+    private AuditEntry latestAudit() {
         TestLogin.as("admin");
         return audit.recent(1).get(0);
     }

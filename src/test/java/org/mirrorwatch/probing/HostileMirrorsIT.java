@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
-import org.mirrorwatch.probing.entity.ProbeRun;
+import org.mirrorwatch.probing.boundary.ProbeRunSummary;
 import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
@@ -129,12 +129,12 @@ class HostileMirrorsIT {
         register("slow-b", slowHost.baseUrl() + "b/");
 
         long started = System.nanoTime();
-        ProbeRun run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
+        ProbeRunSummary run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info(() -> "Hostile round: 12 mirrors, " + run.getRequests() + " requests, " + took.toMillis() + " ms");
+        LOG.info(() -> "Hostile round: 12 mirrors, " + run.requests() + " requests, " + took.toMillis() + " ms");
 
-        assertEquals(RunState.DONE, run.getState());
-        assertEquals(12, run.getMirrorsDone());
+        assertEquals(RunState.DONE, run.state());
+        assertEquals(12, run.mirrorsDone());
         assertTrue(took.compareTo(roundBound()) <= 0, "took " + took + ", bound " + roundBound());
         assertEquals(3, registry.countArchReleases(id("good")) + registry.countSourceReleases(id("good")));
         assertTrue(mirrors.mirror("good").enabled());
@@ -221,9 +221,9 @@ class HostileMirrorsIT {
                 StandardCharsets.UTF_8);
     }
 
-    private ProbeRun finished(ProbeRun run) {
-        await().atMost(roundBound().plusSeconds(2)).until(() -> rounds.getRun(run.getId()).getState() != RunState.RUNNING);
-        return rounds.getRun(run.getId());
+    private ProbeRunSummary finished(ProbeRunSummary run) {
+        await().atMost(roundBound().plusSeconds(2)).until(() -> rounds.getRun(run.id()).state() != RunState.RUNNING);
+        return rounds.getRun(run.id());
     }
 
     /** Addresses from the farm's allowed block for servers that are not fake mirrors. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
-import org.mirrorwatch.probing.entity.ProbeRun;
+import org.mirrorwatch.probing.boundary.ProbeRunSummary;
 import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
@@ -95,8 +95,8 @@ class ProbeTimerIT {
             await().atMost(Duration.ofSeconds(6)).until(() -> !mirrors.probeRecords(id, 1).isEmpty()
                     && !mirrors.probeRecords(emptyId, 1).isEmpty() && finishedRoundsProbed() == 2);
 
-            List<ProbeRun> runs = rounds.recentRuns(20);
-            assertTrue(runs.stream().allMatch(run -> run.getTrigger() == RunTrigger.TIMER), "nobody else starts rounds");
+            List<ProbeRunSummary> runs = rounds.recentRuns(20);
+            assertTrue(runs.stream().allMatch(run -> run.trigger() == RunTrigger.TIMER), "nobody else starts rounds");
             assertEquals(3, registry.countArchReleases(id) + registry.countSourceReleases(id));
             assertTrue(mirror.requests() > 0);
             assertEquals(1, mirrors.probeRecords(id, 10).size(), "probed once; it is not due again for 24 hours");
@@ -120,7 +120,7 @@ class ProbeTimerIT {
 
     /** How many mirrors the finished timer rounds probed, together. */
     private int finishedRoundsProbed() {
-        return rounds.recentRuns(20).stream().filter(run -> run.getState() == RunState.DONE)
-                .mapToInt(ProbeRun::getMirrorsDone).sum();
+        return rounds.recentRuns(20).stream().filter(run -> run.state() == RunState.DONE)
+                .mapToInt(ProbeRunSummary::mirrorsDone).sum();
     }
 }

@@ -33,10 +33,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mirrorwatch.probing.boundary.FreshnessHistory;
+import org.mirrorwatch.probing.boundary.FreshnessSnapshot;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
+import org.mirrorwatch.probing.boundary.ProbeRunSummary;
 import org.mirrorwatch.probing.boundary.RoundAlreadyRunningException;
-import org.mirrorwatch.probing.entity.MirrorFreshnessSnapshot;
-import org.mirrorwatch.probing.entity.ProbeRun;
+import org.mirrorwatch.probing.control.ProbeRunStore;
 import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.platform.FieldError;
@@ -112,6 +113,9 @@ class ProberIT {
     FreshnessHistory history;
 
     @Inject
+    ProbeRunStore runStore;
+
+    @Inject
     CdImageManifestFacade manifests;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -166,16 +170,16 @@ class ProberIT {
         clock.fixAt(Instant.parse("2005-06-22T00:00:00Z"));
 
         long started = System.nanoTime();
-        ProbeRun run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
+        ProbeRunSummary run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals(List.of("INFO    Probing Distribution Mirrors", "INFO    Probed 2 mirrors.", "INFO    Done."),
-                run.getLogLines());
-        assertEquals(RunState.DONE, run.getState());
-        assertEquals(2, run.getMirrorsDone());
-        assertEquals(2, run.getMirrorsTotal());
-        assertEquals(server.requests(), run.getRequests());
-        LOG.info(() -> "Seed world probed: 2 mirrors, " + run.getRequests() + " requests, " + millis + " ms");
+                logLinesOf(run));
+        assertEquals(RunState.DONE, run.state());
+        assertEquals(2, run.mirrorsDone());
+        assertEquals(2, run.mirrorsTotal());
+        assertEquals(server.requests(), run.requests());
+        LOG.info(() -> "Seed world probed: 2 mirrors, " + run.requests() + " requests, " + millis + " ms");
 
         assertEquals(Map.of("warty i386 RELEASE main", MirrorStatus.UP), contentOf("valid-mirror"));
         assertTrue(registry.getMirrorByName("valid-mirror").isEnabled());
@@ -253,13 +257,13 @@ class ProberIT {
         register("answers-204", noContent.baseUrl());
 
         long started = System.nanoTime();
-        ProbeRun run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
+        ProbeRunSummary run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info(() -> "Test farm probed: 9 mirrors, " + run.getRequests() + " requests, " + millis + " ms");
+        LOG.info(() -> "Test farm probed: 9 mirrors, " + run.requests() + " requests, " + millis + " ms");
 
         assertEquals(List.of("INFO    Probing Distribution Mirrors", "INFO    Probed 9 mirrors.", "INFO    Done."),
-                run.getLogLines());
-        assertEquals(farm.requests(), run.getRequests(), "the round counted what the farm saw");
+                logLinesOf(run));
+        assertEquals(farm.requests(), run.requests(), "the round counted what the farm saw");
         assertEquals(all(MirrorStatus.UP, MirrorStatus.UP, MirrorStatus.UP), contentOf("synced"));
         assertEquals(all(MirrorStatus.ONEHOURBEHIND, MirrorStatus.ONEHOURBEHIND, MirrorStatus.UP), contentOf("lag-1h"));
         assertEquals(all(MirrorStatus.ONEDAYBEHIND, MirrorStatus.ONEDAYBEHIND, MirrorStatus.UP), contentOf("lag-8h"));
@@ -273,13 +277,13 @@ class ProberIT {
         assertTrue(synced.userAgents().stream().allMatch(agent -> agent.startsWith("Mirrorwatch/")),
                 synced.userAgents().toString());
 
-        MirrorFreshnessSnapshot lagSnapshot = history.snapshots(registry.getMirrorByName("lag-8h").getId()).get(0);
-        assertEquals(MirrorStatus.ONEDAYBEHIND, lagSnapshot.getOverall());
-        assertEquals(2, lagSnapshot.getCounts().get(MirrorStatus.ONEDAYBEHIND));
-        assertEquals(1, lagSnapshot.getCounts().get(MirrorStatus.UP));
-        assertEquals(0, lagSnapshot.getCounts().get(MirrorStatus.UNKNOWN));
+        FreshnessSnapshot lagSnapshot = history.snapshots(registry.getMirrorByName("lag-8h").getId()).get(0);
+        assertEquals(MirrorStatus.ONEDAYBEHIND, lagSnapshot.overall());
+        assertEquals(2, lagSnapshot.counts().get(MirrorStatus.ONEDAYBEHIND));
+        assertEquals(1, lagSnapshot.counts().get(MirrorStatus.UP));
+        assertEquals(0, lagSnapshot.counts().get(MirrorStatus.UNKNOWN));
         assertEquals(MirrorStatus.UNKNOWN, history.snapshots(registry.getMirrorByName("broken").getId()).get(0)
-                .getOverall());
+                .overall());
 
         for (String enabled : List.of("synced", "lag-1h", "lag-8h", "lag-3d", "partial", "redirect-same-file")) {
             assertTrue(registry.getMirrorByName(enabled).isEnabled(), enabled);
@@ -346,9 +350,9 @@ class ProberIT {
             }
         }
 
-        ProbeRun run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
+        ProbeRunSummary run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
 
-        assertEquals(6, run.getMirrorsDone());
+        assertEquals(6, run.mirrorsDone());
         for (FakeMirror host : hosts) {
             assertTrue(host.requests() >= 50, "requests on " + host.baseUrl() + ": " + host.requests());
             assertEquals(2, host.peakConcurrency(), "peak on " + host.baseUrl());
@@ -384,13 +388,14 @@ class ProberIT {
             results.add(start.get(5, TimeUnit.SECONDS));
         }
 
-        List<ProbeRun> started = results.stream().filter(ProbeRun.class::isInstance).map(ProbeRun.class::cast).toList();
+        List<ProbeRunSummary> started = results.stream().filter(ProbeRunSummary.class::isInstance)
+                .map(ProbeRunSummary.class::cast).toList();
         List<Object> refused = results.stream().filter(RoundAlreadyRunningException.class::isInstance).toList();
         assertEquals(1, started.size(), results.toString());
         assertEquals(1, refused.size(), results.toString());
         assertTrue(((RoundAlreadyRunningException) refused.get(0)).getMessage()
-                .startsWith("A probe round of ARCHIVE mirrors (round " + started.get(0).getId()));
-        assertEquals(RunState.DONE, finished(started.get(0)).getState());
+                .startsWith("A probe round of ARCHIVE mirrors (round " + started.get(0).id()));
+        assertEquals(RunState.DONE, finished(started.get(0)).state());
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM probe_run WHERE state = 'RUNNING'"));
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM probe_run"));
     }
@@ -405,13 +410,13 @@ class ProberIT {
         TestDatabase.execute("INSERT INTO probe_lease (content, run_id, holder, expires_at) VALUES ('ARCHIVE', 1, 'crashed-node',"
                 + " '2026-01-10 11:58:00+00')");
 
-        ProbeRun next = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
+        ProbeRunSummary next = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
 
-        ProbeRun crashed = rounds.getRun(1);
-        assertEquals(RunState.ABORTED, crashed.getState());
-        assertEquals(ProberWorld.T0, crashed.getFinished());
-        assertTrue(crashed.getLog().contains("stopped renewing its lease"), crashed.getLog());
-        assertEquals(RunState.DONE, next.getState());
+        ProbeRunSummary crashed = rounds.getRun(1);
+        assertEquals(RunState.ABORTED, crashed.state());
+        assertEquals(ProberWorld.T0, crashed.finished());
+        assertTrue(logOf(crashed).contains("stopped renewing its lease"), logOf(crashed));
+        assertEquals(RunState.DONE, next.state());
     }
 
     @Test
@@ -427,7 +432,7 @@ class ProberIT {
         RoundAlreadyRunningException refusal = Failures.thrown(RoundAlreadyRunningException.class,
                 () -> rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.TIMER));
         assertTrue(refusal.getMessage().contains("other-node"), refusal.getMessage());
-        assertEquals(RunState.RUNNING, rounds.getRun(1).getState());
+        assertEquals(RunState.RUNNING, rounds.getRun(1).state());
     }
 
     // --- the outbox and re-enabling ------------------------------------------------------------------
@@ -520,9 +525,9 @@ class ProberIT {
             long syncedId = registerFtp("ftp-synced", synced.baseUrl() + "ubuntu/");
             long laggingId = registerFtp("ftp-lagging", lagging.baseUrl() + "ubuntu/");
 
-            ProbeRun run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
+            ProbeRunSummary run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
 
-            assertEquals(RunState.DONE, run.getState());
+            assertEquals(RunState.DONE, run.state());
             assertEquals(all(MirrorStatus.UP, MirrorStatus.UP, MirrorStatus.UP), contentOf("ftp-synced"));
             assertEquals(all(MirrorStatus.ONEDAYBEHIND, MirrorStatus.ONEDAYBEHIND, MirrorStatus.UP),
                     contentOf("ftp-lagging"));
@@ -566,10 +571,10 @@ class ProberIT {
         long partialId = registerRelease("cd-partial", partial.baseUrl() + "releases/");
         long missingId = registerRelease("cd-missing", missing.baseUrl() + "releases/");
 
-        ProbeRun run = finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
+        ProbeRunSummary run = finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
 
         assertEquals(List.of("INFO    Probing Distribution Mirrors", "INFO    Probed 3 mirrors.", "INFO    Done."),
-                run.getLogLines());
+                logLinesOf(run));
         assertEquals(List.of("noble ubuntu", "noble ubuntu-server"), cdImagesOf(completeId));
         assertEquals(List.of("noble ubuntu-server"), cdImagesOf(partialId));
         assertEquals(List.of(), cdImagesOf(missingId));
@@ -607,7 +612,7 @@ class ProberIT {
                 e.getErrors().stream().map(FieldError::field).toList());
         assertTrue(e.getErrors().get(0).message().contains("expected 4 fields"), e.getMessage());
         assertTrue(e.getErrors().get(1).message().contains("there is no series \"warty\""), e.getMessage());
-        assertEquals(MANIFEST, manifests.findManifest(1).orElseThrow().getContent(), "the stored manifest stays");
+        assertEquals(MANIFEST, manifests.findManifestText(1).orElseThrow(), "the stored manifest stays");
     }
 
     @Test
@@ -624,15 +629,15 @@ class ProberIT {
 
         finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
 
-        assertEquals(served, manifests.findManifest(1).orElseThrow().getContent());
+        assertEquals(served, manifests.findManifestText(1).orElseThrow());
         assertEquals(List.of("noble ubuntu-server"), cdImagesOf(id));
 
         publisher.content("manifest", "ubuntu-server\tnoble\n");
         clock.fixAt(ProberWorld.T0.plus(Duration.ofDays(2)));
-        ProbeRun second = finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
-        assertTrue(second.getLog().contains("WARNING The CD-image manifest at " + publisher.baseUrl()
-                + "manifest was not applied: line 1: expected 4 fields"), second.getLog());
-        assertEquals(served, manifests.findManifest(1).orElseThrow().getContent());
+        ProbeRunSummary second = finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
+        assertTrue(logOf(second).contains("WARNING The CD-image manifest at " + publisher.baseUrl()
+                + "manifest was not applied: line 1: expected 4 fields"), logOf(second));
+        assertEquals(served, manifests.findManifestText(1).orElseThrow());
     }
 
     private long registerRelease(String name, String url) {
@@ -655,9 +660,18 @@ class ProberIT {
         return id;
     }
 
-    private ProbeRun finished(ProbeRun run) {
-        await().atMost(ROUND_LIMIT).until(() -> rounds.getRun(run.getId()).getState() != RunState.RUNNING);
-        return rounds.getRun(run.getId());
+    private ProbeRunSummary finished(ProbeRunSummary run) {
+        await().atMost(ROUND_LIMIT).until(() -> rounds.getRun(run.id()).state() != RunState.RUNNING);
+        return rounds.getRun(run.id());
+    }
+
+    /** The round's own log, which no screen shows: read from the store the prober writes it through. */
+    private String logOf(ProbeRunSummary run) {
+        return runStore.find(run.id()).getLog();
+    }
+
+    private List<String> logLinesOf(ProbeRunSummary run) {
+        return runStore.find(run.id()).getLogLines();
     }
 
     /** {"noble amd64 UPDATES main": UP, ...}: a mirror's content records and their freshness. */
