@@ -24,6 +24,11 @@ public class PersonFacade {
                 .getResultStream().findFirst();
     }
 
+    /** The id of the person of that account name, for the facades that take ids. */
+    public Optional<Long> findIdByName(String name) {
+        return findByName(name).map(Person::getId);
+    }
+
     public Person getByName(String name) {
         return findByName(name).orElseThrow(() -> new NotFoundException("person", name));
     }

@@ -1,5 +1,6 @@
 package org.mirrorwatch.reference.boundary;
 
+import org.mirrorwatch.reference.boundary.ReferenceViews.ComponentView;
 import org.mirrorwatch.reference.control.Distributions;
 
 import jakarta.annotation.security.PermitAll;
@@ -74,7 +75,12 @@ public class ReferenceDataFacade {
         return SeriesView.of(getSeries(distribution, series));
     }
 
-    public Distribution getDistribution(String name) {
+    /** The id of the distribution of that name, for the facades that take ids. */
+    public long distributionId(String name) {
+        return getDistribution(name).getId();
+    }
+
+    private Distribution getDistribution(String name) {
         return distributions.findByName(name).orElseThrow(() -> new NotFoundException(DISTRIBUTION, name));
     }
 
@@ -95,8 +101,9 @@ public class ReferenceDataFacade {
                 .map(country -> new ReferenceViews.CountryChoice(country.getIsoCode(), country.getName())).toList();
     }
 
-    public List<Component> components() {
-        return em.createQuery("SELECT c FROM Component c ORDER BY c.name", Component.class).getResultList();
+    public List<ComponentView> components() {
+        return em.createQuery("SELECT c FROM Component c ORDER BY c.name", Component.class).getResultStream()
+                .map(component -> new ComponentView(component.getName())).toList();
     }
 
     @RolesAllowed(Roles.MIRROR_ADMIN)
@@ -187,7 +194,7 @@ public class ReferenceDataFacade {
     }
 
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public Component createComponent(String name) {
+    public ComponentView createComponent(String name) {
         String valid = name == null ? null : name.strip();
         if (!LaunchpadNames.isValid(valid)) {
             throw new InvalidInputException("name", "Choose a component name of 2 to 64 lower-case letters, digits,"
@@ -201,7 +208,7 @@ public class ReferenceDataFacade {
         em.flush();
         audited(AuditAction.COMPONENT_CREATED, COMPONENT, component.getId(), valid, null,
                 Json.createObjectBuilder().add("name", valid).build());
-        return component;
+        return new ComponentView(component.getName());
     }
 
     private Optional<DistroRelease> findSeries(Distribution distribution, String name) {
@@ -221,7 +228,7 @@ public class ReferenceDataFacade {
         }
         if (!unknown.isEmpty()) {
             throw new InvalidInputException("components", "There is no component called " + String.join(", ", unknown)
-                    + ". Add it first, or choose from " + components().stream().map(Component::getName).toList() + ".");
+                    + ". Add it first, or choose from " + components().stream().map(ComponentView::name).toList() + ".");
         }
         if (components.stream().distinct().count() < components.size()) {
             throw new InvalidInputException("components", "List each component once.");

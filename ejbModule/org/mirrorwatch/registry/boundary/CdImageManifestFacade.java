@@ -54,9 +54,9 @@ public class CdImageManifestFacade {
 
     /** The stored manifest as text, for administrators to read before they replace it. */
     @RolesAllowed(Roles.MIRROR_ADMIN)
-    public CdImageManifest readManifest(long distributionId) {
+    public String readManifest(long distributionId) {
         distributions.getDistribution(distributionId);
-        return manifest(distributionId)
+        return manifest(distributionId).map(CdImageManifest::getContent)
                 .orElseThrow(() -> new NotFoundException("CD-image manifest of distribution", distributionId));
     }
 

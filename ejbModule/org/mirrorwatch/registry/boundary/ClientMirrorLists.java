@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mirrorwatch.reference.control.Distributions;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.control.ClientListCache;
 import org.mirrorwatch.registry.control.ClientListCache.Candidate;
@@ -40,7 +41,7 @@ public class ClientMirrorLists {
     ClientListCache cache;
 
     @Inject
-    DistributionFacade distributions;
+    Distributions distributions;
 
     @Inject
     @ConfigProperty(name = "mirrorwatch.client-list.stalest")
@@ -51,7 +52,7 @@ public class ClientMirrorLists {
      * @throws NotFoundException for an unknown distribution or country
      */
     public ClientMirrorList countryMirrors(String distributionName, MirrorContent content, Optional<String> countryCode) {
-        Distribution distribution = distributions.findDistributionByName(distributionName)
+        Distribution distribution = distributions.findByName(distributionName)
                 .orElseThrow(() -> new NotFoundException("distribution", distributionName));
         Optional<Country> country = countryCode.map(code -> em.createNamedQuery("Country.findByIsoCode", Country.class)
                 .setParameter("isoCode", code.strip().toUpperCase(Locale.ROOT)).getResultStream().findFirst()

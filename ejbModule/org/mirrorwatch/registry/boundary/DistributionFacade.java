@@ -67,8 +67,8 @@ public class DistributionFacade {
         return distributions.get(id);
     }
 
-    public Optional<Distribution> findDistributionByName(String name) {
-        return distributions.findByName(name);
+    public Optional<DistributionChoice> findDistributionByName(String name) {
+        return distributions.findByName(name).map(DistributionChoice::of);
     }
 
     public DistroRelease getRelease(long id) {

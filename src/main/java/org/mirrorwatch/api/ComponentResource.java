@@ -23,13 +23,13 @@ public class ComponentResource {
 
     @GET
     public List<ComponentView> list() {
-        return reference.components().stream().map(component -> new ComponentView(component.getName())).toList();
+        return reference.components();
     }
 
     @POST
     public Response create(ComponentView body) {
         return Response.status(Response.Status.CREATED)
-                .entity(new ComponentView(reference.createComponent(MirrorResource.require(body).name()).getName()))
+                .entity(reference.createComponent(MirrorResource.require(body).name()))
                 .build();
     }
 }

@@ -168,7 +168,7 @@ public class DistributionResource {
     @Path("{distribution}/cd-image-manifest")
     @Produces(TEXT_UTF8)
     public Response manifest(@PathParam("distribution") String distribution) {
-        return Response.ok(manifests.readManifest(idOf(distribution)).getContent())
+        return Response.ok(manifests.readManifest(idOf(distribution)))
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
@@ -223,7 +223,7 @@ public class DistributionResource {
     }
 
     private long idOf(String name) {
-        return reference.getDistribution(name).getId();
+        return reference.distributionId(name);
     }
 
     private static List<MirrorView> views(List<MirrorSummary> mirrors) {

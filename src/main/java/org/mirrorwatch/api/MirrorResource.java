@@ -128,10 +128,10 @@ public class MirrorResource {
         long distributionId = distributions.findDistributionByName(body.distribution().strip())
                 .orElseThrow(() -> new InvalidInputException("distribution",
                         "There is no distribution called \"" + body.distribution() + "\"."))
-                .getId();
+                .id();
         long ownerId = body.owner() == null || body.owner().isBlank() ? accounts.me().id()
-                : people.findByName(body.owner().strip()).orElseThrow(() -> new InvalidInputException("owner",
-                        "Nobody is called \"" + body.owner() + "\". Enter an account name.")).getId();
+                : people.findIdByName(body.owner().strip()).orElseThrow(() -> new InvalidInputException("owner",
+                        "Nobody is called \"" + body.owner() + "\". Enter an account name."));
         MirrorSummary mirror = distributions.newMirror(distributionId, ownerId, body.form());
         return Response.created(uri.getBaseUriBuilder().path("v1/mirrors/{name}").build(mirror.name()))
                 .entity(MirrorView.of(mirror)).build();
