@@ -11,10 +11,16 @@ INSERT INTO distribution_mirror (distribution_id, owner_id, name, speed, country
 VALUES (1, 3, 'bob-de', 'S10G', (SELECT id FROM country WHERE iso_code = 'DE'), 'ARCHIVE', 'PULL',
         'https://de.example.org/ubuntu/', true, true, 'OFFICIAL', '2026-01-06 00:00:00+00');
 
-UPDATE distribution_mirror SET probed_freshness = 'UP', last_probed = '2026-01-10 12:00:00+00'
-WHERE name IN ('alice-mirror', 'bob-de');
-UPDATE distribution_mirror SET probed_freshness = 'ONEWEEKBEHIND', last_probed = '2026-01-10 12:00:00+00'
-WHERE name = 'bob-mirror';
+UPDATE distribution_mirror SET probed_freshness = 'UP' WHERE name IN ('alice-mirror', 'bob-de');
+UPDATE distribution_mirror SET probed_freshness = 'ONEWEEKBEHIND' WHERE name = 'bob-mirror';
+
+-- Their last probe: a mirror was last probed when its newest probe record was made.
+INSERT INTO library_file (filename, mime_type, content_length, sha256, content, date_created)
+VALUES ('api-world-probe.log', 'text/plain; charset=UTF-8', 6, repeat('0', 64), convert_to('probed', 'UTF8'),
+        '2026-01-10 12:00:00+00');
+INSERT INTO mirror_probe_record (distribution_mirror_id, log_file_id, date_created)
+SELECT m.id, f.id, '2026-01-10 12:00:00+00' FROM distribution_mirror m, library_file f
+WHERE m.name IN ('alice-mirror', 'bob-de', 'bob-mirror') AND f.filename = 'api-world-probe.log';
 
 INSERT INTO mirror_distro_release_source (distribution_mirror_id, distro_release_id, pocket, component_id, freshness)
 SELECT id, 1, 'RELEASE', 1, 'UP' FROM distribution_mirror WHERE name = 'alice-mirror';

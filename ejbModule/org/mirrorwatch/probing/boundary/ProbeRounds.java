@@ -99,11 +99,21 @@ public class ProbeRounds {
     }
 
     public Optional<ProbeRunSummary> findRun(long runId) {
-        return Optional.ofNullable(runs.find(runId)).map(ProbeRunSummary::of);
+        return Optional.ofNullable(runs.find(runId)).map(this::asTheCallerMaySeeIt);
     }
 
     /** The latest rounds, newest first. */
     public List<ProbeRunSummary> recentRuns(int limit) {
-        return runs.recent(limit).stream().map(ProbeRunSummary::of).toList();
+        return runs.recent(limit).stream().map(this::asTheCallerMaySeeIt).toList();
+    }
+
+    /**
+     * The mirror being probed is named to administrators only: a round also probes disabled mirrors, which
+     * nobody else may know of.
+     */
+    private ProbeRunSummary asTheCallerMaySeeIt(ProbeRun run) {
+        ProbeRunSummary summary = ProbeRunSummary.of(run);
+        return callers.currentCaller().filter(Caller::mirrorAdmin).isPresent() ? summary
+                : summary.withoutCurrentMirror();
     }
 }

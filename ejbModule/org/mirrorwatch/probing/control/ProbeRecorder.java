@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.mirrorwatch.probing.entity.MirrorFreshnessSnapshot;
+import org.mirrorwatch.registry.entity.MirrorFreshnessSnapshot;
 import org.mirrorwatch.registry.control.ContentState;
 import org.mirrorwatch.registry.control.MirrorAvailability;
 import org.mirrorwatch.registry.control.MirrorContentStore;

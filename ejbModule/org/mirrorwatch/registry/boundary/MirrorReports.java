@@ -41,6 +41,9 @@ public class MirrorReports {
     @Inject
     AccessRules rules;
 
+    @Inject
+    FreshnessHistory history;
+
     /** A content record: the series, the architecture (none for sources), pocket, component and freshness. */
     public record ContentRow(String series, String architecture, String pocket, String component,
             MirrorStatus freshness) {
@@ -61,13 +64,13 @@ public class MirrorReports {
     }
 
     /**
-     * Everything a mirror's page shows, but its freshness history: the mirror, whether the caller may edit
-     * it (and so read its probe logs), what it carries sorted by series, architecture, component and pocket,
-     * its newest probes, and its sources.list lines (none for a release mirror).
+     * Everything a mirror's page shows, read in one transaction: the mirror, whether the caller may edit it
+     * (and so read its probe logs), what it carries sorted by series, architecture, component and pocket, its
+     * newest probes, its sources.list lines (none for a release mirror) and its freshness history.
      */
     public record MirrorPageView(MirrorSummary mirror, boolean mayEdit, List<ContentRow> binaries,
             List<ContentRow> sources, List<CdImageRow> cdImages, List<MirrorFacade.ProbeEntry> probes,
-            List<String> sourcesList) {
+            List<String> sourcesList, List<FreshnessSnapshot> history) {
     }
 
     /** The page of the mirror of that name, if the caller may see it. */
@@ -84,7 +87,7 @@ public class MirrorReports {
                     .toList();
             return new MirrorPageView(queries.summary(mirror), mayEdit,
                     content.binaries().stream().sorted(order).toList(), content.sources().stream().sorted(order).toList(),
-                    content.cdImages(), probes, mirror.sourcesList());
+                    content.cdImages(), probes, mirror.sourcesList(), history.snapshots(mirror.getId()));
         });
     }
 

@@ -127,14 +127,14 @@ public final class ApiBenchmark {
         statement.execute("INSERT INTO distribution (name, display_name, main_archive_url, main_releases_url) VALUES"
                 + " ('ubuntu', 'Ubuntu', 'http://archive.ubuntu.com/ubuntu/', 'http://releases.ubuntu.com/')");
         statement.execute("INSERT INTO distribution_mirror (distribution_id, owner_id, name, speed, country_id, content,"
-                + " pulse_type, http_base_url, enabled, official_candidate, review_status, probed_freshness, last_probed,"
+                + " pulse_type, http_base_url, enabled, official_candidate, review_status, probed_freshness,"
                 + " date_created)"
                 + " SELECT (SELECT id FROM distribution), (SELECT id FROM person), 'mirror-' || lpad(n::text, 6, '0'),"
                 + " 'S1G', (SELECT id FROM country WHERE iso_code = (ARRAY['DE', 'FR', 'US', 'BR', 'JP', 'GB', 'NL', 'SE',"
                 + " 'IT', 'ES', 'PL', 'CZ', 'AT', 'CH', 'CA', 'AU', 'IN', 'ZA', 'KR', 'AR'])[1 + n % 20]),"
                 + " CASE WHEN n % 4 = 0 THEN 'RELEASE' ELSE 'ARCHIVE' END, 'PULL',"
                 + " 'http://m' || n || '.example.org/ubuntu/', true, true, 'OFFICIAL',"
-                + " (ARRAY['UP', 'ONEHOURBEHIND', 'ONEDAYBEHIND', 'UNKNOWN'])[1 + n % 4], now(), now()"
+                + " (ARRAY['UP', 'ONEHOURBEHIND', 'ONEDAYBEHIND', 'UNKNOWN'])[1 + n % 4], now()"
                 + " FROM generate_series(1, " + mirrors + ") AS n");
         statement.execute("ANALYZE");
     }

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.mirrorwatch.probing.boundary.FreshnessHistory;
+import org.mirrorwatch.registry.boundary.FreshnessHistory;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
 import org.mirrorwatch.probing.boundary.ProbeRunSummary;
 import org.mirrorwatch.registry.boundary.MirrorReports;

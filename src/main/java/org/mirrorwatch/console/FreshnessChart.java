@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mirrorwatch.probing.boundary.FreshnessSnapshot;
+import org.mirrorwatch.registry.boundary.FreshnessSnapshot;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**

@@ -5,7 +5,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import org.mirrorwatch.probing.boundary.FreshnessHistory;
 import org.mirrorwatch.registry.boundary.MirrorReports;
 import org.mirrorwatch.registry.boundary.MirrorReports.MirrorPageView;
 
@@ -24,9 +23,6 @@ public class MirrorPageBean {
     @Inject
     MirrorReports reports;
 
-    @Inject
-    FreshnessHistory history;
-
     private String name;
     private MirrorPageView page;
     private FreshnessChart chart;
@@ -39,7 +35,7 @@ public class MirrorPageBean {
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
-        chart = FreshnessChart.ofSnapshots(history.snapshots(page.mirror().id()), CHART_BARS);
+        chart = FreshnessChart.ofSnapshots(page.history(), CHART_BARS);
     }
 
     /** The page's read model; null when there is no such mirror. */

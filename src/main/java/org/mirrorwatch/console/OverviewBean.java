@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.mirrorwatch.operations.OperationalFigures;
-import org.mirrorwatch.probing.boundary.FreshnessHistory;
+import org.mirrorwatch.registry.boundary.FreshnessHistory;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.reference.entity.Continent;
 import org.mirrorwatch.reference.boundary.ReferenceViews.DistributionChoice;

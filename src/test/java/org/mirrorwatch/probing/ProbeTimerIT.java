@@ -100,8 +100,8 @@ class ProbeTimerIT {
             assertEquals(3, registry.countArchReleases(id) + registry.countSourceReleases(id));
             assertTrue(mirror.requests() > 0);
             assertEquals(1, mirrors.probeRecords(id, 10).size(), "probed once; it is not due again for 24 hours");
-            assertTrue(mirrors.mirror(id).enabled());
-            assertFalse(mirrors.mirror(emptyId).enabled(), "a mirror that carries nothing is disabled");
+            assertTrue(registry.getMirror(id).isEnabled());
+            assertFalse(registry.getMirror(emptyId).isEnabled(), "a mirror that carries nothing is disabled");
             assertTrue(smtp.waitForIncomingEmail(2000, 1));
             MimeMessage mail = smtp.getReceivedMessages()[0];
             assertEquals("Mirror Owner <owner@example.org>", mail.getHeader("To")[0]);

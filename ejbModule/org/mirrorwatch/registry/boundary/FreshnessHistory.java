@@ -1,4 +1,4 @@
-package org.mirrorwatch.probing.boundary;
+package org.mirrorwatch.registry.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.mirrorwatch.probing.entity.MirrorFreshnessSnapshot;
+import org.mirrorwatch.registry.entity.MirrorFreshnessSnapshot;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /** A mirror's freshness over time, one snapshot per probe, for charts and the freshness feed. */

@@ -1,4 +1,4 @@
-package org.mirrorwatch.probing.entity;
+package org.mirrorwatch.registry.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,9 +14,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import org.mirrorwatch.registry.entity.DistributionMirror;
-import org.mirrorwatch.registry.entity.MirrorProbeRecord;
-import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /** A mirror's freshness right after one probe: its overall status and how many records had each status. */
 @Entity

@@ -1,9 +1,9 @@
-package org.mirrorwatch.probing.boundary;
+package org.mirrorwatch.registry.boundary;
 
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
-import org.mirrorwatch.probing.entity.MirrorFreshnessSnapshot;
+import org.mirrorwatch.registry.entity.MirrorFreshnessSnapshot;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
