@@ -86,6 +86,11 @@ public class ProbeSettings {
     }
 
     /** The most mirrors of this content type in one round. */
+    /** The name of the setting that bounds a round of this content type. */
+    public static String batchSizeSetting(MirrorContent content) {
+        return content == MirrorContent.RELEASE ? "mirrorwatch.probe.release-batch-size" : "mirrorwatch.probe.batch-size";
+    }
+
     public int getBatchSize(MirrorContent content) {
         return content == MirrorContent.RELEASE ? releaseBatchSize : batchSize;
     }

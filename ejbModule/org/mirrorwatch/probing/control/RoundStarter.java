@@ -56,11 +56,20 @@ public class RoundStarter {
      */
     public ProbeRun startRound(MirrorContent content, RunTrigger trigger) {
         ProbeRun run = runs.startLeasedRound(content, trigger, HOLDER);
-        List<Long> due = queue.due(content, settings.getBatchSize(content));
+        int batchSize = settings.getBatchSize(content);
+        List<Long> dueAndOneMore = queue.due(content, batchSize + 1);
+        List<Long> due = dueAndOneMore.subList(0, Math.min(batchSize, dueAndOneMore.size()));
         runs.plan(run.getId(), due.size());
         LOG.info(() -> "Probe round " + run.getId() + " of " + content + " mirrors started by " + trigger + ": "
                 + due.size() + " mirrors due");
-        executor.execute(() -> runner.run(run.getId(), content, due));
+        if (dueAndOneMore.size() > batchSize) {
+            // Silently leaving mirrors for later rounds would look like a registry half probed for no reason.
+            LOG.warning(() -> "Probe round " + run.getId() + " of " + content + " mirrors takes only " + batchSize
+                    + " of the " + queue.countDue(content) + " due mirrors; the rest wait for later rounds."
+                    + " Raise " + ProbeSettings.batchSizeSetting(content) + " to probe them all each round");
+        }
+        List<Long> planned = List.copyOf(due);
+        executor.execute(() -> runner.run(run.getId(), content, planned));
         return runs.find(run.getId());
     }
 

@@ -28,6 +28,12 @@ public class ProbeQueue {
             ORDER BY p.last_probed NULLS FIRST, m.id
             LIMIT ?""";
 
+    private static final String COUNT_DUE = """
+            SELECT count(*) FROM distribution_mirror m
+            WHERE m.content = ? AND (m.enabled OR m.disabled_by = 'PROBER')
+              AND NOT EXISTS (SELECT 1 FROM mirror_probe_record r
+                              WHERE r.distribution_mirror_id = m.id AND r.date_created >= ?)""";
+
     @PersistenceContext
     EntityManager em;
 
@@ -46,5 +52,13 @@ public class ProbeQueue {
                 .setParameter(3, limit)
                 .getResultList();
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** How many mirrors of this content type are due, for the operator's warning about the batch size. */
+    public long countDue(MirrorContent content) {
+        return ((Number) em.createNativeQuery(COUNT_DUE)
+                .setParameter(1, content.name())
+                .setParameter(2, Timestamp.from(clock.instant().minus(reprobeAfter)))
+                .getSingleResult()).longValue();
     }
 }
