@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.mirrorwatch.identity.control.Caller;
 import org.mirrorwatch.platform.InvalidInputException;
+import org.mirrorwatch.platform.SqlValues;
 import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.registry.control.AccessRules;
 import org.mirrorwatch.registry.entity.DistributionMirror;
@@ -37,6 +38,15 @@ public class MirrorQueries {
     /** The filters join what they filter on; fetch joins may not have aliases (Hibernate holds to that rule). */
     private static final String MIRRORS = "SELECT m FROM DistributionMirror m JOIN m.owner o JOIN m.country c"
             + " JOIN m.distribution d JOIN FETCH m.owner JOIN FETCH m.country JOIN FETCH m.distribution WHERE 1 = 1";
+
+    /**
+     * A mirror's last probe, the newest of its probe records. A subquery per mirror, so that PostgreSQL reads
+     * one entry of the (mirror, date) index for each instead of every record of every mirror listed.
+     * EclipseLink answers it with the column's JDBC type rather than the attribute's, so it is read through
+     * {@link SqlValues#instant}.
+     */
+    private static final String LAST_PROBED = "(SELECT MAX(r.dateCreated) FROM MirrorProbeRecord r"
+            + " WHERE r.distributionMirror = m)";
 
     @PersistenceContext
     EntityManager em;
@@ -87,19 +97,17 @@ public class MirrorQueries {
 
     /** Every mirror the caller may list, with its freshness as of its last probe, by name. */
     public List<FreshnessFeedEntry> freshnessFeed(String distribution) {
-        Jpql jpql = new Jpql("SELECT m.id, m.name, d.name, m.content, c.isoCode, m.httpsBaseUrl, m.httpBaseUrl,"
-                + " m.ftpBaseUrl, m.officialCandidate, m.reviewStatus, m.probedFreshness"
+        Jpql jpql = new Jpql("SELECT m.name, d.name, m.content, c.isoCode, m.httpsBaseUrl, m.httpBaseUrl,"
+                + " m.ftpBaseUrl, m.officialCandidate, m.reviewStatus, m.probedFreshness, " + LAST_PROBED
                 + " FROM DistributionMirror m JOIN m.owner o JOIN m.country c JOIN m.distribution d WHERE 1 = 1");
         jpql.filter(" AND d.name = :distribution", "distribution", distribution);
         visibleOnly(jpql);
-        Map<Long, Instant> lastProbed = lastProbedOfDistribution(distribution);
         return jpql.append(" ORDER BY m.name").query(em, Object[].class).getResultStream()
-                .map(row -> new FreshnessFeedEntry((String) row[1], (String) row[2], (MirrorContent) row[3],
-                        (String) row[4], new MirrorUrls((MirrorUrl) row[6], (MirrorUrl) row[5], (MirrorUrl) row[7],
+                .map(row -> new FreshnessFeedEntry((String) row[0], (String) row[1], (MirrorContent) row[2],
+                        (String) row[3], new MirrorUrls((MirrorUrl) row[5], (MirrorUrl) row[4], (MirrorUrl) row[6],
                                 null).download(),
-                        DistributionMirror.isOfficial((Boolean) row[8],
-                                (ReviewStatus) row[9]),
-                        (MirrorStatus) row[10], lastProbed.get((Long) row[0])))
+                        DistributionMirror.isOfficial((Boolean) row[7], (ReviewStatus) row[8]),
+                        (MirrorStatus) row[9], SqlValues.instant(row[10])))
                 .toList();
     }
 
@@ -124,24 +132,12 @@ public class MirrorQueries {
 
     /** The date of each mirror's newest probe record; mirrors never probed are absent. */
     private Map<Long, Instant> lastProbed(Collection<Long> mirrorIds) {
-        if (mirrorIds.isEmpty()) {
-            return Map.of();
-        }
-        return lastProbed(em.createQuery("SELECT r.distributionMirror.id, MAX(r.dateCreated)"
-                        + " FROM MirrorProbeRecord r WHERE r.distributionMirror.id IN :ids GROUP BY r.distributionMirror.id",
-                        Object[].class).setParameter("ids", mirrorIds).getResultList());
-    }
-
-    private Map<Long, Instant> lastProbedOfDistribution(String distribution) {
-        Jpql jpql = new Jpql("SELECT r.distributionMirror.id, MAX(r.dateCreated) FROM MirrorProbeRecord r"
-                + " WHERE 1 = 1");
-        jpql.filter(" AND r.distributionMirror.distribution.name = :distribution", "distribution", distribution);
-        return lastProbed(jpql.append(" GROUP BY r.distributionMirror.id").query(em, Object[].class).getResultList());
-    }
-
-    private static Map<Long, Instant> lastProbed(List<Object[]> rows) {
         Map<Long, Instant> lastProbed = new HashMap<>();
-        rows.forEach(row -> lastProbed.put((Long) row[0], (Instant) row[1]));
+        if (!mirrorIds.isEmpty()) {
+            em.createQuery("SELECT m.id, " + LAST_PROBED + " FROM DistributionMirror m WHERE m.id IN :ids",
+                    Object[].class).setParameter("ids", mirrorIds).getResultList()
+                    .forEach(row -> lastProbed.put((Long) row[0], SqlValues.instant(row[1])));
+        }
         return lastProbed;
     }
 
