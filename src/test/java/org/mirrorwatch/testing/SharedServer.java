@@ -1,6 +1,5 @@
 package org.mirrorwatch.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -187,34 +184,8 @@ public final class SharedServer {
     }
 
     private static SharedServer startPayara(int port, Map<String, String> settings, URI base, int mailPort) {
-        List<String> command = new ArrayList<>();
-        command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
-        command.add("-Xmx512m");
-        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--nocluster", "--port", String.valueOf(port),
-                "--postbootcommandfile", System.getProperty("mirrorwatch.postboot.file"),
-                "--deploy", System.getProperty("mirrorwatch.test.war", "target/mirrorwatch.war")));
-        File log = PAYARA_LOG.toFile();
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Payara Micro did not start", e);
-        }
-        awaitUp("the shared Payara Micro at " + base + " (see " + log + ")", base, Duration.ofSeconds(120),
-                () -> process.isAlive() ? null : "Payara Micro exited; see " + log);
-        return new SharedServer("Payara Micro", () -> stop(process), base, mailPort, PAYARA_LOG);
-    }
-
-    private static void stop(Process process) {
-        process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PayaraMicro payara = PayaraMicro.start(port, settings, PAYARA_LOG);
+        return new SharedServer("Payara Micro", payara::close, base, mailPort, PAYARA_LOG);
     }
 
     /**
