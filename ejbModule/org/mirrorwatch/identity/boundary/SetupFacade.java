@@ -83,11 +83,14 @@ public class SetupFacade {
         if (blocked.isPresent()) {
             throw tooManyWrongTokens(blocked.get());
         }
+        // Looked for before the administrators are counted: a setup that completed in between deleted the
+        // token, and this one must then hear that the setup is closed, not that its token is wrong.
+        boolean rightToken = tokens.matches(token);
         if (!administrators.noneActive()) {
             throw closed();
         }
         FieldErrors errors = new FieldErrors();
-        if (!tokens.matches(token)) {
+        if (!rightToken) {
             Optional<Duration> nowBlocked = throttle.recordSetupFailure();
             if (nowBlocked.isPresent()) {
                 throw tooManyWrongTokens(nowBlocked.get());

@@ -75,9 +75,10 @@ public class PeopleBean implements Serializable {
     }
 
     public void changeRoles(String name, boolean mirrorAdmin, boolean publisher) {
-        act(() -> people.changeRoles(name, mirrorAdmin, publisher), person -> person.name() + " now "
-                + (person.mirrorAdmin() ? "is" : "is not") + " a mirror administrator, and "
-                + (person.publisher() ? "is" : "is not") + " an archive publisher.");
+        act(() -> people.changeRoles(name, mirrorAdmin, publisher), person -> person.name() + " is now "
+                + (person.mirrorAdmin() && person.publisher() ? "a mirror administrator and an archive publisher"
+                : person.mirrorAdmin() ? "a mirror administrator" : person.publisher() ? "an archive publisher"
+                : "neither a mirror administrator nor an archive publisher") + ".");
     }
 
     public void setActive(String name, boolean active) {
