@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
@@ -195,6 +196,18 @@ class PeoplePagesIT {
     }
 
     @Test
+    void theAdministrationsNavigation_isOnItsPages_andLeadsToThePeoplePage() throws Exception {
+        HtmlPage review = login(browser(), "admin", TestLogin.PASSWORD, "/admin/review.xhtml");
+        HtmlAnchor people = review.getFirstByXPath("//nav[@aria-label='Administration']/a[normalize-space()='People']");
+        assertNotNull(people, review.asNormalizedText());
+
+        HtmlPage page = people.click();
+        assertTrue(page.getUrl().getPath().endsWith("/admin/people.xhtml"), page.getUrl().toString());
+        assertNotNull(page.getFirstByXPath("//nav[@aria-label='Administration']"), "the People page has it too");
+        assertNotNull(page.getElementById("people-list"));
+    }
+
+    @Test
     void peopleAreFound_aPageAtATime_andAnOverlongSearchIsRefusedBesideItsField() throws Exception {
         TestDatabase.execute("INSERT INTO person (name, display_name, email, date_created) SELECT 'p' || lpad(i::text, 3,"
                 + " '0'), 'Paged Person ' || i, 'paged' || i || '@example.org', now() FROM generate_series(1, 55) i");
@@ -216,6 +229,7 @@ class PeoplePagesIT {
         assertNull(login(browser(), "alice", TestLogin.PASSWORD, "/account/").getElementById("tokens:scope"));
 
         HtmlPage account = login(browser(), "publisher", TestLogin.PASSWORD, "/account/");
+        assertNotNull(account.getFirstByXPath("//nav[@aria-label='Your account']"), "the account's own navigation");
         assertEquals("Archive publishers", text(account, "me-teams"));
         ((HtmlInput) account.getElementById("tokens:name")).setValue("archive sync");
         ((HtmlSelect) account.getElementById("tokens:scope")).setSelectedAttribute("PUBLISH", true);
