@@ -11,7 +11,7 @@ ALTER TABLE api_token ADD COLUMN scope varchar(20) NOT NULL DEFAULT 'FULL';
 -- used. Only its SHA-256 is kept, so a copy of this table opens nothing. Using it deletes the row, so of
 -- two setups at once the second finds nothing to delete and creates no administrator.
 CREATE TABLE setup_token (
-    id            smallint    PRIMARY KEY DEFAULT 1 CONSTRAINT setup_token_single_row CHECK (id = 1),
+    id            bigint      PRIMARY KEY DEFAULT 1 CONSTRAINT setup_token_single_row CHECK (id = 1),
     token_hash    char(64)    NOT NULL,
     date_created  timestamptz NOT NULL,
     expires_at    timestamptz NOT NULL
