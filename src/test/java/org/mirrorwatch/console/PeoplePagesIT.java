@@ -1,6 +1,7 @@
 package org.mirrorwatch.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,6 +145,28 @@ class PeoplePagesIT {
         assertTrue(page.asNormalizedText().contains("Too many wrong setup tokens."), page.asNormalizedText());
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM person WHERE name = 'root'"));
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM setup_token"));
+    }
+
+    @Test
+    void anExpiredToken_isRefused_andOpeningThePageAgainWritesAFreshOne() throws Exception {
+        noAdministrator();
+        long logStart = server.logLength();
+        HtmlPage page = open(browser(), "/setup.xhtml");
+        String expired = server.setupTokenLoggedSince(logStart);
+        TestDatabase.execute("UPDATE setup_token SET expires_at = now() - interval '1 second'");
+
+        fillSetup(page, expired, "root", "Root", "root@example.org", PASSWORD);
+        page = click(page, "setup:submit");
+        assertTrue(page.asNormalizedText().contains("This is not the setup token, or it has expired."),
+                page.asNormalizedText());
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM person WHERE name = 'root'"));
+
+        long again = server.logLength();
+        HtmlPage fresh = open(browser(), "/setup.xhtml");
+        String token = server.setupTokenLoggedSince(again);
+        assertNotEquals(expired, token, "a new token");
+        fillSetup(fresh, token, "root", "Root", "root@example.org", PASSWORD);
+        assertNotNull(click(fresh, "setup:submit").getElementById("setup-done"));
     }
 
     @Test
