@@ -16,6 +16,7 @@ import org.mirrorwatch.identity.control.Caller;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.control.SecretTokens;
 import org.mirrorwatch.identity.entity.ApiToken;
+import org.mirrorwatch.identity.entity.ApiTokenScope;
 import org.mirrorwatch.platform.FieldErrors;
 import org.mirrorwatch.platform.NotFoundException;
 
@@ -28,6 +29,7 @@ public class ApiTokenFacade {
 
     public static final String NAME = "name";
     public static final String DAYS = "days";
+    public static final String SCOPE = "scope";
     public static final int MAXIMUM_DAYS = 365;
     /** Secrets start with this, so people and secret scanners can tell what they are. */
     public static final String SECRET_PREFIX = "mw_";
@@ -42,26 +44,33 @@ public class ApiTokenFacade {
     Callers callers;
 
     /**
-     * Creates a token that acts as the caller for {@code days} days.
+     * Creates a token that acts as the caller for {@code days} days, with all the caller's roles or only
+     * those of its scope.
      *
      * @param name what the token is for, so its owner can tell tokens apart
+     * @param scope null for {@link ApiTokenScope#FULL}
      */
-    public NewApiToken create(String name, int days) {
+    public NewApiToken create(String name, int days, ApiTokenScope scope) {
         FieldErrors errors = new FieldErrors();
         String validName = errors.requiredText(NAME, name, 100, PlainText.Lines.ONE,
                 "Say what the token is for, in at most 100 characters, e.g. \"deploy script\".");
         if (days < 1 || days > MAXIMUM_DAYS) {
             errors.add(DAYS, "A token lasts from 1 to " + MAXIMUM_DAYS + " days.");
         }
-        errors.throwIfAny();
         Caller caller = callers.caller();
+        ApiTokenScope validScope = scope == null ? ApiTokenScope.FULL : scope;
+        if (validScope == ApiTokenScope.PUBLISH && !caller.person().isPublisher()) {
+            errors.add(SCOPE, "Only an archive publisher's account can make a token that imports publications.");
+        }
+        errors.throwIfAny();
         String secret = SecretTokens.newSecret(SECRET_PREFIX);
         Instant now = clock.instant();
-        ApiToken token = new ApiToken(caller.person(), validName, SecretTokens.hash(secret),
+        ApiToken token = new ApiToken(caller.person(), validName, validScope, SecretTokens.hash(secret),
                 secret.substring(0, SECRET_PREFIX.length() + 6), now, now.plus(Duration.ofDays(days)));
         em.persist(token);
         em.flush(); // the database numbers the token, and the view carries its id
-        LOG.info(() -> "API token " + token.getPrefix() + "… created by " + caller.person().getName());
+        LOG.info(() -> "API token " + token.getPrefix() + "… (" + token.getScope() + ") created by "
+                + caller.person().getName());
         return new NewApiToken(ApiTokenView.of(token), secret);
     }
 

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import org.mirrorwatch.identity.entity.AccountToken;
 import org.mirrorwatch.identity.entity.AccountTokenPurpose;
-import org.mirrorwatch.identity.control.AccountNotifications;
 import org.mirrorwatch.identity.entity.Person;
 
 /**
@@ -45,13 +44,13 @@ public class AccountLinks {
     }
 
     /**
-     * Mails a reset link to the account with this address, if there is one, replacing the links sent
-     * before. It runs on its own, after the caller has had its answer.
+     * Mails a reset link to the account with this address, if there is one that an administrator has not
+     * turned off, replacing the links sent before. It runs on its own, after the caller has had its answer.
      */
     @Asynchronous
     public void mailResetLink(String email) {
         em.createNamedQuery("Person.findByEmail", Person.class).setParameter("email", email)
-                .getResultStream().findFirst().ifPresent(person -> {
+                .getResultStream().findFirst().filter(Person::isActive).ifPresent(person -> {
                     em.createNamedQuery("AccountToken.invalidateOpen").setParameter("now", clock.instant())
                             .setParameter("personId", person.getId())
                             .setParameter("purpose", AccountTokenPurpose.RESET_PASSWORD).executeUpdate();

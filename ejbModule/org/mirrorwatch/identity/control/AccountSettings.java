@@ -41,6 +41,10 @@ public class AccountSettings {
     @ConfigProperty(name = "mirrorwatch.account.reset-link-ttl")
     Duration resetLinkTtl;
 
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.setup.token-ttl")
+    Duration setupTokenTtl;
+
     @PostConstruct
     void check() {
         require(passwordIterations >= 1024, "mirrorwatch.password.iterations", passwordIterations,
@@ -54,6 +58,8 @@ public class AccountSettings {
                 verifyLinkTtl, "at least PT5M");
         require(resetLinkTtl.compareTo(Duration.ofMinutes(5)) >= 0, "mirrorwatch.account.reset-link-ttl",
                 resetLinkTtl, "at least PT5M");
+        require(setupTokenTtl.compareTo(Duration.ofMinutes(5)) >= 0, "mirrorwatch.setup.token-ttl", setupTokenTtl,
+                "at least PT5M");
     }
 
     /** Creates the bean, and so checks the settings, as the application starts. */
@@ -83,5 +89,9 @@ public class AccountSettings {
 
     public Duration getResetLinkTtl() {
         return resetLinkTtl;
+    }
+
+    public Duration getSetupTokenTtl() {
+        return setupTokenTtl;
     }
 }

@@ -42,14 +42,14 @@ public class Accounts {
                 .getResultStream().findFirst().filter(Person::canLogIn).map(Accounts::groupsOf);
     }
 
-    /** The person an active API token acts for; the token's last use is recorded. */
-    public Optional<Person> useApiToken(String secret) {
+    /** The active API token of this secret, whose person it acts for; its last use is recorded. */
+    public Optional<ApiToken> useApiToken(String secret) {
         Instant now = clock.instant();
         Optional<ApiToken> token = em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
                 .setParameter("tokenHash", SecretTokens.hash(secret)).getResultStream().findFirst()
                 .filter(found -> found.isActive(now));
         token.ifPresent(found -> found.markUsed(now));
-        return token.map(ApiToken::getPerson);
+        return token;
     }
 
     public static Set<String> groupsOf(Person person) {
@@ -62,5 +62,18 @@ public class Accounts {
             groups.add(Roles.PUBLISHER);
         }
         return groups;
+    }
+
+    /**
+     * The groups a token acts with: its holder's, as they are now, cut down to the token's scope. A scoped
+     * token lacks the role person, so it counts as no one on the public reads (see {@link Callers}), and
+     * it carries nothing at all once its holder lost the scope's role.
+     */
+    public static Set<String> groupsOf(ApiToken token) {
+        Set<String> holders = groupsOf(token.getPerson());
+        return switch (token.getScope()) {
+            case FULL -> holders;
+            case PUBLISH -> holders.contains(Roles.PUBLISHER) ? Set.of(Roles.PUBLISHER) : Set.of();
+        };
     }
 }

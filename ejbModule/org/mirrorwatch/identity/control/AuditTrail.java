@@ -21,6 +21,7 @@ public class AuditTrail {
 
     public static final String MIRROR = "mirror";
     public static final String PROBE_ROUND = "probe-round";
+    public static final String PERSON = "person";
 
     @PersistenceContext
     EntityManager em;

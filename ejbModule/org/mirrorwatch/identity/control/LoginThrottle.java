@@ -1,6 +1,8 @@
 package org.mirrorwatch.identity.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,12 +21,15 @@ import org.mirrorwatch.platform.SqlValues;
  * address was typed, and per typed name for names no account has, so the throttle answers alike for both
  * and a second spelling of an account gets no fresh guesses. After the free failures each further one blocks the
  * name for a wait that doubles up to a maximum; a success forgets the count, and so does a day without
- * failures.
+ * failures. Wrong setup tokens are counted the same way, under one key for the whole deployment, since
+ * there is only one setup token.
  */
 @Stateless
 public class LoginThrottle {
 
     private static final Duration MEMORY = Duration.ofDays(1);
+    /** Neither "person:" nor "name:", so no login name can share its count. */
+    private static final String SETUP_TOKEN_KEY = "setup-token";
 
     private static final String COUNT_FAILURE = """
             INSERT INTO login_throttle (login_key, failures, last_failure) VALUES (?, 1, ?)
@@ -47,11 +52,7 @@ public class LoginThrottle {
 
     /** How long the name is still blocked; empty when a login may be tried now. */
     public Optional<Duration> blockedFor(String loginName) {
-        Instant now = clock.instant();
-        List<?> rows = em.createNativeQuery("SELECT blocked_until FROM login_throttle WHERE login_key = ?")
-                .setParameter(1, key(loginName)).getResultList();
-        return rows.stream().filter(row -> row != null).map(SqlValues::instant)
-                .filter(until -> until.isAfter(now)).findFirst().map(until -> Duration.between(now, until));
+        return blockedForKey(key(loginName));
     }
 
     /**
@@ -60,10 +61,42 @@ public class LoginThrottle {
      * @return how long the name is now blocked; empty while failures are still free
      */
     public Optional<Duration> recordFailure(String loginName) {
+        return recordFailureOf(key(loginName));
+    }
+
+    /** How long setup tokens are still refused; empty when one may be tried now. */
+    public Optional<Duration> setupBlockedFor() {
+        return blockedForKey(SETUP_TOKEN_KEY);
+    }
+
+    /**
+     * Counts a wrong setup token. The count is committed on its own, since the setup it refused rolls back.
+     *
+     * @return how long setup tokens are now refused; empty while failures are still free
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Duration> recordSetupFailure() {
+        return recordFailureOf(SETUP_TOKEN_KEY);
+    }
+
+    /** A wait in the words of a refusal: "30 seconds", "2 minutes". */
+    public static String inWords(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds());
+        return seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
+    }
+
+    private Optional<Duration> blockedForKey(String key) {
+        Instant now = clock.instant();
+        List<?> rows = em.createNativeQuery("SELECT blocked_until FROM login_throttle WHERE login_key = ?")
+                .setParameter(1, key).getResultList();
+        return rows.stream().filter(row -> row != null).map(SqlValues::instant)
+                .filter(until -> until.isAfter(now)).findFirst().map(until -> Duration.between(now, until));
+    }
+
+    private Optional<Duration> recordFailureOf(String key) {
         Instant now = clock.instant();
         em.createNativeQuery("DELETE FROM login_throttle WHERE last_failure < ?")
                 .setParameter(1, Timestamp.from(now.minus(MEMORY))).executeUpdate();
-        String key = key(loginName);
         int failures = ((Number) em.createNativeQuery(COUNT_FAILURE)
                 .setParameter(1, key)
                 .setParameter(2, Timestamp.from(now))

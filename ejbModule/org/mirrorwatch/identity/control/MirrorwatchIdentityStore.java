@@ -12,8 +12,9 @@ import org.mirrorwatch.identity.entity.Person;
 
 /**
  * The application's one identity store: people, their password hashes and their groups come from the
- * database. It checks a name (or email address) with a password, and an API token. The caller it
- * returns is always the person's name, so every rule can find the person by it.
+ * database, as they are at each request, so a role taken or an account turned off counts at once. It
+ * checks a name (or email address) with a password, and an API token. The caller it returns is always
+ * the person's name, so every rule can find the person by it.
  */
 @ApplicationScoped
 public class MirrorwatchIdentityStore implements IdentityStore {
@@ -30,7 +31,8 @@ public class MirrorwatchIdentityStore implements IdentityStore {
             return validatePassword(password.getCaller(), password.getPasswordAsString());
         }
         if (credential instanceof ApiTokenCredential token) {
-            return accounts.useApiToken(token.token()).map(MirrorwatchIdentityStore::valid)
+            return accounts.useApiToken(token.token())
+                    .map(found -> new CredentialValidationResult(found.getPerson().getName(), Accounts.groupsOf(found)))
                     .orElse(CredentialValidationResult.INVALID_RESULT);
         }
         return CredentialValidationResult.NOT_VALIDATED_RESULT;

@@ -26,6 +26,8 @@ import org.mirrorwatch.identity.entity.Person;
 @NamedQuery(name = "AccountToken.invalidateOpen",
         query = "UPDATE AccountToken t SET t.usedAt = :now WHERE t.person.id = :personId AND t.purpose = :purpose"
                 + " AND t.usedAt IS NULL")
+@NamedQuery(name = "AccountToken.invalidateAllOpen",
+        query = "UPDATE AccountToken t SET t.usedAt = :now WHERE t.person.id = :personId AND t.usedAt IS NULL")
 public class AccountToken {
 
     @Id

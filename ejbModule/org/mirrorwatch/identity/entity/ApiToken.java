@@ -2,6 +2,8 @@ package org.mirrorwatch.identity.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -12,7 +14,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.mirrorwatch.identity.entity.Person;
 
 /**
  * A bearer token a person created for the API. It acts as the person until it expires or is revoked.
@@ -21,6 +22,8 @@ import org.mirrorwatch.identity.entity.Person;
 @Entity
 @Table(name = "api_token")
 @NamedQuery(name = "ApiToken.findByHash", query = "SELECT t FROM ApiToken t WHERE t.tokenHash = :tokenHash")
+@NamedQuery(name = "ApiToken.revokeAllOf", query = "UPDATE ApiToken t SET t.revokedAt = :now"
+        + " WHERE t.person.id = :personId AND t.revokedAt IS NULL")
 @NamedQuery(name = "ApiToken.findByPerson",
         query = "SELECT t FROM ApiToken t WHERE t.person.id = :personId ORDER BY t.dateCreated DESC, t.id DESC")
 public class ApiToken {
@@ -42,6 +45,10 @@ public class ApiToken {
     @Column(nullable = false)
     private String prefix;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ApiTokenScope scope;
+
     @Column(name = "date_created", nullable = false)
     private Instant dateCreated;
 
@@ -57,9 +64,11 @@ public class ApiToken {
     protected ApiToken() {
     }
 
-    public ApiToken(Person person, String name, String tokenHash, String prefix, Instant now, Instant expiresAt) {
+    public ApiToken(Person person, String name, ApiTokenScope scope, String tokenHash, String prefix, Instant now,
+            Instant expiresAt) {
         this.person = Objects.requireNonNull(person);
         this.name = Objects.requireNonNull(name);
+        this.scope = Objects.requireNonNull(scope);
         this.tokenHash = Objects.requireNonNull(tokenHash);
         this.prefix = Objects.requireNonNull(prefix);
         this.dateCreated = Objects.requireNonNull(now);
@@ -92,6 +101,10 @@ public class ApiToken {
 
     public String getName() {
         return name;
+    }
+
+    public ApiTokenScope getScope() {
+        return scope;
     }
 
     /** The token's first characters, as shown on the account page. */

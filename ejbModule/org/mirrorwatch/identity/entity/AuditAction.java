@@ -43,5 +43,15 @@ public enum AuditAction {
     /** An administrator added a component. */
     COMPONENT_CREATED,
     /** An administrator replaced a distribution's CD-image manifest. */
-    CD_IMAGE_MANIFEST_REPLACED
+    CD_IMAGE_MANIFEST_REPLACED,
+    /** Someone with the setup token made themselves the first mirror administrator. */
+    FIRST_ADMIN_CREATED,
+    /** An administrator gave a person a role: mirror administrator or publisher. */
+    ROLE_GRANTED,
+    /** An administrator took a role from a person. */
+    ROLE_REVOKED,
+    /** An administrator turned an account off: it cannot log in, and its API tokens are revoked. */
+    PERSON_DEACTIVATED,
+    /** An administrator turned an account on again. */
+    PERSON_REACTIVATED
 }

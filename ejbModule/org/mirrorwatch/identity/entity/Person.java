@@ -16,6 +16,8 @@ import java.util.Optional;
 @Table(name = "person")
 @NamedQuery(name = "Person.findByName", query = "SELECT p FROM Person p WHERE p.name = :name")
 @NamedQuery(name = "Person.findByEmail", query = "SELECT p FROM Person p WHERE LOWER(p.email) = LOWER(:email)")
+@NamedQuery(name = "Person.countActiveAdmins",
+        query = "SELECT COUNT(p) FROM Person p WHERE p.mirrorAdmin = true AND p.active = true")
 public class Person {
 
     @Id
@@ -45,6 +47,9 @@ public class Person {
 
     @Column(name = "email_verified", nullable = false)
     private boolean emailVerified;
+
+    @Column(nullable = false)
+    private boolean active = true;
 
     protected Person() {
     }
@@ -95,9 +100,34 @@ public class Person {
         return emailVerified;
     }
 
-    /** Only a person with a verified address and a password can log in. */
+    /** False once an administrator turned the account off; it is on from its creation. */
+    public boolean isActive() {
+        return active;
+    }
+
+    /** An administrator who may act as one: the role alone does not count on a deactivated account. */
+    public boolean isActiveAdmin() {
+        return mirrorAdmin && active;
+    }
+
+    /** Only an active person with a verified address and a password can log in. */
     public boolean canLogIn() {
-        return emailVerified && passwordHash != null;
+        return active && emailVerified && passwordHash != null;
+    }
+
+    /** Gives or takes the two roles that an administrator hands out. */
+    public void changeRoles(boolean mirrorAdmin, boolean publisher) {
+        this.mirrorAdmin = mirrorAdmin;
+        this.publisher = publisher;
+    }
+
+    /** Turns the account off: no login of any kind works until it is turned on again. */
+    public void deactivate() {
+        active = false;
+    }
+
+    public void reactivate() {
+        active = true;
     }
 
     /** The address was proven to reach this person, by the link mailed to it. */

@@ -13,9 +13,11 @@ import org.mirrorwatch.publishing.boundary.PublicationImportFacade;
 
 /**
  * The archive publisher's feed of source and binary publications, which freshness is measured against.
- * It needs the publisher role (an account or a token of one). Replaying a request changes nothing.
+ * It needs the publisher role (an account or a token of one, which may be limited to this resource with
+ * the scope PUBLISH). Replaying a request changes nothing.
  */
 @Path("v1/publications")
+@PublishScope
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PublicationResource {

@@ -10,6 +10,7 @@ import org.mirrorwatch.identity.boundary.AccountView;
 import org.mirrorwatch.identity.boundary.ApiTokenFacade;
 import org.mirrorwatch.identity.boundary.ApiTokenView;
 import org.mirrorwatch.identity.boundary.NewApiToken;
+import org.mirrorwatch.identity.entity.ApiTokenScope;
 import org.mirrorwatch.platform.MirrorwatchException;
 
 /** The account page: who one is, and one's API tokens. A new token's secret is shown once, here. */
@@ -29,6 +30,8 @@ public class AccountBean implements Serializable {
 
     private String tokenName;
     private int tokenDays = 90;
+    /** The scope's name: a select's value gets no enum converter here, so it stays text. */
+    private String tokenScope = ApiTokenScope.FULL.name();
     private String newSecret;
     private transient AccountView me;
     private transient List<ApiTokenView> myTokens;
@@ -49,7 +52,8 @@ public class AccountBean implements Serializable {
 
     public void createToken() {
         try {
-            NewApiToken created = tokens.create(tokenName, tokenDays);
+            NewApiToken created = tokens.create(tokenName, tokenDays,
+                    Choices.enumOrNull(ApiTokenScope.class, tokenScope));
             newSecret = created.secret();
             tokenName = null;
             myTokens = null;
@@ -80,6 +84,14 @@ public class AccountBean implements Serializable {
 
     public void setTokenName(String tokenName) {
         this.tokenName = tokenName;
+    }
+
+    public String getTokenScope() {
+        return tokenScope;
+    }
+
+    public void setTokenScope(String tokenScope) {
+        this.tokenScope = tokenScope;
     }
 
     public int getTokenDays() {

@@ -205,9 +205,7 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
 
     /** The wording for a throttled name, the same whether an account has that name or not. */
     public static String tooManyFailures(Duration wait) {
-        long seconds = Math.max(1, wait.toSeconds());
-        return "Too many failed logins for this name. Try again in "
-                + (seconds < 120 ? seconds + " seconds." : (seconds + 59) / 60 + " minutes.");
+        return "Too many failed logins for this name. Try again in " + LoginThrottle.inWords(wait) + ".";
     }
 
     /**

@@ -88,7 +88,9 @@ class EdgeApiIT {
             new Endpoint("POST", "/api/v1/components", ADMIN, "{\"name\":\"universe\"}"),
             new Endpoint("POST", "/api/v1/probe-rounds", ADMIN, "{\"content\":\"RELEASE\"}"),
             new Endpoint("POST", "/api/v1/publications", PUBLISHER, PUBLICATION),
-            new Endpoint("POST", "/api/v1/publications/batch", PUBLISHER, "[" + PUBLICATION + "]"));
+            new Endpoint("POST", "/api/v1/publications/batch", PUBLISHER, "[" + PUBLICATION + "]"),
+            new Endpoint("PUT", "/api/v1/people/alice/roles", ADMIN, "{\"mirrorAdmin\":true,\"publisher\":false}"),
+            new Endpoint("PUT", "/api/v1/people/bob/active", ADMIN, "{\"active\":false}"));
 
     /** Bodies that are wrong whatever the endpoint: no object of known fields, or no JSON at all. */
     private static final List<String> HOSTILE_DOCUMENTS = List.of(
@@ -256,6 +258,9 @@ class EdgeApiIT {
             new Parameter("/api/v1/mirrors", "q", Kind.TEXT, null),
             new Parameter("/api/v1/probe-rounds", "limit", Kind.NUMBER, null),
             new Parameter("/api/v1/audit-events", "limit", Kind.NUMBER, ADMIN),
+            new Parameter("/api/v1/people", "limit", Kind.NUMBER, ADMIN),
+            new Parameter("/api/v1/people", "cursor", Kind.CURSOR, ADMIN),
+            new Parameter("/api/v1/people", "q", Kind.TEXT, ADMIN),
             new Parameter("/api/v1/freshness", "distribution", Kind.TEXT, null),
             new Parameter("/api/v1/distributions/ubuntu/country-mirrors/archive", "country", Kind.TEXT, null));
 

@@ -211,6 +211,35 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void theFirstAdministrator_setsUpMirrorwatchWithTheTokenFromTheLog_andGivesAnOwnerARole() {
+        TestDatabase.execute("UPDATE person SET mirror_admin = false");
+        long logStart = server.logLength();
+        browser.get("/setup.xhtml");
+        browser.find("main");
+        List<String> problems = new ArrayList<>(browser.seriousAccessibilityViolations().stream()
+                .map(v -> "/setup.xhtml: " + v).toList());
+        browser.type("setup:token", server.setupTokenLoggedSince(logStart));
+        browser.type("setup:name", "root");
+        browser.type("setup:displayName", "Root Admin");
+        browser.type("setup:email", "root@example.org");
+        browser.type("setup:password", "the first admin's secret");
+        browser.clickAndWait("setup:submit");
+        assertTrue(browser.text("#setup-done").contains("Root Admin (root) is a mirror administrator now"));
+
+        logIn("root", "the first admin's secret");
+        browser.get("/admin/people.xhtml?q=alice");
+        browser.find("#person-alice");
+        problems.addAll(browser.seriousAccessibilityViolations().stream().map(v -> "/admin/people.xhtml: " + v).toList());
+        browser.clickAndWait("people:list:0:publisher");
+        assertTrue(browser.pageText().contains("alice is now an archive publisher."), browser.pageText());
+        assertTrue(browser.text("#person-alice .roles").contains("Archive publisher"));
+        browser.screenshot("screenshots/people");
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM audit_event WHERE action = 'ROLE_GRANTED'"
+                + " AND actor_name = 'root' AND subject_name = 'alice'"));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void everyTextThatPeopleEnter_comesBackEscaped() {
         TestDatabase.execute("UPDATE distribution_mirror SET display_name = '" + XSS + "', description = '" + XSS
                 + "', whiteboard = '" + XSS + "' WHERE name IN ('alice-mirror', 'alice-pending')");
@@ -227,7 +256,8 @@ class ConsoleBrowserIT {
         logIn("alice", TestLogin.PASSWORD);
         assertNoScriptRan(List.of("/account/", "/account/mirrors.xhtml", "/account/mirror.xhtml?name=alice-mirror"));
         logIn("admin", TestLogin.PASSWORD);
-        assertNoScriptRan(List.of("/admin/review.xhtml", "/admin/audit.xhtml", "/admin/mirror.xhtml?name=alice-pending"));
+        assertNoScriptRan(List.of("/admin/review.xhtml", "/admin/audit.xhtml", "/admin/mirror.xhtml?name=alice-pending",
+                "/admin/people.xhtml"));
     }
 
     @Test
@@ -271,7 +301,8 @@ class ConsoleBrowserIT {
         }
         logIn("admin", TestLogin.PASSWORD);
         for (String page : List.of("/admin/review.xhtml", "/admin/review.xhtml?list=disabled", "/admin/probe.xhtml",
-                "/admin/manifest.xhtml", "/admin/audit.xhtml", "/admin/mirror.xhtml?name=alice-mirror")) {
+                "/admin/manifest.xhtml", "/admin/audit.xhtml", "/admin/mirror.xhtml?name=alice-mirror",
+                "/admin/people.xhtml")) {
             problems.addAll(cspViolations(page));
         }
         assertEquals(List.of(), problems);
@@ -290,7 +321,7 @@ class ConsoleBrowserIT {
         }
         logIn("admin", TestLogin.PASSWORD);
         for (String page : List.of("/admin/review.xhtml", "/admin/probe.xhtml", "/admin/manifest.xhtml",
-                "/admin/audit.xhtml", "/admin/mirror.xhtml?name=alice-mirror")) {
+                "/admin/audit.xhtml", "/admin/mirror.xhtml?name=alice-mirror", "/admin/people.xhtml")) {
             problems.addAll(violations(page));
         }
         assertEquals(List.of(), problems);
@@ -310,9 +341,11 @@ class ConsoleBrowserIT {
             phone.type("login:name", "admin");
             phone.type("login:password", TestLogin.PASSWORD);
             phone.clickAndWait("login:submit");
-            phone.get("/admin/probe.xhtml");
-            phone.find("main");
-            assertFalse(phone.scrollsSideways(), "the probe page scrolls sideways at 390 px");
+            for (String page : List.of("/admin/probe.xhtml", "/admin/people.xhtml")) {
+                phone.get(page);
+                phone.find("main");
+                assertFalse(phone.scrollsSideways(), page + " scrolls sideways at 390 px");
+            }
             assertEquals(List.of(), phone.contentSecurityPolicyViolations());
         }
     }

@@ -25,6 +25,7 @@ import org.mirrorwatch.identity.boundary.ApiTokenFacade;
 import org.mirrorwatch.identity.boundary.AuditEntry;
 import org.mirrorwatch.identity.boundary.AuditFacade;
 import org.mirrorwatch.identity.entity.AuditAction;
+import org.mirrorwatch.identity.entity.ApiTokenScope;
 import org.mirrorwatch.librarian.StoredFile;
 import org.mirrorwatch.platform.AccessDeniedException;
 import org.mirrorwatch.platform.ConflictException;
@@ -349,7 +350,7 @@ class AccessRulesIT {
     @Test
     void apiTokens_belongToTheirOwner() {
         TestLogin.as("alice");
-        long token = tokens.create("deploy script", 30).token().id();
+        long token = tokens.create("deploy script", 30, ApiTokenScope.FULL).token().id();
         TestLogin.as("bob");
         assertTrue(tokens.myTokens().isEmpty());
         Failures.thrown(NotFoundException.class, () -> tokens.revoke(token));

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
 /**
@@ -90,6 +92,22 @@ public final class SharedServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The newest setup token that the server wrote to its log after the first {@code length} bytes, as an
+     * operator would copy it from there; waits a few seconds for the line.
+     */
+    public String setupTokenLoggedSince(long length) {
+        Pattern line = Pattern.compile("setup token (mwsetup_[A-Za-z0-9_-]+)");
+        Awaitility.await("a setup token in " + logFile).atMost(Duration.ofSeconds(10))
+                .until(() -> line.matcher(logSince(length)).find());
+        Matcher found = line.matcher(logSince(length));
+        String token = null;
+        while (found.find()) {
+            token = found.group(1);
+        }
+        return token;
     }
 
     /** The login names whose failed logins mark, in the server's log, a failure a test causes on purpose. */

@@ -84,6 +84,20 @@ public final class TestDatabase {
         }
     }
 
+    /** The first column of every row a query returns, as text, e.g. the actions of the audit trail. */
+    public static List<String> rows(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Gives the named mirrors a probe record with a one-byte log, so rules that depend on "was probed"
      * apply, without running a probe over HTTP.

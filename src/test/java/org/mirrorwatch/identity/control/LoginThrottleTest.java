@@ -15,4 +15,11 @@ class LoginThrottleTest {
         assertEquals(wait.equals("NONE") ? Optional.empty() : Optional.of(Duration.parse(wait)),
                 LoginThrottle.blockAfter(failures, 5, Duration.ofSeconds(30), Duration.ofMinutes(15)));
     }
+
+    @ParameterizedTest(name = "{0} reads \"{1}\"")
+    @CsvSource({"PT0.2S, 1 seconds", "PT30S, 30 seconds", "PT119S, 119 seconds", "PT2M, 2 minutes",
+            "PT2M1S, 3 minutes", "PT15M, 15 minutes"})
+    void aWait_isSaidInSecondsUnderTwoMinutes_thenInWholeMinutesRoundedUp(String wait, String words) {
+        assertEquals(words, LoginThrottle.inWords(Duration.parse(wait)));
+    }
 }
