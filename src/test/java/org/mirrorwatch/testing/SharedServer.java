@@ -203,8 +203,14 @@ public final class SharedServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Payara Micro did not start", e);
         }
-        awaitUp("the shared Payara Micro at " + base + " (see " + log + ")", base, Duration.ofSeconds(120),
-                () -> process.isAlive() ? null : "Payara Micro exited; see " + log);
+        try {
+            awaitUp("the shared Payara Micro at " + base + " (see " + log + ")", base, Duration.ofSeconds(120),
+                    () -> process.isAlive() ? null : "Payara Micro exited; see " + log);
+        } catch (RuntimeException | AssertionError e) {
+            // A server still starting would outlive the run: the next test class starts another.
+            stop(process);
+            throw e;
+        }
         return new SharedServer("Payara Micro", () -> stop(process), base, mailPort, PAYARA_LOG);
     }
 
