@@ -138,6 +138,7 @@ public final class FreshnessChart {
         }
     }
 
+    /** What a bar counts, in the singular: "content record" or "mirror". */
     private final String unit;
     private final List<Row> rows = new ArrayList<>();
     private final List<Bar> bars = new ArrayList<>();
@@ -156,7 +157,7 @@ public final class FreshnessChart {
                         s.overall(), s.counts()))
                 .toList();
         if (columns.isEmpty()) {
-            return new FreshnessChart("content records", columns, Instant.EPOCH, Instant.EPOCH.plusSeconds(1),
+            return new FreshnessChart("content record", columns, Instant.EPOCH, Instant.EPOCH.plusSeconds(1),
                     Duration.ZERO, "Not probed yet.");
         }
         Instant first = columns.get(0).at();
@@ -170,7 +171,7 @@ public final class FreshnessChart {
         Instant middle = first.plus(span.dividedBy(2));
         Instant from = middle.minus(shown.dividedBy(2)).minus(margin);
         Instant to = middle.plus(shown.dividedBy(2)).plus(margin);
-        return new FreshnessChart("content records", columns, from, to, bar, probesSummary(columns));
+        return new FreshnessChart("content record", columns, from, to, bar, probesSummary(columns));
     }
 
     /**
@@ -184,7 +185,7 @@ public final class FreshnessChart {
                 .map(day -> new Column(startOf(day.getKey()).plus(Duration.ofHours(12)), DAY.format(day.getKey()),
                         day.getKey().toString(), null, day.getValue()))
                 .toList();
-        return new FreshnessChart("mirrors", columns, startOf(first), startOf(last.plusDays(1)),
+        return new FreshnessChart("mirror", columns, startOf(first), startOf(last.plusDays(1)),
                 Duration.ofHours(17), daysSummary(columns, first, last));
     }
 
@@ -225,7 +226,7 @@ public final class FreshnessChart {
     /** "9 Jan 2026, 12:00 UTC — Up to date overall; of 3 content records: 3 up to date". */
     private String title(Row row) {
         return row.when() + (row.overall().isEmpty() ? "" : " — " + row.overall() + " overall")
-                + "; of " + row.total() + " " + unit + ": " + row.breakdown();
+                + "; of " + counted(row.total()) + ": " + row.breakdown();
     }
 
     private static String probesSummary(List<Column> columns) {
@@ -235,7 +236,8 @@ public final class FreshnessChart {
         return columns.size() + " probes, from " + columns.get(0).when() + " to " + newest.when() + ". Overall "
                 + overall.entrySet().stream().map(e -> e.getKey().title().toLowerCase(Locale.ROOT) + " "
                         + times(e.getValue())).collect(Collectors.joining(", "))
-                + ". The newest found, of " + newest.total() + " content records: " + newest.row().breakdown() + ".";
+                + ". The newest found, of " + counted("content record", newest.total()) + ": " + newest.row().breakdown()
+                + ".";
     }
 
     private static String daysSummary(List<Column> columns, LocalDate first, LocalDate last) {
@@ -245,7 +247,12 @@ public final class FreshnessChart {
         }
         Column newest = columns.get(columns.size() - 1);
         return "Mirrors probed on " + columns.size() + (columns.size() == 1 ? " day " : " days ") + period
-                + ". On " + newest.when() + ", of " + newest.total() + " mirrors: " + newest.row().breakdown() + ".";
+                + ". On " + newest.when() + ", of " + counted("mirror", newest.total()) + ": " + newest.row().breakdown()
+                + ".";
+    }
+
+    private static String counted(String unit, int count) {
+        return count + " " + unit + (count == 1 ? "" : "s");
     }
 
     private static String times(int count) {
@@ -431,7 +438,12 @@ public final class FreshnessChart {
 
     /** What the value axis counts: "content records" or "mirrors". */
     public String unit() {
-        return unit;
+        return unit + "s";
+    }
+
+    /** How many of what the chart counts, in words: "1 content record", "3 content records". */
+    public String counted(int count) {
+        return counted(unit, count);
     }
 
     /** Whether it has exactly one bar, which a page says in words instead. */

@@ -115,6 +115,8 @@ class FreshnessChartTest {
         assertTrue(chart.single());
         assertEquals("up to date", chart.rows().get(0).overallInSentence());
         assertEquals("3 up to date", chart.rows().get(0).breakdown());
+        assertEquals("1 content record", chart.counted(1));
+        assertEquals("3 content records", chart.counted(3));
         assertFalse(FreshnessChart.ofSnapshots(TWO_PROBES, 30).single());
         assertTrue(FreshnessChart.ofSnapshots(List.of(), 30).rows().isEmpty());
     }
@@ -131,7 +133,7 @@ class FreshnessChartTest {
         LocalDate last = LocalDate.parse("2026-11-30");
         TreeMap<LocalDate, Map<MirrorStatus, Integer>> days = new TreeMap<>();
         days.put(LocalDate.parse("2026-10-30"), Map.of(MirrorStatus.UP, 1));
-        days.put(LocalDate.parse("2026-11-15"), Map.of(MirrorStatus.UP, 4, MirrorStatus.ONEWEEKBEHIND, 1));
+        days.put(LocalDate.parse("2026-11-15"), Map.of(MirrorStatus.ONEWEEKBEHIND, 1));
         days.put(last, Map.of(MirrorStatus.UP, 8, MirrorStatus.ONEHOURBEHIND, 2, MirrorStatus.UNKNOWN, 1));
 
         FreshnessChart chart = FreshnessChart.ofDays(days, first, last);
@@ -139,7 +141,7 @@ class FreshnessChartTest {
         assertEquals(List.of("15 Nov 2026", "30 Nov 2026"), chart.rows().stream().map(r -> r.when()).toList(),
                 "a day before the first is left out");
         assertEquals("2026-11-15", chart.rows().get(0).datetime());
-        assertEquals("15 Nov 2026; of 5 mirrors: 4 up to date, 1 behind by days", chart.bars().get(0).title());
+        assertEquals("15 Nov 2026; of 1 mirror: 1 behind by days", chart.bars().get(0).title());
         // 15 Nov is the 16th of 31 days: its centre is half-way.
         Bar middle = chart.bars().get(0);
         assertEquals(50.0, percent(middle.x()) + percent(middle.width()) / 2, 0.01);
