@@ -1,5 +1,6 @@
 // Follows the newest probe round on the probe page without a reload: it reads the round's live counters
-// from the API once a second until the round has ended, and updates the progress bar and the figures.
+// from the API once a second until the round has ended, and updates the progress bar, the figures and, at
+// the end, when the round finished.
 (function () {
     'use strict';
     var live = document.getElementById('live');
@@ -28,7 +29,26 @@
         show('live-failures', round.failures);
         show('live-current', round.currentMirror || '\u2014');
         live.setAttribute('data-state', round.state);
+        if (round.finished) {
+            showFinished(round.finished);
+        }
         return round.state === 'RUNNING';
+    }
+
+    // The page said when the round started; the end it learns here, as it happens, so "just now" is true.
+    function showFinished(instant) {
+        var part = document.getElementById('live-finished-part');
+        var time = document.getElementById('live-finished');
+        if (!part || !time || !part.hidden) {
+            return;
+        }
+        // The API gives microseconds; a datetime attribute takes at most milliseconds, and the page seconds.
+        time.setAttribute('datetime', instant.replace(/\.\d+Z$/, 'Z'));
+        time.textContent = 'just now';
+        if (window.mirrorwatch && window.mirrorwatch.localiseTime) {
+            window.mirrorwatch.localiseTime(time);
+        }
+        part.hidden = false;
     }
 
     function poll() {

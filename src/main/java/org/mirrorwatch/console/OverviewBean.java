@@ -4,7 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,6 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
 public class OverviewBean {
 
     static final int DAYS = 30;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     @Inject
     OperationalFigures figures;
@@ -36,6 +37,9 @@ public class OverviewBean {
 
     @Inject
     FreshnessHistory history;
+
+    @Inject
+    Clock clock;
 
     private DistributionChoice distribution;
     private Map<MirrorStatus, Long> byFreshness;
@@ -61,8 +65,9 @@ public class OverviewBean {
         byContinent = distribution == null ? List.of() : distributions.throughputByContinent(distribution.id())
                 .entrySet().stream().map(entry -> Map.entry(title(entry.getKey()), MirrorListBean.throughput(entry.getValue())))
                 .toList();
-        chart = new FreshnessChart(history.dailyOverall(DAYS).entrySet().stream()
-                .map(day -> new FreshnessChart.Column(DAY.format(day.getKey()), "", day.getValue())).toList());
+        // The history reaches back DAYS × 24 hours, which starts part-way through the day DAYS days ago.
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        chart = FreshnessChart.ofDays(history.dailyOverall(DAYS), today.minusDays(DAYS), today);
     }
 
     /** NORTH_AMERICA as "North America". */

@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -165,16 +166,50 @@ class ConsoleBrowserIT {
             assertEquals("100", browser.find("#live-progress").getAttribute("value"));
             assertEquals("1", browser.text("#live-done"));
             assertTrue(Integer.parseInt(browser.text("#live-requests")) > 0);
+            WebElement finished = browser.find("#live-finished");
+            assertEquals("just now", finished.getText());
+            assertEquals(TestDatabase.instant("SELECT finished FROM probe_run").truncatedTo(ChronoUnit.SECONDS).toString(),
+                    finished.getAttribute("datetime"));
             browser.screenshot("screenshots/probe-live");
             assertTrue(mirror.requests() > 0, "the server probed the test's own farm");
 
             browser.get("/mirror.xhtml?name=farm-mirror");
             assertEquals("Up to date", browser.text("#overall-freshness"));
-            assertFalse(browser.all("#freshness-chart rect").isEmpty(), "the chart has bars");
+            assertEquals("just now", browser.text("#last-probed time"));
+            String once = browser.text("#probed-once");
+            assertTrue(once.startsWith("Probed once, on ") && once.contains(": up to date."), once);
+            assertTrue(browser.all("#freshness-chart").isEmpty(), "one probe draws no chart");
             assertFalse(browser.all("#binaries tbody tr").isEmpty());
+
+            // A week of earlier probes, as the timer would have made them, gives the chart something to show.
+            TestDatabase.execute(FARM_MIRROR_WEEK);
+            browser.get("/mirror.xhtml?name=farm-mirror");
+            assertEquals(7, browser.all("#freshness-chart g.bar").size());
+            browser.executeScript("document.querySelector('.legend').scrollIntoView({block: 'end'})");
             browser.screenshot("screenshots/mirror-page");
         }
     }
+
+    /**
+     * Six daily snapshots of farm-mirror before its real probe, with as many content records as that one
+     * found: a quarter of them an hour behind five days ago, three quarters behind three days ago (two by
+     * days), all unknown two days ago.
+     */
+    private static final String FARM_MIRROR_WEEK = """
+            INSERT INTO mirror_freshness_snapshot (distribution_mirror_id, date_created, overall, up, one_hour_behind,
+                two_hours_behind, six_hours_behind, one_day_behind, two_days_behind, one_week_behind, unknown)
+            SELECT s.distribution_mirror_id, s.date_created - w.age, w.overall,
+                   t.total - ceil(t.total * w.hours / 4.0) - ceil(t.total * w.days / 4.0) - ceil(t.total * w.unknown / 4.0),
+                   ceil(t.total * w.hours / 4.0), 0, 0, ceil(t.total * w.days / 4.0), 0, 0, ceil(t.total * w.unknown / 4.0)
+            FROM mirror_freshness_snapshot s
+            CROSS JOIN LATERAL (SELECT s.up + s.one_hour_behind + s.two_hours_behind + s.six_hours_behind
+                                       + s.one_day_behind + s.two_days_behind + s.one_week_behind + s.unknown AS total) t
+            CROSS JOIN (VALUES (interval '6 days', 'UP', 0, 0, 0), (interval '5 days', 'ONEHOURBEHIND', 1, 0, 0),
+                               (interval '4 days', 'UP', 0, 0, 0), (interval '3 days 4 hours', 'ONEDAYBEHIND', 1, 2, 0),
+                               (interval '2 days', 'UNKNOWN', 0, 0, 4), (interval '1 day', 'UP', 0, 0, 0))
+                 AS w (age, overall, hours, days, unknown)
+            WHERE s.distribution_mirror_id = (SELECT id FROM distribution_mirror WHERE name = 'farm-mirror')
+            """;
 
     @Test
     void anAdmin_actsOnAMirror_editsTheManifest_andFiltersTheAuditTrail() {

@@ -131,6 +131,11 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, limit);
     }
 
+    /** Runs a script on the page, e.g. to scroll a part into view before a screenshot. */
+    public Object executeScript(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
     /** Whether the page is wider than the window, so that it scrolls sideways. */
     public boolean scrollsSideways() {
         return (Boolean) ((JavascriptExecutor) driver).executeScript(
