@@ -171,7 +171,7 @@ class ConsoleBrowserIT {
             browser.get("/mirror.xhtml?name=farm-mirror");
             assertEquals("Up to date", browser.text("#overall-freshness"));
             assertFalse(browser.all("#freshness-chart rect").isEmpty(), "the chart has bars");
-            assertFalse(browser.all("#binaries tbody tr").isEmpty());
+            assertFalse(browser.all("#content-matrix td.freshness-UP").isEmpty());
             browser.screenshot("screenshots/mirror-page");
         }
     }
