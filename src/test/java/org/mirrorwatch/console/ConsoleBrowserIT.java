@@ -161,10 +161,11 @@ class ConsoleBrowserIT {
             browser.get("/admin/probe.xhtml");
             browser.clickAndWait("start:submit");
 
-            browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("live-state"), "DONE"));
-            assertEquals("100", browser.find("#live-progress").getAttribute("value"));
-            assertEquals("1", browser.text("#live-done"));
-            assertTrue(Integer.parseInt(browser.text("#live-requests")) > 0);
+            browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(
+                    By.cssSelector("#live .live-state"), "DONE"));
+            assertEquals("100", browser.find("#live .live-progress").getAttribute("value"));
+            assertEquals("1", browser.text("#live .live-done"));
+            assertTrue(Integer.parseInt(browser.text("#live .live-requests")) > 0);
             browser.screenshot("screenshots/probe-live");
             assertTrue(mirror.requests() > 0, "the server probed the test's own farm");
 
