@@ -17,7 +17,8 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
  * What a mirror carries as a matrix, as its page shows it: one row per suite (a series and a pocket, e.g.
  * "noble-updates"), one column per architecture and one for sources, and in each cell the freshness of its
  * components. A cell takes the stalest freshness of its components, so one stale component is never hidden
- * by fresh ones. {@code behind} lists the cells that are not up to date, stalest first.
+ * by fresh ones. {@code behind} lists the cells that are not up to date, stalest first; the summary says
+ * them in a few lines ({@link #lags()}), one per suite and freshness.
  *
  * @param columns the architectures in alphabetical order, then {@link #SOURCE} if the mirror carries sources
  * @param rows newest series first; within a series the suites in the order sources.list names them
@@ -27,7 +28,7 @@ public record ContentMatrix(List<String> columns, List<Row> rows, List<Cell> beh
     /** The column of source packages. */
     public static final String SOURCE = "source";
 
-    /** How many lagging cells the summary names before it says "and N more". */
+    /** How many lines the summary has before it says how many more cells lag. */
     public static final int SUMMARY_SIZE = 5;
 
     /**
@@ -76,7 +77,7 @@ public record ContentMatrix(List<String> columns, List<Row> rows, List<Cell> beh
                     .toList();
         }
 
-        /** Every component with its freshness, for the cell's tooltip: "main: Up to date; universe: ...". */
+        /** Every component with its freshness, for the cell's tooltip: "noble amd64: main up to date, ...". */
         public String detail() {
             if (!carried()) {
                 return suite + " " + column + ": not carried";
@@ -85,24 +86,82 @@ public record ContentMatrix(List<String> columns, List<Row> rows, List<Cell> beh
                     .map(c -> c.component() + " " + phrase(c.freshness())).collect(Collectors.joining(", "));
         }
 
-        /**
-         * The cell in a sentence for the summary, e.g. "noble-updates arm64: one day behind", naming the
-         * stale components when the others are fresher: "noble-updates arm64: one day behind (universe)".
-         */
-        public String sentence() {
-            return suite + " " + column + ": " + phrase(freshness)
-                    + (mixed() ? " (" + String.join(", ", stalestComponents()) + ")" : "");
+        /** The key of the summary's line that names the cell: its suite, freshness and stale components. */
+        private List<Object> lagKey() {
+            return List.of(suite, freshness, mixed() ? stalestComponents() : List.of());
         }
     }
 
-    /** The first lagging cells for the summary, stalest first; at most {@link #SUMMARY_SIZE}. */
-    public List<Cell> stalest() {
-        return behind.subList(0, Math.min(SUMMARY_SIZE, behind.size()));
+    /** How much of its suite a line of the summary covers. */
+    public enum Extent {
+        /** The columns it names. */
+        COLUMNS,
+        /** Every architecture the suite is carried in, but not its sources. */
+        EVERY_ARCHITECTURE,
+        /** Every cell of the suite the mirror carries. */
+        WHOLE_SUITE
     }
 
-    /** How many lagging cells the summary leaves out. */
+    /**
+     * A line of the summary: the cells of one suite that lag alike (the same freshness, and the same stale
+     * components where a cell's components differ).
+     *
+     * @param components the components that lag, when others in the same cells are fresher; else empty
+     */
+    public record Lag(String suite, List<String> columns, MirrorStatus freshness, List<String> components,
+            Extent extent) {
+
+        /**
+         * The line in words, e.g. "noble-updates arm64: one day behind", "noble-proposed, every architecture:
+         * one week behind", or "noble-updates amd64, arm64: one day behind (universe)".
+         */
+        public String sentence() {
+            String where = switch (extent) {
+                case WHOLE_SUITE -> suite;
+                case EVERY_ARCHITECTURE -> suite + ", every architecture";
+                case COLUMNS -> suite + " " + String.join(", ", columns);
+            };
+            return where + ": " + phrase(freshness)
+                    + (components.isEmpty() ? "" : " (" + String.join(", ", components) + ")");
+        }
+    }
+
+    /**
+     * The lagging cells as the summary's lines, the stalest first, and among equals in the table's order: the
+     * cells of a suite that lag alike make one line, so a pocket behind in every architecture is one line,
+     * not seven.
+     */
+    public List<Lag> lags() {
+        Map<List<Object>, List<Cell>> alike = new LinkedHashMap<>();
+        for (Cell cell : behind) {
+            alike.computeIfAbsent(cell.lagKey(), key -> new ArrayList<>()).add(cell);
+        }
+        List<Lag> lags = new ArrayList<>();
+        alike.values().forEach(cells -> {
+            Cell first = cells.get(0);
+            List<Cell> suite = rows.stream().filter(row -> row.suite().equals(first.suite())).findFirst()
+                    .orElseThrow().cells().stream().filter(Cell::carried).toList();
+            List<String> lagging = cells.stream().map(Cell::column).toList();
+            List<String> architectures = suite.stream().map(Cell::column).filter(column -> !SOURCE.equals(column))
+                    .toList();
+            Extent extent = cells.size() < 2 ? Extent.COLUMNS
+                    : cells.size() == suite.size() ? Extent.WHOLE_SUITE
+                    : lagging.equals(architectures) ? Extent.EVERY_ARCHITECTURE : Extent.COLUMNS;
+            lags.add(new Lag(first.suite(), lagging, first.freshness(),
+                    first.mixed() ? first.stalestComponents() : List.of(), extent));
+        });
+        return lags;
+    }
+
+    /** The summary's lines: the first {@link #SUMMARY_SIZE} of {@link #lags()}. */
+    public List<Lag> summary() {
+        List<Lag> lags = lags();
+        return lags.subList(0, Math.min(SUMMARY_SIZE, lags.size()));
+    }
+
+    /** How many lagging cells the summary's lines leave out. */
     public int moreBehind() {
-        return behind.size() - stalest().size();
+        return behind.size() - summary().stream().mapToInt(lag -> lag.columns().size()).sum();
     }
 
     public boolean carriesNothing() {

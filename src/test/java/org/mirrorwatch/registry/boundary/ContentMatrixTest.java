@@ -18,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.registry.boundary.ContentMatrix.Cell;
 import org.mirrorwatch.registry.boundary.ContentMatrix.ComponentFreshness;
+import org.mirrorwatch.registry.boundary.ContentMatrix.Extent;
+import org.mirrorwatch.registry.boundary.ContentMatrix.Lag;
 import org.mirrorwatch.registry.boundary.MirrorReports.ContentRow;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
@@ -33,6 +35,10 @@ class ContentMatrixTest {
 
     private static ContentRow source(String series, String pocket, String component, MirrorStatus freshness) {
         return new ContentRow(series, null, pocket, component, freshness);
+    }
+
+    private static List<String> sentences(ContentMatrix matrix) {
+        return matrix.lags().stream().map(Lag::sentence).toList();
     }
 
     private static List<String> suites(ContentMatrix matrix) {
@@ -93,7 +99,7 @@ class ContentMatrixTest {
         assertEquals(List.of(new ComponentFreshness("main", UP), new ComponentFreshness("restricted", ONEDAYBEHIND),
                 new ComponentFreshness("universe", ONEDAYBEHIND)), cell.components());
         assertEquals(List.of("restricted", "universe"), cell.stalestComponents());
-        assertEquals("noble-updates amd64: one day behind (restricted, universe)", cell.sentence());
+        assertEquals(List.of("noble-updates amd64: one day behind (restricted, universe)"), sentences(matrix));
         assertEquals("noble-updates amd64: main up to date, restricted one day behind, universe one day behind",
                 cell.detail());
     }
@@ -104,7 +110,7 @@ class ContentMatrixTest {
                 binary("noble", "amd64", "RELEASE", "universe", UNKNOWN)), List.of(), VERSIONS);
 
         assertEquals(UNKNOWN, cell(matrix, "noble", "amd64").freshness());
-        assertEquals("noble amd64: freshness unknown (universe)", cell(matrix, "noble", "amd64").sentence());
+        assertEquals(List.of("noble amd64: freshness unknown (universe)"), sentences(matrix));
     }
 
     @Test
@@ -118,8 +124,7 @@ class ContentMatrixTest {
         assertNull(missing.freshness());
         assertEquals(List.of(), missing.components());
         assertFalse(missing.mixed());
-        assertEquals(List.of("noble-updates amd64: two hours behind"), matrix.behind().stream().map(Cell::sentence)
-                .toList());
+        assertEquals(List.of("noble-updates amd64: two hours behind"), sentences(matrix));
     }
 
     @Test
@@ -129,26 +134,47 @@ class ContentMatrixTest {
 
         Cell cell = cell(matrix, "noble-updates", "arm64");
         assertFalse(cell.mixed());
-        assertEquals("noble-updates arm64: one day behind", cell.sentence());
+        assertEquals(List.of("noble-updates arm64: one day behind"), sentences(matrix));
     }
 
     @Test
-    void theSummary_namesTheStalestCellsFirst_inTableOrderAmongEquals_atMostFive_andCountsTheRest() {
-        ContentMatrix matrix = ContentMatrix.of(List.of(binary("jammy", "amd64", "RELEASE", "main", ONEHOURBEHIND),
-                binary("noble", "amd64", "RELEASE", "main", UP),
-                binary("noble", "arm64", "RELEASE", "main", SIXHOURSBEHIND),
+    void theSummary_saysTheStalestFirst_oneLinePerSuiteThatLagsAlike_atMostFive_andCountsTheCellsLeftOut() {
+        ContentMatrix matrix = ContentMatrix.of(List.of(
+                binary("noble", "amd64", "RELEASE", "main", UP), binary("noble", "arm64", "RELEASE", "main", SIXHOURSBEHIND),
                 binary("noble", "amd64", "UPDATES", "main", TWODAYSBEHIND),
                 binary("noble", "arm64", "UPDATES", "main", TWODAYSBEHIND),
                 binary("noble", "amd64", "SECURITY", "main", ONEWEEKBEHIND),
+                binary("noble", "amd64", "BACKPORTS", "main", ONEDAYBEHIND),
+                binary("noble", "arm64", "BACKPORTS", "main", TWOHOURSBEHIND),
+                binary("noble", "amd64", "PROPOSED", "main", UNKNOWN), binary("noble", "arm64", "PROPOSED", "main", UNKNOWN),
+                binary("jammy", "amd64", "RELEASE", "main", ONEHOURBEHIND),
                 binary("jammy", "arm64", "RELEASE", "main", ONEHOURBEHIND)),
-                List.of(source("noble", "UPDATES", "main", TWOHOURSBEHIND)), VERSIONS);
+                List.of(source("noble", "RELEASE", "main", UP), source("noble", "UPDATES", "main", TWOHOURSBEHIND),
+                        source("noble", "PROPOSED", "main", UNKNOWN)), VERSIONS);
 
-        assertEquals(List.of("noble-security amd64: one week behind", "noble-updates amd64: two days behind",
-                "noble-updates arm64: two days behind", "noble arm64: six hours behind",
-                "noble-updates source: two hours behind"), matrix.stalest().stream().map(Cell::sentence).toList());
-        assertEquals(2, matrix.moreBehind());
-        assertEquals(7, matrix.behind().size());
+        assertEquals(List.of("noble-proposed: freshness unknown", "noble-security amd64: one week behind",
+                "noble-updates, every architecture: two days behind", "noble-backports amd64: one day behind",
+                "noble arm64: six hours behind", "noble-updates source: two hours behind",
+                "noble-backports arm64: two hours behind", "jammy: one hour behind"), sentences(matrix));
+        assertEquals(sentences(matrix).subList(0, 5), matrix.summary().stream().map(Lag::sentence).toList());
+        assertEquals(12, matrix.behind().size());
+        assertEquals(4, matrix.moreBehind());
         assertFalse(matrix.upToDate());
+    }
+
+    @Test
+    void cellsLaggingInTheSameComponents_shareALine_andOthersOfTheSameFreshnessGetTheirOwn() {
+        ContentMatrix matrix = ContentMatrix.of(List.of(
+                binary("noble", "amd64", "UPDATES", "main", UP), binary("noble", "amd64", "UPDATES", "universe", ONEDAYBEHIND),
+                binary("noble", "arm64", "UPDATES", "main", UP), binary("noble", "arm64", "UPDATES", "universe", ONEDAYBEHIND),
+                binary("noble", "i386", "UPDATES", "main", UP), binary("noble", "i386", "UPDATES", "universe", UP),
+                binary("noble", "s390x", "UPDATES", "main", ONEDAYBEHIND),
+                binary("noble", "s390x", "UPDATES", "universe", ONEDAYBEHIND)), List.of(), VERSIONS);
+
+        assertEquals(List.of("noble-updates amd64, arm64: one day behind (universe)", "noble-updates s390x: one day behind"),
+                sentences(matrix));
+        assertEquals(List.of(Extent.COLUMNS, Extent.COLUMNS), matrix.lags().stream().map(Lag::extent).toList());
+        assertEquals(0, matrix.moreBehind());
     }
 
     @Test
@@ -157,7 +183,7 @@ class ContentMatrixTest {
                 List.of(source("noble", "RELEASE", "main", UP)), VERSIONS);
 
         assertTrue(matrix.upToDate());
-        assertEquals(List.of(), matrix.stalest());
+        assertEquals(List.of(), matrix.summary());
         assertEquals(0, matrix.moreBehind());
         assertFalse(matrix.carriesNothing());
         assertTrue(ContentMatrix.of(List.of(), List.of(), VERSIONS).carriesNothing());
