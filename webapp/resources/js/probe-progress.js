@@ -1,68 +1,96 @@
-// Follows the newest probe round on the probe page without a reload: it reads the round's live counters
-// from the API once a second until the round has ended, and updates the progress bar, the figures and, at
-// the end, when the round finished.
+// Follows the running probe rounds on the probe page without a reload. Once a second, while any round on the
+// page runs, it reads the latest rounds from the API and updates each round's progress bar and figures; a
+// round that started meanwhile (the CD images' beside the archive's) gets its own panel, archive first.
 (function () {
     'use strict';
     var live = document.getElementById('live');
     if (!live) {
         return;
     }
-    var url = live.getAttribute('data-api') + live.getAttribute('data-round');
+    var url = live.getAttribute('data-api');
 
-    function show(id, value) {
-        var element = document.getElementById(id);
+    function panels() {
+        return Array.prototype.slice.call(live.querySelectorAll('section.live[data-round]'));
+    }
+
+    function show(panel, name, value) {
+        var element = panel.querySelector('.' + name);
         if (element) {
             element.textContent = String(value);
         }
     }
 
-    function update(round) {
-        var percent = round.mirrorsTotal === 0 ? 100 : Math.round(100 * round.mirrorsDone / round.mirrorsTotal);
-        var progress = document.getElementById('live-progress');
-        progress.value = percent;
-        progress.textContent = percent + '%';
-        show('live-percent', percent);
-        show('live-state', round.state);
-        show('live-done', round.mirrorsDone);
-        show('live-total', round.mirrorsTotal);
-        show('live-requests', round.requests);
-        show('live-failures', round.failures);
-        show('live-current', round.currentMirror || '\u2014');
-        live.setAttribute('data-state', round.state);
-        if (round.finished) {
-            showFinished(round.finished);
+    // As ProbeRunSummary.percentDone: a running round with no mirrors planned yet is at 0.
+    function percent(round) {
+        if (round.mirrorsTotal === 0) {
+            return round.state === 'RUNNING' ? 0 : 100;
         }
-        return round.state === 'RUNNING';
+        return Math.round(100 * round.mirrorsDone / round.mirrorsTotal);
     }
 
-    // The page said when the round started; the end it learns here, as it happens, so "just now" is true.
-    function showFinished(instant) {
-        var part = document.getElementById('live-finished-part');
-        var time = document.getElementById('live-finished');
-        if (!part || !time || !part.hidden) {
-            return;
-        }
-        // The API gives microseconds; a datetime attribute takes at most milliseconds, and the page seconds.
-        time.setAttribute('datetime', instant.replace(/\.\d+Z$/, 'Z'));
-        time.textContent = 'just now';
-        if (window.mirrorwatch && window.mirrorwatch.localiseTime) {
-            window.mirrorwatch.localiseTime(time);
-        }
-        part.hidden = false;
+    function kind(round) {
+        return (round.content === 'ARCHIVE' ? 'archive' : 'CD images') + (round.trigger === 'MIRROR' ? ', one mirror' : '');
+    }
+
+    function update(panel, round) {
+        var done = percent(round);
+        var progress = panel.querySelector('.live-progress');
+        progress.value = done;
+        progress.textContent = done + '%';
+        show(panel, 'live-percent', done);
+        show(panel, 'live-state', round.state);
+        show(panel, 'live-done', round.mirrorsDone);
+        show(panel, 'live-total', round.mirrorsTotal);
+        show(panel, 'live-requests', round.requests);
+        show(panel, 'live-failures', round.failures);
+        show(panel, 'live-current', round.currentMirror || '\u2014');
+        panel.setAttribute('data-state', round.state);
+    }
+
+    // A new round's panel is a copy of one on the page, with its own ids.
+    function addPanel(round) {
+        var model = panels()[0];
+        var panel = model.cloneNode(true);
+        panel.id = 'live-' + round.id;
+        panel.setAttribute('data-round', round.id);
+        panel.setAttribute('data-content', round.content);
+        panel.setAttribute('aria-labelledby', 'live-title-' + round.id);
+        panel.querySelector('h2').id = 'live-title-' + round.id;
+        panel.querySelector('.live-progress').setAttribute('aria-label', 'Mirrors probed in round ' + round.id);
+        show(panel, 'live-id', round.id);
+        show(panel, 'live-kind', kind(round));
+        update(panel, round);
+        var firstRelease = panels().filter(function (p) { return p.getAttribute('data-content') !== 'ARCHIVE'; })[0];
+        live.insertBefore(panel, round.content === 'ARCHIVE' && firstRelease ? firstRelease : null);
+    }
+
+    function anyRunning() {
+        return panels().some(function (panel) { return panel.getAttribute('data-state') === 'RUNNING'; });
     }
 
     function poll() {
         fetch(url, {headers: {'Accept': 'application/json'}, credentials: 'same-origin'})
             .then(function (response) { return response.json(); })
-            .then(function (round) {
-                if (update(round)) {
+            .then(function (rounds) {
+                var shown = {};
+                panels().forEach(function (panel) { shown[panel.getAttribute('data-round')] = panel; });
+                // Oldest first, so that two new rounds of one content keep the order in which they started.
+                rounds.slice().reverse().forEach(function (round) {
+                    var panel = shown[String(round.id)];
+                    if (panel) {
+                        update(panel, round);
+                    } else if (round.state === 'RUNNING') {
+                        addPanel(round);
+                    }
+                });
+                if (anyRunning()) {
                     window.setTimeout(poll, 1000);
                 }
             })
             .catch(function () { window.setTimeout(poll, 3000); });
     }
 
-    if (live.getAttribute('data-state') === 'RUNNING') {
+    if (anyRunning()) {
         poll();
     }
 }());

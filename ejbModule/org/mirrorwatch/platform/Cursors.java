@@ -1,7 +1,10 @@
 package org.mirrorwatch.platform;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.PlainText;
 
@@ -35,5 +38,33 @@ public final class Cursors {
         }
         throw new InvalidInputException("cursor", "The cursor is not one this API gave out; pass the \"next\""
                 + " of the previous page unchanged, or leave it out for the first page.");
+    }
+
+    /**
+     * One key of several parts, for a list ordered by more than one column (a sort key, then the name that
+     * breaks ties). Each part may hold any text; the key is one printable line, so {@link #encode} takes it.
+     */
+    public static String join(String... parts) {
+        return Arrays.stream(parts).map(part -> Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(part.getBytes(StandardCharsets.UTF_8))).collect(Collectors.joining("."));
+    }
+
+    /**
+     * The parts of a key that {@link #join} made.
+     *
+     * @throws InvalidInputException for the {@code cursor} when the key does not have that many parts
+     */
+    public static List<String> split(String key, int count) {
+        String[] parts = key.split("\\.", -1);
+        if (parts.length == count) {
+            try {
+                return Arrays.stream(parts).map(part -> new String(Base64.getUrlDecoder().decode(part),
+                        StandardCharsets.UTF_8)).toList();
+            } catch (IllegalArgumentException e) {
+                // reported below, as a key of the wrong shape
+            }
+        }
+        throw new InvalidInputException("cursor", "The cursor does not belong to this list or this order; pass the"
+                + " \"next\" of the previous page unchanged, or leave it out for the first page.");
     }
 }

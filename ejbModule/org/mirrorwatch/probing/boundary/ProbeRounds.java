@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.json.Json;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.mirrorwatch.identity.control.Callers;
@@ -105,6 +106,15 @@ public class ProbeRounds {
     /** The latest rounds, newest first. */
     public List<ProbeRunSummary> recentRuns(int limit) {
         return runs.recent(limit).stream().map(this::asTheCallerMaySeeIt).toList();
+    }
+
+    /**
+     * Every round running now: the archive's first, then the CD images', each content's oldest first, so a
+     * panel that follows them keeps its order while they run. A round of one mirror ("probe now") counts.
+     */
+    public List<ProbeRunSummary> runningRounds() {
+        return runs.running().stream().map(this::asTheCallerMaySeeIt)
+                .sorted(Comparator.comparing(ProbeRunSummary::content)).toList();
     }
 
     /**

@@ -16,6 +16,21 @@ import org.mirrorwatch.registry.entity.MirrorContent;
 public record ProbeRunSummary(long id, MirrorContent content, RunTrigger trigger, RunState state, Instant started,
         Instant finished, int mirrorsTotal, int mirrorsDone, long requests, long failures, String currentMirror) {
 
+    /**
+     * The share of the round's mirrors probed so far, in whole percent. A running round that has not
+     * planned its mirrors yet is at 0; an ended round with none at all is complete.
+     */
+    public int percentDone() {
+        if (mirrorsTotal == 0) {
+            return state == RunState.RUNNING ? 0 : 100;
+        }
+        return (int) Math.round(100.0 * mirrorsDone / mirrorsTotal);
+    }
+
+    public boolean running() {
+        return state == RunState.RUNNING;
+    }
+
     ProbeRunSummary withoutCurrentMirror() {
         return new ProbeRunSummary(id, content, trigger, state, started, finished, mirrorsTotal, mirrorsDone, requests,
                 failures, null);

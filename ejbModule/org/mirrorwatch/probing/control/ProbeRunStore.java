@@ -133,4 +133,10 @@ public class ProbeRunStore {
     public List<ProbeRun> recent(int limit) {
         return em.createNamedQuery("ProbeRun.recent", ProbeRun.class).setMaxResults(limit).getResultList();
     }
+
+    /** The rounds that are running, the oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ProbeRun> running() {
+        return em.createNamedQuery("ProbeRun.running", ProbeRun.class).getResultList();
+    }
 }

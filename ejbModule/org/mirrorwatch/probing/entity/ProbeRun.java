@@ -18,6 +18,8 @@ import org.mirrorwatch.registry.entity.MirrorContent;
 @Entity
 @Table(name = "probe_run")
 @NamedQuery(name = "ProbeRun.recent", query = "SELECT r FROM ProbeRun r ORDER BY r.started DESC, r.id DESC")
+@NamedQuery(name = "ProbeRun.running", query = "SELECT r FROM ProbeRun r"
+        + " WHERE r.state = org.mirrorwatch.probing.entity.RunState.RUNNING ORDER BY r.started, r.id")
 public class ProbeRun {
 
     @Id

@@ -90,9 +90,22 @@ public class MirrorFacade {
         return queries.byName(query, afterName, limit);
     }
 
-    /** The same list by country name, then name, for pages that group mirrors by country. */
-    public MirrorPage listByCountry(MirrorQuery query, String afterKey, int limit) {
-        return queries.byCountry(query, afterKey, limit);
+    /**
+     * The same list in another order, after the key of the previous page's last mirror.
+     *
+     * @throws org.mirrorwatch.platform.InvalidInputException for the {@code cursor} when the key belongs
+     *     to another order
+     */
+    public MirrorPage list(MirrorQuery query, MirrorSort sort, String afterKey, int limit) {
+        return queries.sorted(query, sort, afterKey, limit);
+    }
+
+    /**
+     * The same list by country name, then name (both Z to A when {@code descending}), for pages that group
+     * mirrors by country.
+     */
+    public MirrorPage listByCountry(MirrorQuery query, boolean descending, String afterKey, int limit) {
+        return queries.byCountry(query, descending, afterKey, limit);
     }
 
     /** How many mirrors the query finds per country, with their summed speed, by country name. */

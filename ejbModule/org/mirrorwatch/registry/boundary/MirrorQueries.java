@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.mirrorwatch.identity.control.Caller;
+import org.mirrorwatch.platform.Cursors;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.SqlValues;
 import org.mirrorwatch.reference.entity.MirrorUrl;
@@ -36,8 +38,9 @@ import org.mirrorwatch.registry.entity.ReviewStatus;
 public class MirrorQueries {
 
     /** The filters join what they filter on; fetch joins may not have aliases (Hibernate holds to that rule). */
-    private static final String MIRRORS = "SELECT m FROM DistributionMirror m JOIN m.owner o JOIN m.country c"
+    private static final String FROM = " FROM DistributionMirror m JOIN m.owner o JOIN m.country c"
             + " JOIN m.distribution d JOIN FETCH m.owner JOIN FETCH m.country JOIN FETCH m.distribution WHERE 1 = 1";
+    private static final String MIRRORS = "SELECT m" + FROM;
 
     /**
      * A mirror's last probe, the newest of its probe records. A subquery per mirror, so that PostgreSQL reads
@@ -62,21 +65,158 @@ public class MirrorQueries {
         return page(jpql.append(" ORDER BY m.name"), limit, DistributionMirror::getName);
     }
 
-    /** One page of the list by country name, then name; the key to continue after is the last row's. */
-    public MirrorPage byCountry(MirrorQuery query, String afterKey, int limit) {
+    /**
+     * One page of the list in this order, after the key of the previous page's last mirror (null for the
+     * first page). By name, A to Z, the key is the name, as {@link #byName} takes it; in any other order
+     * it names the order too, so that a key of another order is refused.
+     *
+     * @throws InvalidInputException for the {@code cursor} when the key is not one of this order
+     */
+    public MirrorPage sorted(MirrorQuery query, MirrorSort sort, String afterKey, int limit) {
+        if (sort.equals(MirrorSort.BY_NAME)) {
+            return byName(query, afterKey, limit);
+        }
+        if (sort.key() == MirrorSort.Key.NAME) {
+            Jpql jpql = new Jpql(MIRRORS);
+            where(query, jpql);
+            if (afterKey != null) {
+                jpql.append(" AND m.name < :afterName");
+                jpql.parameters.put("afterName", keyOf(sort.token(), afterKey, 2).get(1));
+            }
+            return page(jpql.append(" ORDER BY m.name DESC"), limit,
+                    mirror -> Cursors.join(sort.token(), mirror.getName()));
+        }
+        return sort.key() == MirrorSort.Key.LAST_PROBE ? byLastProbe(query, sort.descending(), afterKey, limit)
+                : byRank(query, sort, afterKey, limit);
+    }
+
+    /**
+     * One page of the list by country name, then name (both Z to A when {@code descending}); the key to
+     * continue after is the last row's country and name.
+     */
+    public MirrorPage byCountry(MirrorQuery query, boolean descending, String afterKey, int limit) {
+        String order = descending ? "-country" : "country";
         Jpql jpql = new Jpql(MIRRORS);
         where(query, jpql);
         if (afterKey != null) {
-            int split = afterKey.indexOf('\n');
-            if (split < 0) {
-                throw new InvalidInputException("after", "The page link is damaged; start from the first page.");
-            }
-            jpql.append(" AND (c.name > :afterCountry OR (c.name = :afterCountry AND m.name > :afterName))");
-            jpql.parameters.put("afterCountry", afterKey.substring(0, split));
-            jpql.parameters.put("afterName", afterKey.substring(split + 1));
+            List<String> key = keyOf(order, afterKey, 3);
+            String after = descending ? " < " : " > ";
+            jpql.append(" AND (c.name" + after + ":afterCountry OR (c.name = :afterCountry AND m.name" + after
+                    + ":afterName))");
+            jpql.parameters.put("afterCountry", key.get(1));
+            jpql.parameters.put("afterName", key.get(2));
         }
-        return page(jpql.append(" ORDER BY c.name, m.name"), limit,
-                mirror -> mirror.getCountry().getName() + "\n" + mirror.getName());
+        String direction = descending ? " DESC" : "";
+        return page(jpql.append(" ORDER BY c.name" + direction + ", m.name" + direction), limit,
+                mirror -> Cursors.join(order, mirror.getCountry().getName(), mirror.getName()));
+    }
+
+    /**
+     * By freshness or speed: each value's place in its enum, which is the order people read (the freshest
+     * first, the slowest first); the column holds the constant's name, whose alphabetical order means nothing.
+     */
+    private MirrorPage byRank(MirrorQuery query, MirrorSort sort, String afterKey, int limit) {
+        String rank = sort.key() == MirrorSort.Key.FRESHNESS ? rank("m.probedFreshness", MirrorStatus.values())
+                : rank("m.speed", MirrorSpeed.values());
+        Jpql jpql = new Jpql("SELECT m, " + rank + " AS sortKey" + FROM);
+        where(query, jpql);
+        if (afterKey != null) {
+            List<String> key = keyOf(sort.token(), afterKey, 3);
+            jpql.append(" AND (" + rank + (sort.descending() ? " < " : " > ") + ":afterKey OR (" + rank
+                    + " = :afterKey AND m.name > :afterName))");
+            jpql.parameters.put("afterKey", rankOf(key.get(1)));
+            jpql.parameters.put("afterName", key.get(2));
+        }
+        jpql.append(" ORDER BY sortKey" + (sort.descending() ? " DESC" : "") + ", m.name");
+        return keyedPage(jpql, limit, row -> Cursors.join(sort.token(),
+                String.valueOf(((Number) row[1]).intValue()), ((DistributionMirror) row[0]).getName()));
+    }
+
+    /**
+     * By the last probe, the newest probe record (as everywhere). A mirror never probed has none, and counts
+     * as probed longest ago: first when the oldest come first, last when the newest do.
+     *
+     * <p>The page's condition compares probe records' dates with the key, each in an EXISTS of its own,
+     * rather than the last probe itself: a parameter compared with a subquery has no type EclipseLink can
+     * bind an {@link Instant} by, while one compared with {@code dateCreated} takes the attribute's.
+     */
+    private MirrorPage byLastProbe(MirrorQuery query, boolean descending, String afterKey, int limit) {
+        String token = new MirrorSort(MirrorSort.Key.LAST_PROBE, descending).token();
+        Jpql jpql = new Jpql("SELECT m, " + LAST_PROBED + " AS sortKey" + FROM);
+        where(query, jpql);
+        if (afterKey != null) {
+            List<String> key = keyOf(token, afterKey, 3);
+            if (key.get(1).isEmpty()) {
+                String neverProbed = "NOT " + probedWhere("r1", "");
+                jpql.append(" AND ((" + neverProbed + " AND m.name > :afterName)"
+                        + (descending ? ")" : " OR " + probedWhere("r2", "") + ")"));
+            } else {
+                String sameLastProbe = "(" + probedWhere("r3", " AND r3.dateCreated = :afterKey") + " AND NOT "
+                        + probedWhere("r4", " AND r4.dateCreated > :afterKey") + " AND m.name > :afterName)";
+                jpql.append(descending
+                        ? " AND (NOT " + probedWhere("r5", " AND r5.dateCreated >= :afterKey") + " OR " + sameLastProbe
+                                + ")"
+                        : " AND (" + probedWhere("r5", " AND r5.dateCreated > :afterKey") + " OR " + sameLastProbe
+                                + ")");
+                jpql.parameters.put("afterKey", instantOf(key.get(1)));
+            }
+            jpql.parameters.put("afterName", key.get(2));
+        }
+        jpql.append(descending ? " ORDER BY sortKey DESC NULLS LAST, m.name" : " ORDER BY sortKey ASC NULLS FIRST, m.name");
+        return keyedPage(jpql, limit, row -> {
+            Instant lastProbed = SqlValues.instant(row[1]);
+            return Cursors.join(token, lastProbed == null ? "" : lastProbed.toString(),
+                    ((DistributionMirror) row[0]).getName());
+        });
+    }
+
+    /**
+     * Whether the mirror has a probe record that meets the condition (none: any at all). Descending, "probed
+     * before the key" is "no record at or after it", which holds for mirrors never probed too, as it should.
+     */
+    private static String probedWhere(String alias, String condition) {
+        return "EXISTS (SELECT " + alias + " FROM MirrorProbeRecord " + alias + " WHERE " + alias
+                + ".distributionMirror = m" + condition + ")";
+    }
+
+    /** The constant's place in its enum, as a JPQL expression of the column that stores its name. */
+    private static String rank(String column, Enum<?>[] constants) {
+        StringBuilder rank = new StringBuilder("CASE");
+        for (Enum<?> constant : constants) {
+            rank.append(" WHEN ").append(column).append(" = ").append(constant.getDeclaringClass().getName())
+                    .append('.').append(constant.name()).append(" THEN ").append(constant.ordinal());
+        }
+        return rank.append(" ELSE ").append(constants.length).append(" END").toString();
+    }
+
+    /** The parts of a key of this order; a key of another order, or none of ours, is refused. */
+    private static List<String> keyOf(String order, String afterKey, int parts) {
+        List<String> key = Cursors.split(afterKey, parts);
+        if (!key.get(0).equals(order)) {
+            throw notThisOrder();
+        }
+        return key;
+    }
+
+    private static int rankOf(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw notThisOrder();
+        }
+    }
+
+    private static Instant instantOf(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw notThisOrder();
+        }
+    }
+
+    private static InvalidInputException notThisOrder() {
+        return new InvalidInputException("cursor", "The cursor belongs to another order of the list; pass the"
+                + " \"next\" of the previous page unchanged, or leave it out for the first page.");
     }
 
     /** How many mirrors the query finds per country, with their summed speed, by country name. */
@@ -167,6 +307,15 @@ public class MirrorQueries {
             jpql.append(" AND (m.enabled = TRUE OR o.name = :viewer)");
             jpql.parameters.put("viewer", AccessRules.ownListedBesidesEnabled(caller).orElse(""));
         }
+    }
+
+    /** A page of rows whose first column is the mirror, keyed by the whole row. */
+    private MirrorPage keyedPage(Jpql jpql, int limit, Function<Object[], String> key) {
+        List<Object[]> found = jpql.query(em, Object[].class).setMaxResults(limit + 1).getResultList();
+        boolean more = found.size() > limit;
+        List<Object[]> page = more ? found.subList(0, limit) : found;
+        return new MirrorPage(summaries(page.stream().map(row -> (DistributionMirror) row[0]).toList()),
+                more ? Optional.of(key.apply(page.get(page.size() - 1))) : Optional.empty());
     }
 
     private MirrorPage page(Jpql jpql, int limit, Function<DistributionMirror, String> key) {

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,12 +66,13 @@ public class MirrorReports {
 
     /**
      * Everything a mirror's page shows, read in one transaction: the mirror, whether the caller may edit it
-     * (and so read its probe logs), what it carries sorted by series, architecture, component and pocket, its
-     * newest probes, its sources.list lines (none for a release mirror) and its freshness history.
+     * (and so read its probe logs), what it carries sorted by series, architecture, component and pocket and
+     * as a matrix of suites and architectures, its newest probes, its sources.list lines (none for a release
+     * mirror) and its freshness history.
      */
     public record MirrorPageView(MirrorSummary mirror, boolean mayEdit, List<ContentRow> binaries,
-            List<ContentRow> sources, List<CdImageRow> cdImages, List<MirrorFacade.ProbeEntry> probes,
-            List<String> sourcesList, List<FreshnessSnapshot> history) {
+            List<ContentRow> sources, ContentMatrix matrix, List<CdImageRow> cdImages,
+            List<MirrorFacade.ProbeEntry> probes, List<String> sourcesList, List<FreshnessSnapshot> history) {
     }
 
     /** The page of the mirror of that name, if the caller may see it. */
@@ -85,10 +87,22 @@ public class MirrorReports {
             List<MirrorFacade.ProbeEntry> probes = queries.probes(mirror.getId(), probesShown).stream()
                     .map(probe -> mayEdit ? probe : new MirrorFacade.ProbeEntry(probe.id(), probe.dateCreated(), probe.logFileId(), null))
                     .toList();
-            return new MirrorPageView(queries.summary(mirror), mayEdit,
-                    content.binaries().stream().sorted(order).toList(), content.sources().stream().sorted(order).toList(),
-                    content.cdImages(), probes, mirror.sourcesList(), history.snapshots(mirror.getId()));
+            List<ContentRow> binaries = content.binaries().stream().sorted(order).toList();
+            List<ContentRow> sources = content.sources().stream().sorted(order).toList();
+            return new MirrorPageView(queries.summary(mirror), mayEdit, binaries, sources,
+                    ContentMatrix.of(binaries, sources, seriesVersions(mirror)), content.cdImages(), probes,
+                    mirror.sourcesList(), history.snapshots(mirror.getId()));
         });
+    }
+
+    /** The version of each series of the mirror's distribution, which orders the matrix newest first. */
+    private Map<String, String> seriesVersions(DistributionMirror mirror) {
+        Map<String, String> versions = new HashMap<>();
+        em.createQuery("SELECT s.name, s.version FROM DistroRelease s WHERE s.distribution.id = :distributionId",
+                        Object[].class)
+                .setParameter("distributionId", mirror.getDistribution().getId()).getResultStream()
+                .forEach(row -> versions.put((String) row[0], (String) row[1]));
+        return versions;
     }
 
     public ContentReport content(String name) {

@@ -97,16 +97,19 @@ public class MirrorResource {
     }
 
     /**
-     * The mirrors, by name, a page at a time. Every filter is optional. {@code cursor} is the {@code next}
-     * of the previous page. Anyone sees enabled mirrors; owners also their own disabled ones; administrators
-     * all.
+     * The mirrors, by name unless {@code sort} says otherwise, a page at a time. Every filter is optional.
+     * {@code sort} is name, freshness (the freshest first), speed (the slowest first) or last-probe (the
+     * longest ago first, never probed before all), with a leading "-" for the other direction; ties go by
+     * name. {@code cursor} is the {@code next} of the previous page, in the same order. Anyone sees enabled
+     * mirrors; owners also their own disabled ones; administrators all.
      */
     @GET
     public MirrorListPage list(@QueryParam("distribution") String distribution, @QueryParam("country") String country,
             @QueryParam("content") String content, @QueryParam("enabled") String enabled,
             @QueryParam("official") String official, @QueryParam("freshness") String freshness,
             @QueryParam("speed") String speed, @QueryParam("owner") String owner, @QueryParam("q") String nameContains,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limitText) {
+            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limitText) {
         int limit = QueryValues.intValue(limitText, "limit", 100, 1, MAXIMUM_PAGE);
         MirrorPage page = mirrors.list(new MirrorQuery(QueryValues.text(distribution), QueryValues.text(country),
                 QueryValues.enumValue(MirrorContent.class, content, "content"),
@@ -114,7 +117,7 @@ public class MirrorResource {
                 QueryValues.enumValue(MirrorStatus.class, freshness, "freshness"),
                 QueryValues.enumValue(MirrorSpeed.class, speed, "speed"), QueryValues.text(owner),
                 QueryValues.text(nameContains)),
-                Cursors.decode(cursor), limit);
+                QueryValues.sort(sort), Cursors.decode(cursor), limit);
         return new MirrorListPage(page.mirrors().stream().map(MirrorView::of).toList(),
                 page.nextAfter().map(Cursors::encode).orElse(null));
     }

@@ -3,6 +3,7 @@ package org.mirrorwatch.api;
 import java.util.List;
 import java.util.Locale;
 import org.mirrorwatch.platform.InvalidInputException;
+import org.mirrorwatch.registry.boundary.MirrorSort;
 
 /**
  * The one converter of query parameters: resources take every parameter as text and parse it here, since
@@ -47,6 +48,15 @@ final class QueryValues {
             throw new InvalidInputException(parameter, range);
         }
         return (int) value;
+    }
+
+    /** The order of the mirror list, written exactly as {@link MirrorSort#token()} does; by name for no text. */
+    static MirrorSort sort(String text) {
+        if (text == null || text.isBlank()) {
+            return MirrorSort.BY_NAME;
+        }
+        return MirrorSort.parse(text).orElseThrow(() -> new InvalidInputException("sort",
+                "Choose sort from " + MirrorSort.tokens() + "."));
     }
 
     /** The stripped text, or null for none. Length and characters were checked for every parameter. */

@@ -9,8 +9,8 @@ import org.mirrorwatch.registry.boundary.MirrorReports;
 import org.mirrorwatch.registry.boundary.MirrorReports.MirrorPageView;
 
 /**
- * A mirror's page: its details and overall freshness, what it carries by series, architecture, component
- * and pocket, its probes (with their logs for the owner and administrators), a sources.list snippet, and a
+ * A mirror's page: its details and overall freshness, what it carries as a matrix of suites and
+ * architectures with a summary of what lags, its probes (with their logs for the owner and administrators), a sources.list snippet, and a
  * chart of its freshness over time.
  */
 @Named

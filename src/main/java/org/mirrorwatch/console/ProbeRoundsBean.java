@@ -12,7 +12,10 @@ import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
-/** The administrators' probe page: start a round, and see the latest rounds with their counters. */
+/**
+ * The administrators' probe page: start a round or probe one mirror, follow every running round live, and
+ * see the latest rounds with their counters.
+ */
 @Named
 @RequestScoped
 public class ProbeRoundsBean {
@@ -30,11 +33,13 @@ public class ProbeRoundsBean {
 
     private MirrorContent content = MirrorContent.ARCHIVE;
     private List<ProbeRunSummary> recent;
+    private List<ProbeRunSummary> live;
 
     public void start() {
         try {
             ProbeRunSummary run = rounds.startRound(content, RunTrigger.MANUAL);
             recent = null;
+            live = null;
             int due = run.mirrorsTotal();
             FormMessages.info(FORM, "Round " + run.id() + " started: " + due + " "
                     + content.name().toLowerCase(Locale.ROOT) + (due == 1 ? " mirror is due." : " mirrors are due."));
@@ -49,25 +54,23 @@ public class ProbeRoundsBean {
             long id = mirrors.mirror(mirrorName == null ? "" : mirrorName.strip()).id();
             ProbeRunSummary run = rounds.probeMirrorNow(id);
             recent = null;
+            live = null;
             FormMessages.info(MIRROR_FORM, "Round " + run.id() + " started for " + mirrorName.strip() + ".");
         } catch (MirrorwatchException e) {
             FormMessages.show(MIRROR_FORM, e);
         }
     }
 
-    /** The newest round, which the live panel follows; null before the first. */
-    public ProbeRunSummary getLatest() {
-        List<ProbeRunSummary> runs = getRecent();
-        return runs.isEmpty() ? null : runs.get(0);
-    }
-
-    /** The newest round's progress in percent. */
-    public int getLatestPercent() {
-        ProbeRunSummary latest = getLatest();
-        if (latest == null || latest.mirrorsTotal() == 0) {
-            return latest == null ? 0 : 100;
+    /**
+     * The rounds the live panel follows: every round running now, the archive's first, or when none runs,
+     * the newest one that has ended; empty before the first round.
+     */
+    public List<ProbeRunSummary> getLive() {
+        if (live == null) {
+            List<ProbeRunSummary> running = rounds.runningRounds();
+            live = !running.isEmpty() ? running : getRecent().stream().limit(1).toList();
         }
-        return (int) Math.round(100.0 * latest.mirrorsDone() / latest.mirrorsTotal());
+        return live;
     }
 
     public List<ProbeRunSummary> getRecent() {

@@ -252,6 +252,7 @@ class EdgeApiIT {
             new Parameter("/api/v1/mirrors", "freshness", Kind.CHOICE, null),
             new Parameter("/api/v1/mirrors", "speed", Kind.CHOICE, null),
             new Parameter("/api/v1/mirrors", "cursor", Kind.CURSOR, null),
+            new Parameter("/api/v1/mirrors", "sort", Kind.CHOICE, null),
             new Parameter("/api/v1/mirrors", "distribution", Kind.TEXT, null),
             new Parameter("/api/v1/mirrors", "country", Kind.TEXT, null),
             new Parameter("/api/v1/mirrors", "owner", Kind.TEXT, null),

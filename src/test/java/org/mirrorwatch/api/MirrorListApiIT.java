@@ -10,8 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -22,8 +27,9 @@ import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestLogin;
 
 /**
- * The mirror list over 1,000 mirrors (thousand-mirrors.sql): each filter agrees with the same question
- * asked of the database, and paging with the cursor visits every mirror once, in name order.
+ * The mirror list over 1,000 mirrors (thousand-mirrors.sql, with speeds and probes from
+ * thousand-mirrors-probed.sql): each filter agrees with the same question asked of the database, and paging
+ * with the cursor visits every mirror once, in name order or in the order {@code sort} asks for.
  */
 @Tag("black-box")
 class MirrorListApiIT {
@@ -36,7 +42,7 @@ class MirrorListApiIT {
     @BeforeAll
     static void server() {
         api = new ApiClient(SharedServer.get());
-        TestDatabase.reset("access-world", "thousand-mirrors");
+        TestDatabase.reset("access-world", "thousand-mirrors", "thousand-mirrors-probed");
     }
 
     @BeforeEach
@@ -75,6 +81,59 @@ class MirrorListApiIT {
                 "anonymous callers see no disabled mirror");
     }
 
+    private static final String SPEED_RANK = "array_position(ARRAY['S128K', 'S256K', 'S512K', 'S1M', 'S2M', 'S10M',"
+            + " 'S45M', 'S100M', 'S1G', 'S2G', 'S4G', 'S10G', 'S20G', 'S50G', 'S100G']::varchar[], m.speed)";
+    private static final String LAST_PROBE = "(SELECT max(r.date_created) FROM mirror_probe_record r"
+            + " WHERE r.distribution_mirror_id = m.id)";
+
+    /** Each order as the database says it, ties by name; a never-probed mirror has the oldest last probe. */
+    private static final Map<String, String> ORDERS = Map.of(
+            "name", "m.name",
+            "-name", "m.name DESC",
+            "freshness", "array_position(ARRAY['UP', 'ONEHOURBEHIND', 'TWOHOURSBEHIND', 'SIXHOURSBEHIND',"
+                    + " 'ONEDAYBEHIND', 'TWODAYSBEHIND', 'ONEWEEKBEHIND', 'UNKNOWN']::varchar[], m.probed_freshness), m.name",
+            "-freshness", "array_position(ARRAY['UP', 'ONEHOURBEHIND', 'TWOHOURSBEHIND', 'SIXHOURSBEHIND',"
+                    + " 'ONEDAYBEHIND', 'TWODAYSBEHIND', 'ONEWEEKBEHIND', 'UNKNOWN']::varchar[], m.probed_freshness) DESC, m.name",
+            "speed", SPEED_RANK + ", m.name",
+            "-speed", SPEED_RANK + " DESC, m.name",
+            "last-probe", LAST_PROBE + " ASC NULLS FIRST, m.name",
+            "-last-probe", LAST_PROBE + " DESC NULLS LAST, m.name");
+
+    @Test
+    void pagingInEveryOrder_visitsEveryEnabledMirrorOnce_inTheDatabasesOrder_evenWhenPagesEndInsideTies() {
+        assertTrue(TestDatabase.count("SELECT count(DISTINCT date_created) FROM mirror_probe_record") < 10,
+                "many mirrors share each last probe");
+        for (String sort : ORDERS.keySet()) {
+            List<String> expected = names("SELECT m.name FROM distribution_mirror m WHERE m.enabled ORDER BY "
+                    + ORDERS.get(sort));
+            assertEquals(expected, allPages("/api/v1/mirrors?limit=37&sort=" + sort, null), sort);
+        }
+    }
+
+    @Test
+    void aSortedList_keepsItsFilters_andAnAdminPagesThroughDisabledMirrorsToo() {
+        assertEquals(names("SELECT m.name FROM distribution_mirror m JOIN country c ON c.id = m.country_id"
+                        + " WHERE m.enabled AND c.iso_code = 'DE' ORDER BY " + ORDERS.get("-last-probe")),
+                allPages("/api/v1/mirrors?limit=50&country=DE&sort=-last-probe", null));
+        assertEquals(names("SELECT m.name FROM distribution_mirror m ORDER BY " + ORDERS.get("-freshness")),
+                allPages("/api/v1/mirrors?limit=300&sort=-freshness", ADMIN));
+    }
+
+    @Test
+    void anUnknownSort_andACursorOfAnotherOrder_areA400ThatNamesThem() {
+        for (String sort : List.of("fresh", "FRESHNESS", "+speed", "--name", "last_probe")) {
+            HttpResponse<String> answer = api.get("/api/v1/mirrors?sort=" + sort);
+            assertEquals(400, answer.statusCode(), sort);
+            assertEquals(List.of("sort"), errorFields(answer), sort);
+        }
+        String byFreshness = json(api.get("/api/v1/mirrors?limit=5&sort=freshness")).path("next").asText();
+        assertEquals(List.of("cursor"), errorFields(api.get("/api/v1/mirrors?limit=5&sort=speed&cursor=" + byFreshness)));
+        assertEquals(List.of("cursor"), errorFields(api.get("/api/v1/mirrors?limit=5&sort=-freshness&cursor="
+                + byFreshness)));
+        String byName = json(api.get("/api/v1/mirrors?limit=5")).path("next").asText();
+        assertEquals(List.of("cursor"), errorFields(api.get("/api/v1/mirrors?limit=5&sort=-last-probe&cursor=" + byName)));
+    }
+
     @Test
     void badParameters_areA400ThatNamesThem() {
         HttpResponse<String> content = api.get("/api/v1/mirrors?content=FLOPPY");
@@ -103,6 +162,19 @@ class MirrorListApiIT {
                 + " JOIN person p ON p.id = m.owner_id WHERE m.enabled AND " + where);
         assertTrue(expected > 0, parameters + " selects something");
         assertEquals(expected, allPages("/api/v1/mirrors?limit=500&" + parameters, null).size(), parameters);
+    }
+
+    private static List<String> names(String sql) {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return names;
     }
 
     private static List<String> allPages(String first, String authorization) {

@@ -149,8 +149,12 @@ class OperatorDeploymentIT {
         return token;
     }
 
-    private static String log() throws IOException {
-        return Files.readString(LOG, StandardCharsets.UTF_8);
+    private static String log() {
+        try {
+            return Files.readString(LOG, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A database of its own, empty: Flyway makes the schema when the application starts. */
