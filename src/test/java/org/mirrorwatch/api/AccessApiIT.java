@@ -2,9 +2,11 @@ package org.mirrorwatch.api;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mirrorwatch.testing.ApiClient.basic;
 import static org.mirrorwatch.testing.ApiClient.bearer;
+import static org.mirrorwatch.testing.ApiClient.json;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -244,6 +246,24 @@ class AccessApiIT {
     /** A merge patch that moves the mirror's HTTP URL. */
     private static String urlChange(String http) {
         return "{\"httpBaseUrl\":\"" + http + "\"}";
+    }
+
+    /** A round also probes disabled mirrors, so which one it is probing is for administrators' eyes. */
+    @Test
+    void theMirrorARoundIsProbing_isNamedToAdministratorsOnly() {
+        TestDatabase.execute("INSERT INTO probe_run (content, trigger, state, started, mirrors_total, current_mirror)"
+                + " VALUES ('ARCHIVE', 'MANUAL', 'RUNNING', now(), 3, 'bob-mirror')");
+        long round = TestDatabase.count("SELECT max(id) FROM probe_run");
+        try {
+            String path = "/api/v1/probe-rounds/" + round;
+            assertFalse(json(api.get(path)).hasNonNull("currentMirror"), "anonymous");
+            assertFalse(json(api.get(path, AUTHORIZATION, ALICE)).hasNonNull("currentMirror"), "an owner");
+            assertEquals("bob-mirror", json(api.get(path, AUTHORIZATION, ADMIN)).path("currentMirror").asText());
+            assertFalse(api.get("/api/v1/probe-rounds").body().contains("bob-mirror"), "nor in the list");
+            assertTrue(api.get("/api/v1/probe-rounds", AUTHORIZATION, ADMIN).body().contains("bob-mirror"));
+        } finally {
+            TestDatabase.execute("DELETE FROM probe_run WHERE id = " + round);
+        }
     }
 
     private static String mirror(String name, String http, String owner) {

@@ -111,8 +111,16 @@ class OperatorDeploymentIT {
         created(send("POST", "/api/v1/distributions/ubuntu/series/noble/architectures",
                 "{\"architecture\":\"amd64\",\"official\":true}", admin));
 
-        FakeMirror mirror = farm.newMirror().serve(List.of("dists/noble/main/binary-amd64/Packages.gz",
-                "dists/noble/main/source/Sources.gz"));
+        // The archive's publishing job: the operator gives the publisher role (here to themself) and imports
+        // what was published, which is what freshness is measured against.
+        ok(send("PUT", "/api/v1/people/root/roles", "{\"mirrorAdmin\":true,\"publisher\":true}", admin));
+        ok(send("POST", "/api/v1/publications", "{\"kind\":\"SOURCE\",\"name\":\"hello\",\"version\":\"1.0-1\","
+                + "\"distribution\":\"ubuntu\",\"series\":\"noble\",\"pocket\":\"RELEASE\",\"component\":\"main\","
+                + "\"status\":\"PUBLISHED\",\"datePublished\":\"2026-01-10T11:00:00Z\","
+                + "\"files\":[{\"filename\":\"hello_1.0-1.dsc\",\"type\":\"DSC\"}]}", admin));
+
+        FakeMirror mirror = farm.newMirror().serve(List.of("dists/noble/main/source/Sources.gz",
+                "pool/main/h/hello/hello_1.0-1.dsc"));
         created(send("POST", "/api/v1/mirrors", "{\"distribution\":\"ubuntu\",\"name\":\"first-mirror\","
                 + "\"speed\":\"S1G\",\"country\":\"DE\",\"content\":\"ARCHIVE\",\"pulseType\":\"PULL\","
                 + "\"httpBaseUrl\":\"" + mirror.baseUrl() + "\",\"officialCandidate\":true}", admin));
@@ -132,8 +140,8 @@ class OperatorDeploymentIT {
         assertTrue(probed.hasNonNull("lastProbed"), probed.toString());
         assertTrue(mirror.requests() > 0, "the server probed the test's mirror");
         JsonNode content = json(ok(send("GET", "/api/v1/mirrors/first-mirror/content", null, null)));
-        assertEquals("noble", content.at("/binaries/0/series").asText(), content.toString());
         assertEquals("noble", content.at("/sources/0/series").asText(), content.toString());
+        assertEquals("UP", content.at("/sources/0/freshness").asText(), content.toString());
         assertEquals(404, send("GET", "/setup.xhtml", null, null).statusCode(), "the setup is closed now");
     }
 

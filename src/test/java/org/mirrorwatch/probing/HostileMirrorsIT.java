@@ -3,7 +3,6 @@ package org.mirrorwatch.probing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
@@ -130,13 +129,7 @@ class HostileMirrorsIT {
         register("slow-b", slowHost.baseUrl() + "b/");
 
         long started = System.nanoTime();
-        ProbeRunSummary running = rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL);
-        await().atMost(roundBound()).until(() -> rounds.getRun(running.id()).currentMirror() != null);
-        TestLogin.logout();
-        ProbeRunSummary seenByAnyone = rounds.getRun(running.id());
-        TestLogin.asAdmin();
-        assertNull(seenByAnyone.currentMirror(), "only administrators learn which mirror is being probed");
-        ProbeRunSummary run = finished(running);
+        ProbeRunSummary run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.info(() -> "Hostile round: 12 mirrors, " + run.requests() + " requests, " + took.toMillis() + " ms");
 
