@@ -162,6 +162,9 @@ public class PeopleFacade {
 
     private void audited(Caller caller, AuditAction action, Person person, JsonObject before) {
         audit.record(caller, action, AuditTrail.PERSON, person.getId(), person.getName(), before, stateOf(person));
+        // Written now, so that the rows of one change are numbered in the order they happened; the
+        // provider would otherwise insert them at commit in an order of its own.
+        em.flush();
         LOG.info(() -> action + " " + person.getName() + " by " + caller.person().getName() + ": " + stateOf(person));
     }
 
