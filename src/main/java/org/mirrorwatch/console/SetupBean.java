@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import org.mirrorwatch.identity.boundary.AccountView;
 import org.mirrorwatch.identity.boundary.SetupFacade;
-import org.mirrorwatch.identity.boundary.SignUpForm;
 import org.mirrorwatch.platform.MirrorwatchException;
 
 /**
@@ -16,7 +15,7 @@ import org.mirrorwatch.platform.MirrorwatchException;
  */
 @Named
 @RequestScoped
-public class SetupBean {
+public class SetupBean extends AccountFields {
 
     static final String FORM = "setup";
 
@@ -24,10 +23,6 @@ public class SetupBean {
     SetupFacade setup;
 
     private String token;
-    private String name;
-    private String displayName;
-    private String email;
-    private String password;
     private AccountView created;
 
     public void open() throws IOException {
@@ -39,7 +34,7 @@ public class SetupBean {
 
     public void submit() {
         try {
-            created = setup.createFirstAdministrator(token, new SignUpForm(name, displayName, email, password));
+            created = setup.createFirstAdministrator(token, form());
         } catch (MirrorwatchException e) {
             FormMessages.show(FORM, e);
         }
@@ -56,37 +51,5 @@ public class SetupBean {
 
     public void setToken(String token) {
         this.token = token;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public void setDisplayName(String displayName) {
-        this.displayName = displayName;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
     }
 }
