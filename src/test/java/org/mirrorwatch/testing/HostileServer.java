@@ -35,8 +35,8 @@ public final class HostileServer implements AutoCloseable {
         /** Accepts, counts and closes: a listener that must never be reached. */
         COUNT_ONLY,
         /**
-         * Answers in plain HTTP at once, then holds the connection open and quiet, so a TLS client sees
-         * only that it was not TLS, with no close or later bytes racing its handshake failure.
+         * Answers in plain HTTP once the client has spoken, then holds the connection open and quiet, so a
+         * TLS client sees only that it was not TLS, with no close or later bytes racing its handshake failure.
          */
         PLAIN_TEXT
     }
@@ -93,7 +93,10 @@ public final class HostileServer implements AutoCloseable {
             switch (behaviour) {
                 case SILENT -> in.transferTo(OutputStream.nullOutputStream());
                 case PLAIN_TEXT -> {
-                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    // As a plain HTTP server on the TLS port does: it reads what came (the TLS hello) before it
+                    // answers, so the client's hello is sent before any plain byte can fail its handshake.
+                    in.read(new byte[1024]);
+                    out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     in.transferTo(OutputStream.nullOutputStream());
                 }
