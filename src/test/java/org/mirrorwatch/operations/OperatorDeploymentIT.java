@@ -34,7 +34,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
-import org.mirrorwatch.testing.FreePorts;
 import org.mirrorwatch.testing.PayaraMicro;
 
 /**
@@ -57,7 +56,11 @@ class OperatorDeploymentIT {
     static void deployAsTheReadmeSays() throws Exception {
         createEmptyDatabase();
         Files.deleteIfExists(LOG);
-        int port = FreePorts.next();
+        payara = PayaraMicro.start(OperatorDeploymentIT::settings, LOG);
+        farm = new FakeMirrorFarm();
+    }
+
+    private static Map<String, String> settings(int port) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("user.timezone", "UTC");
         for (String name : List.of("mirrorwatch.db.host", "mirrorwatch.db.port", "mirrorwatch.db.user",
@@ -70,8 +73,7 @@ class OperatorDeploymentIT {
         settings.put("mirrorwatch.probe.allowed-cidrs", FakeMirrorFarm.ALLOWED_CIDR);
         settings.put("mirrorwatch.probe.timer.enabled", "false");
         settings.put("mirrorwatch.mail.retry.enabled", "false");
-        payara = PayaraMicro.start(port, settings, LOG);
-        farm = new FakeMirrorFarm();
+        return settings;
     }
 
     @AfterAll

@@ -169,18 +169,18 @@ public final class SharedServer {
         };
         // WildFly moves all its ports by one offset, so the offset decides its HTTP port.
         int offset = wildFly ? WildFlyServer.freePortOffset() : 0;
-        int port = wildFly ? WildFlyServer.httpPort(offset) : FreePorts.next();
         int mailPort = FreePorts.next();
-        Map<String, String> settings = settings(port, mailPort);
-        URI base = URI.create("http://localhost:" + port + "/");
         SharedServer started;
         if (wildFly) {
-            WildFlyServer running = WildFlyServer.start(offset, settings);
-            started = new SharedServer("WildFly", running::stop, base, mailPort, WILDFLY_LOG);
+            int port = WildFlyServer.httpPort(offset);
+            WildFlyServer running = WildFlyServer.start(offset, settings(port, mailPort));
+            started = new SharedServer("WildFly", running::stop, URI.create("http://localhost:" + port + "/"),
+                    mailPort, WILDFLY_LOG);
         } else {
-            started = startPayara(port, settings, base, mailPort);
+            PayaraMicro payara = PayaraMicro.start(port -> settings(port, mailPort), PAYARA_LOG);
+            started = new SharedServer("Payara Micro", payara::close, payara.baseUri(), mailPort, PAYARA_LOG);
         }
-        LOG.info(() -> String.format("Shared %s ready at %s in %d ms", started.name, base,
+        LOG.info(() -> String.format("Shared %s ready at %s in %d ms", started.name, started.baseUri,
                 (System.nanoTime() - begin) / 1_000_000));
         return started;
     }
@@ -199,11 +199,6 @@ public final class SharedServer {
         settings.put("mirrorwatch.mail.retry.enabled", "false");
         settings.put("mirrorwatch.base-url", "http://localhost:" + port);
         return settings;
-    }
-
-    private static SharedServer startPayara(int port, Map<String, String> settings, URI base, int mailPort) {
-        PayaraMicro payara = PayaraMicro.start(port, settings, PAYARA_LOG);
-        return new SharedServer("Payara Micro", payara::close, base, mailPort, PAYARA_LOG);
     }
 
     /**

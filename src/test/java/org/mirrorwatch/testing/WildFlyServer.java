@@ -3,8 +3,6 @@ package org.mirrorwatch.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -48,10 +46,11 @@ final class WildFlyServer {
     /** An offset under which all of standalone-full's ports are free now, drawn at random. */
     static int freePortOffset() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int offset = ThreadLocalRandom.current().nextInt(1000, 50000);
+            // Every port stays below the ephemeral range, as FreePorts explains.
+            int offset = ThreadLocalRandom.current().nextInt(10000, 22000);
             boolean free = true;
             for (int port : DEFAULT_PORTS) {
-                free &= isFree(port + offset);
+                free &= FreePorts.isFree(port + offset);
             }
             if (free) {
                 return offset;
@@ -173,13 +172,6 @@ final class WildFlyServer {
         return value;
     }
 
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private static String read(Path file) {
         try {
