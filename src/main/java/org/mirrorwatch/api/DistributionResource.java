@@ -1,6 +1,5 @@
 package org.mirrorwatch.api;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -15,8 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,9 +22,9 @@ import org.mirrorwatch.reference.boundary.ReferenceViews.DistributionView;
 import org.mirrorwatch.reference.boundary.ReferenceViews.SeriesView;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.registry.boundary.CdImageManifestFacade;
-import org.mirrorwatch.registry.boundary.ClientCountryLookup;
-import org.mirrorwatch.registry.boundary.ClientMirrorList;
-import org.mirrorwatch.registry.boundary.ClientMirrorLists;
+import org.mirrorwatch.routing.boundary.MirrorRouting;
+import org.mirrorwatch.routing.boundary.RoutingAnswer;
+import org.mirrorwatch.web.ClientAddresses;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.reference.boundary.DistributionForm;
 import org.mirrorwatch.reference.boundary.ReferenceDataFacade;
@@ -57,10 +54,10 @@ public class DistributionResource {
     CdImageManifestFacade manifests;
 
     @Inject
-    ClientMirrorLists clientLists;
+    MirrorRouting routing;
 
     @Inject
-    Instance<ClientCountryLookup> countryLookup;
+    ClientAddresses clientAddresses;
 
     @Context
     UriInfo uri;
@@ -202,24 +199,15 @@ public class DistributionResource {
                     + " country-mirrors/release.");
         };
         Optional<String> countryCode = country != null && !country.isBlank() ? Optional.of(country)
-                : lookupCountry();
-        ClientMirrorList list = clientLists.countryMirrors(distribution, kind, countryCode);
-        return Response.ok(String.join("\n", list.urls()) + "\n")
-                .header("X-Generated-For-Country", list.country().orElse("unknown"))
+                : Optional.empty();
+        RoutingAnswer list = routing.list(distribution, kind, clientAddresses.clientOf(request), countryCode);
+        StringBuilder text = new StringBuilder();
+        list.choices().forEach(choice -> text.append(choice.url()).append('\n'));
+        return Response.ok(text.toString())
+                .header("X-Generated-For-Country", list.client().country().orElse("unknown"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store")
                 .build();
-    }
-
-    private Optional<String> lookupCountry() {
-        if (!countryLookup.isResolvable()) {
-            return Optional.empty();
-        }
-        try {
-            return countryLookup.get().countryOf(InetAddress.getByName(request.getRemoteAddr()));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
     }
 
     private long idOf(String name) {

@@ -1,0 +1,118 @@
+package org.mirrorwatch.routing.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mirrorwatch.reference.entity.Continent;
+import org.mirrorwatch.reference.entity.MirrorUrl;
+import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.registry.entity.MirrorSpeed;
+import org.mirrorwatch.registry.entity.MirrorStatus;
+
+/**
+ * Reads a {@link RoutingSnapshot} from the registry in one read-only transaction and six queries,
+ * whatever the number of mirrors: the eligible mirrors (enabled, official, reachable over HTTP(S), and
+ * fresh enough overall), what each carries fresh enough, the distributions with their series, and the
+ * countries' continents.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class SnapshotLoader {
+
+    private static final String ELIGIBLE = "m.enabled = TRUE AND " + DistributionMirror.IS_OFFICIAL
+            + " AND m.probedFreshness IN :fresh";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.client-list.stalest")
+    MirrorStatus stalest;
+
+    /** @param hosts what is known of the host of a mirror URL (its network and address families) */
+    public RoutingSnapshot load(Function<String, Optional<MirrorHosts.HostFacts>> hosts) {
+        long begin = System.nanoTime();
+        Instant now = clock.instant();
+        List<MirrorStatus> fresh = MirrorStatus.known().stream().filter(status -> status.compareTo(stalest) <= 0)
+                .toList();
+        Map<Long, Set<String>> carries = new HashMap<>();
+        for (Object[] row : rows("SELECT m.id, r.name, x.pocket, c.name, a.architectureTag"
+                + " FROM MirrorDistroArchRelease x JOIN x.distributionMirror m JOIN x.distroArchRelease a"
+                + " JOIN a.distroRelease r JOIN x.component c WHERE x.freshness IN :fresh AND " + ELIGIBLE, fresh)) {
+            String suite = row[1] + ((PackagePublishingPocket) row[2]).suffix();
+            Set<String> mirror = carries.computeIfAbsent((Long) row[0], id -> new HashSet<>());
+            mirror.add(suite);
+            mirror.add(suite + "/" + row[3] + "/binary-" + row[4]);
+        }
+        for (Object[] row : rows("SELECT m.id, r.name, x.pocket, c.name FROM MirrorDistroReleaseSource x"
+                + " JOIN x.distributionMirror m JOIN x.distroRelease r JOIN x.component c"
+                + " WHERE x.freshness IN :fresh AND " + ELIGIBLE, fresh)) {
+            String suite = row[1] + ((PackagePublishingPocket) row[2]).suffix();
+            Set<String> mirror = carries.computeIfAbsent((Long) row[0], id -> new HashSet<>());
+            mirror.add(suite);
+            mirror.add(suite + "/" + row[3] + "/source");
+        }
+        for (Object[] row : rows("SELECT m.id, r.name FROM MirrorCDImageDistroRelease x"
+                + " JOIN x.distributionMirror m JOIN x.distroRelease r WHERE " + ELIGIBLE, fresh)) {
+            carries.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add((String) row[1]);
+        }
+        Map<String, List<RouteCandidate>> archive = new HashMap<>();
+        Map<String, List<RouteCandidate>> releases = new HashMap<>();
+        for (Object[] row : rows("SELECT m.id, m.name, m.httpBaseUrl, m.httpsBaseUrl, m.speed, c.isoCode,"
+                + " c.continent, m.content, d.name FROM DistributionMirror m JOIN m.country c JOIN m.distribution d"
+                + " WHERE " + ELIGIBLE + " AND (m.httpBaseUrl IS NOT NULL OR m.httpsBaseUrl IS NOT NULL)"
+                + " ORDER BY m.id", fresh)) {
+            MirrorUrl url = row[3] != null ? (MirrorUrl) row[3] : (MirrorUrl) row[2];
+            RouteCandidate candidate = new RouteCandidate((Long) row[0], (String) row[1], url.value(),
+                    ((MirrorSpeed) row[4]).kilobitsPerSecond(), ((String) row[5]).strip(),
+                    ((Continent) row[6]).name(), 0, AddressFamilies.UNKNOWN,
+                    carries.getOrDefault((Long) row[0], Set.of()));
+            candidate = hosts.apply(url.value()).map(candidate::withHost).orElse(candidate);
+            (row[7] == MirrorContent.RELEASE ? releases : archive)
+                    .computeIfAbsent((String) row[8], name -> new ArrayList<>()).add(candidate);
+        }
+        Map<String, Set<String>> series = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT d.name, r.name FROM DistroRelease r JOIN r.distribution d",
+                Object[].class).getResultList()) {
+            series.computeIfAbsent((String) row[0], name -> new HashSet<>()).add((String) row[1]);
+        }
+        Map<String, DistributionRoutes> distributions = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT d.name, d.mainArchiveUrl, d.mainReleasesUrl FROM Distribution d",
+                Object[].class).getResultList()) {
+            String name = (String) row[0];
+            distributions.put(name, new DistributionRoutes(name, (String) row[1], (String) row[2],
+                    new CandidateIndex(archive.getOrDefault(name, List.of())),
+                    new CandidateIndex(releases.getOrDefault(name, List.of())), series.getOrDefault(name, Set.of())));
+        }
+        Map<String, String> continents = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT c.isoCode, c.continent FROM Country c", Object[].class)
+                .getResultList()) {
+            continents.put(((String) row[0]).strip(), ((Continent) row[1]).name());
+        }
+        return new RoutingSnapshot(distributions, continents, now, Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    private List<Object[]> rows(String jpql, List<MirrorStatus> fresh) {
+        return em.createQuery(jpql, Object[].class).setParameter("fresh", fresh).getResultList();
+    }
+}

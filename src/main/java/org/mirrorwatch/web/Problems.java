@@ -1,0 +1,45 @@
+package org.mirrorwatch.web;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.mirrorwatch.platform.FieldError;
+
+/**
+ * RFC 9457 problem JSON, written straight to a servlet answer, for the parts of the web tier that answer
+ * without JAX-RS (the redirector). The members are those of the API's problems: type, title, status,
+ * detail and, for invalid input, the fields in error.
+ */
+public final class Problems {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    /** One provider for the application's life: looking one up scans the class path each time. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private Problems() {
+    }
+
+    public static JsonObject problem(int status, String title, String detail, List<FieldError> errors) {
+        JsonObjectBuilder problem = JSON.createObjectBuilder().add("type", "about:blank").add("title", title)
+                .add("status", status).add("detail", detail);
+        if (!errors.isEmpty()) {
+            var array = JSON.createArrayBuilder();
+            errors.forEach(error -> array.add(JSON.createObjectBuilder().add("field", error.field())
+                    .add("message", error.message())));
+            problem.add("errors", array);
+        }
+        return problem.build();
+    }
+
+    public static void send(HttpServletResponse response, int status, String title, String detail,
+            List<FieldError> errors) throws IOException {
+        response.setStatus(status);
+        response.setContentType(PROBLEM_JSON);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(problem(status, title, detail, errors).toString());
+    }
+}
