@@ -192,6 +192,8 @@ public final class SharedServer {
         settings.put("mirrorwatch.probe.timer.enabled", "false");
         // The browser tests probe a fake farm in the test JVM; the API tests' loopback mirrors stay refused.
         settings.put("mirrorwatch.probe.allowed-cidrs", FakeMirrorFarm.ALLOWED_CIDR);
+        // The test JVM's connections act as a proxy that names the client; see RoutingIT.
+        settings.put("mirrorwatch.client.trusted-proxies", "127.0.0.1/32,::1/128");
         settings.put("mirrorwatch.probe.timeout", "PT2S");
         ServerProperties.NAMES.forEach(name -> settings.put(name, System.getProperty(name)));
         // Its own SMTP port (see mailPort()), and no retries that would land in a later test's mailbox.

@@ -1,0 +1,213 @@
+package org.mirrorwatch.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mirrorwatch.testing.ApiClient.basic;
+import static org.mirrorwatch.testing.ApiClient.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mirrorwatch.testing.ApiClient;
+import org.mirrorwatch.testing.SharedServer;
+import org.mirrorwatch.testing.TestDatabase;
+import org.mirrorwatch.testing.TestLogin;
+
+/**
+ * The mirror lists and the redirector of users' machines, over HTTP, with clients placed by the
+ * shipped IP-geolocation data: the test JVM connects from 127.0.0.1, which the shared server trusts as a
+ * proxy, and names the client in X-Forwarded-For; a connection from 127.0.0.2 is an untrusted peer,
+ * whose X-Forwarded-For is ignored.
+ */
+@Tag("black-box")
+class RoutingIT {
+
+    /** Public addresses and the country the shipped database places them in. */
+    static final String GERMANY = "193.99.144.80";
+    static final String FRANCE = "212.27.48.10";
+    static final String BRAZIL = "200.160.2.3";
+    static final String AUSTRIA = "193.170.0.1";
+    static final String UNITED_STATES = "8.8.8.8";
+    private static final String ADMIN = basic("admin", TestLogin.PASSWORD);
+    private static final String ARM64_PACKAGES = "/ubuntu/dists/noble/main/binary-arm64/Packages.gz";
+
+    private static SharedServer server;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void server() {
+        server = SharedServer.get();
+        api = new ApiClient(server);
+    }
+
+    @BeforeEach
+    void world() {
+        TestDatabase.reset("access-world", "routing-world");
+        HttpResponse<String> rebuilt = api.send("POST", "/api/v1/routing/snapshot", "", "Authorization", ADMIN);
+        assertEquals(200, rebuilt.statusCode(), rebuilt.body());
+        assertEquals(5, json(rebuilt).path("mirrors").asInt(), "de-amd64-only, de-all, fr-all, br-amd64-only, jp-all");
+    }
+
+    @Test
+    void aClientInGermany_getsGermanyFirst_thenTheContinent_thenTheWorld_toFive_thenTheMainArchive() {
+        HttpResponse<String> list = api.get("/ubuntu/+countrymirrors-archive", "X-Forwarded-For", GERMANY);
+
+        assertEquals(200, list.statusCode(), list.body());
+        assertEquals("DE", list.headers().firstValue("X-Generated-For-Country").orElseThrow());
+        List<String> lines = list.body().lines().toList();
+        assertTrue(lines.get(0).startsWith("# ubuntu archive mirrors for " + GERMANY + ": country DE, continent EUROPE"),
+                lines.get(0));
+        assertEquals("# country", lines.get(1));
+        assertEquals(Set.of("http://de-amd64.example.org/ubuntu/\tpriority:1", "https://de-all.example.org/ubuntu/\tpriority:1"),
+                new HashSet<>(lines.subList(2, 4)));
+        assertEquals(List.of("# continent", "http://fr-all.example.org/ubuntu/\tpriority:2", "# world"), lines.subList(4, 7));
+        assertEquals(Set.of("http://br.example.org/ubuntu/\tpriority:3", "http://jp.example.org/ubuntu/\tpriority:3"),
+                new HashSet<>(lines.subList(7, 9)));
+        assertEquals(List.of("# main-archive", "http://archive.ubuntu.com/ubuntu/\tpriority:4"), lines.subList(9, 11));
+        assertEquals(11, lines.size(), "never the stale, disabled, unofficial or unprobed mirrors: " + lines);
+    }
+
+    @Test
+    void aClientInACountryWithoutMirrors_getsItsContinentFirst() {
+        List<String> lines = api.get("/ubuntu/+countrymirrors-archive", "X-Forwarded-For", AUSTRIA).body().lines()
+                .toList();
+        assertEquals("# continent", lines.get(1), String.join("\n", lines));
+        assertEquals(3, lines.subList(2, 5).stream().filter(line -> line.contains("de-") || line.contains("fr-"))
+                .count(), String.join("\n", lines));
+    }
+
+    @Test
+    void theApiList_answersForTheClientsCountry_orTheOneAskedFor() {
+        HttpResponse<String> brazil = api.get("/api/v1/distributions/ubuntu/country-mirrors/archive",
+                "X-Forwarded-For", BRAZIL);
+        assertEquals("BR", brazil.headers().firstValue("X-Generated-For-Country").orElseThrow());
+        assertEquals("http://br.example.org/ubuntu/", brazil.body().lines().findFirst().orElseThrow());
+        assertEquals("http://archive.ubuntu.com/ubuntu/", brazil.body().lines().reduce((a, b) -> b).orElseThrow());
+
+        HttpResponse<String> japan = api.get("/api/v1/distributions/ubuntu/country-mirrors/archive?country=jp",
+                "X-Forwarded-For", BRAZIL);
+        assertEquals("JP", japan.headers().firstValue("X-Generated-For-Country").orElseThrow());
+        assertEquals("http://jp.example.org/ubuntu/", japan.body().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void theRedirector_sendsAClientToAMirrorInItsCountry_withAlternativesInALinkHeader() {
+        HttpResponse<String> redirect = api.get("/ubuntu/pool/main/h/hello/hello_2.10-3_amd64.deb",
+                "X-Forwarded-For", FRANCE);
+
+        assertEquals(302, redirect.statusCode(), redirect.body());
+        assertEquals("http://fr-all.example.org/ubuntu/pool/main/h/hello/hello_2.10-3_amd64.deb",
+                redirect.headers().firstValue("Location").orElseThrow());
+        assertEquals("country", redirect.headers().firstValue("X-Mirror-Tier").orElseThrow());
+        String link = redirect.headers().firstValue("Link").orElseThrow();
+        assertTrue(link.contains("<https://de-all.example.org/ubuntu/pool/main/h/hello/hello_2.10-3_amd64.deb>;"
+                + " rel=duplicate; pri="), link);
+        assertTrue(link.contains("<http://archive.ubuntu.com/ubuntu/pool/main/h/hello/hello_2.10-3_amd64.deb>;"
+                + " rel=duplicate; pri=5"), link);
+        assertEquals("no-store", redirect.headers().firstValue("Cache-Control").orElseThrow());
+    }
+
+    @Test
+    void aPathUnderBinaryArm64_neverRedirectsToAMirrorWithoutFreshArm64() {
+        Set<String> locations = new HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            HttpResponse<String> redirect = api.get(ARM64_PACKAGES, "X-Forwarded-For", GERMANY);
+            assertEquals(302, redirect.statusCode(), redirect.body());
+            locations.add(redirect.headers().firstValue("Location").orElseThrow());
+            assertFalse(redirect.headers().firstValue("Link").orElse("").contains("de-amd64"));
+        }
+        assertEquals(Set.of("https://de-all.example.org/ubuntu/dists/noble/main/binary-arm64/Packages.gz"), locations);
+
+        HttpResponse<String> brazil = api.get(ARM64_PACKAGES, "X-Forwarded-For", BRAZIL);
+        assertEquals("world", brazil.headers().firstValue("X-Mirror-Tier").orElse(""),
+                "no South American mirror has fresh arm64: " + brazil.headers().map());
+        assertFalse(brazil.headers().firstValue("Location").orElseThrow().contains("br.example.org"));
+    }
+
+    @Test
+    void theJsonAnswer_namesTheClient_theNeed_andEveryCandidateWithItsTier() {
+        HttpResponse<String> answer = api.get(ARM64_PACKAGES, "X-Forwarded-For", GERMANY, "Accept", "application/json");
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode body = json(answer);
+        assertEquals(GERMANY, body.at("/client/address").asText());
+        assertEquals("DE", body.at("/client/country").asText());
+        assertEquals("EUROPE", body.at("/client/continent").asText());
+        assertEquals("noble/main/binary-arm64", body.path("needs").asText());
+        List<String> tiers = new ArrayList<>();
+        body.path("choices").forEach(choice -> tiers.add(choice.path("mirror").asText("-") + ":" + choice.path("tier").asText()));
+        assertEquals("de-all:country", tiers.get(0));
+        assertEquals("fr-all:continent", tiers.get(1));
+        assertEquals("-:main-archive", tiers.get(tiers.size() - 1));
+    }
+
+    @Test
+    void anUntrustedPeer_cannotChooseItsCountryByHeader() throws IOException {
+        String answer = fromUntrustedPeer("/ubuntu/+countrymirrors-archive", "X-Forwarded-For: " + GERMANY);
+
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        assertTrue(answer.contains("X-Generated-For-Country: unknown"), "127.0.0.2 is placed nowhere: " + answer);
+        assertTrue(answer.contains("# world"), answer);
+        assertFalse(answer.contains("# country"), answer);
+    }
+
+    @Test
+    void badInput_getsA4xxProblem_andTheConsoleIsNotShadowed() {
+        HttpResponse<String> traversal = api.get("/ubuntu/dists/noble/%2e%2e/%2e%2e/etc/passwd");
+        assertEquals(400, traversal.statusCode(), traversal.body());
+        assertEquals("application/problem+json", traversal.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("path", json(traversal).at("/errors/0/field").asText());
+        assertEquals(400, api.get("/ubuntu/+countrymirrors-archive?country=Germany").statusCode());
+        assertEquals(404, api.get("/ubuntu/+countrymirrors-archive?country=XX").statusCode());
+        assertEquals(404, api.get("/ubuntu/+nothing").statusCode());
+        assertEquals(400, api.get("/ubuntu/+countrymirrors-archive", "X-Forwarded-For", "not-an-address").statusCode(),
+                "a trusted proxy that sends garbage is answered 400, not guessed around");
+        assertEquals(405, api.send("POST", "/ubuntu/dists/noble/Release", "").statusCode());
+        assertEquals(200, api.get("/api/v1/distributions/ubuntu").statusCode(), "the API is not a distribution");
+        assertEquals(200, api.get("/index.xhtml").statusCode(), "nor is the console");
+        assertEquals(404, api.get("/debian/dists/sid/Release").statusCode(), "an unknown distribution is no redirect");
+    }
+
+    @Test
+    void aChangeOfTheRegistry_reachesTheRedirector_withinTheRebuildDelay() {
+        assertEquals(200, api.send("PUT", "/api/v1/mirrors/fr-all/enabled", "{\"enabled\":false}", "Authorization",
+                ADMIN).statusCode());
+        Awaitility.await("fr-all leaves France's lists").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200)).until(() -> !api.get("/ubuntu/+countrymirrors-archive",
+                        "X-Forwarded-For", FRANCE).body().contains("fr-all"));
+    }
+
+    /** A raw HTTP/1.1 request from 127.0.0.2, which the server does not trust as a proxy. */
+    private static String fromUntrustedPeer(String path, String header) throws IOException {
+        URI base = server.baseUri();
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), base.getPort()), 5000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + base.getPort() + "\r\n" + header
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
