@@ -1,6 +1,5 @@
 package org.mirrorwatch.api;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -15,8 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,7 +22,6 @@ import org.mirrorwatch.reference.boundary.ReferenceViews.DistributionView;
 import org.mirrorwatch.reference.boundary.ReferenceViews.SeriesView;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.registry.boundary.CdImageManifestFacade;
-import org.mirrorwatch.registry.boundary.ClientCountryLookup;
 import org.mirrorwatch.registry.boundary.ClientMirrorList;
 import org.mirrorwatch.registry.boundary.ClientMirrorLists;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
@@ -34,6 +30,8 @@ import org.mirrorwatch.reference.boundary.ReferenceDataFacade;
 import org.mirrorwatch.reference.boundary.SeriesForm;
 import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.routing.control.GeoLocator;
+import org.mirrorwatch.web.ClientAddresses;
 
 /**
  * Distributions with their series and architectures, the administrators' mirror lists and CD-image
@@ -60,7 +58,10 @@ public class DistributionResource {
     ClientMirrorLists clientLists;
 
     @Inject
-    Instance<ClientCountryLookup> countryLookup;
+    GeoLocator geo;
+
+    @Inject
+    ClientAddresses clients;
 
     @Context
     UriInfo uri;
@@ -211,15 +212,9 @@ public class DistributionResource {
                 .build();
     }
 
+    /** The country of the client's address (behind the trusted proxies), if the database knows it. */
     private Optional<String> lookupCountry() {
-        if (!countryLookup.isResolvable()) {
-            return Optional.empty();
-        }
-        try {
-            return countryLookup.get().countryOf(InetAddress.getByName(request.getRemoteAddr()));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
+        return geo.countryOf(clients.clientOf(request));
     }
 
     private long idOf(String name) {
