@@ -2,7 +2,6 @@ package org.mirrorwatch.platform;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +55,14 @@ public final class AddressGuard {
                 + blockedAs + " address, which Mirrorwatch does not probe");
     }
 
+    /**
+     * Whether the address is on the public internet: not loopback, private, shared, link-local, multicast
+     * or unspecified.
+     */
+    public static boolean isPublic(InetAddress address) {
+        return blockedClass(address).isEmpty();
+    }
+
     static Optional<String> blockedClass(InetAddress address) {
         byte[] bytes = address.getAddress();
         if (java.util.Arrays.equals(bytes, METADATA)) {
@@ -85,28 +92,30 @@ public final class AddressGuard {
         return Optional.empty();
     }
 
-    /** An address block, such as 10.0.0.0/8 or fd00::/8. */
-    record Cidr(byte[] network, int prefix) {
+    /**
+     * An address block, such as 10.0.0.0/8 or fd00::/8: the one way the application reads a CIDR from a
+     * setting.
+     */
+    public record Cidr(byte[] network, int prefix) {
 
-        static Cidr parse(String text) {
+        /**
+         * @throws IllegalArgumentException saying how to write a CIDR, when the text is not one (a name is
+         *     never looked up)
+         */
+        public static Cidr parse(String text) {
             int slash = text.indexOf('/');
-            try {
-                if (slash < 0 || !text.substring(0, slash).matches("[0-9a-fA-F:.]+")) {
-                    throw new IllegalArgumentException();
-                }
-                byte[] network = InetAddress.getByName(text.substring(0, slash)).getAddress();
-                int prefix = Integer.parseInt(text.substring(slash + 1));
-                if (prefix < 0 || prefix > network.length * 8) {
-                    throw new IllegalArgumentException();
-                }
-                return new Cidr(network, prefix);
-            } catch (UnknownHostException | IllegalArgumentException e) {
+            Optional<InetAddress> network = slash < 0 ? Optional.empty() : IpLiterals.parse(text.substring(0, slash));
+            String digits = slash < 0 ? "" : text.substring(slash + 1);
+            if (network.isEmpty() || !digits.matches("[0-9]{1,3}")
+                    || Integer.parseInt(digits) > network.get().getAddress().length * 8) {
                 throw new IllegalArgumentException("\"" + text + "\" is not an address block; write it as a CIDR"
-                        + " such as 10.0.0.0/8 or fd00::/8", e);
+                        + " such as 10.0.0.0/8 or fd00::/8");
             }
+            return new Cidr(network.get().getAddress(), Integer.parseInt(digits));
         }
 
-        boolean contains(InetAddress address) {
+        /** Whether the address lies in this block; an IPv4 address is never in an IPv6 block, nor back. */
+        public boolean contains(InetAddress address) {
             byte[] bytes = address.getAddress();
             if (bytes.length != network.length) {
                 return false;

@@ -16,7 +16,7 @@ class ArchitectureTest {
     private static final String[] BUSINESS_TIER = {"org.mirrorwatch.platform..", "org.mirrorwatch.registry..",
             "org.mirrorwatch.publishing..", "org.mirrorwatch.librarian..", "org.mirrorwatch.probing..",
             "org.mirrorwatch.notification..", "org.mirrorwatch.identity..", "org.mirrorwatch.operations..",
-            "org.mirrorwatch.reference.."};
+            "org.mirrorwatch.reference..", "org.mirrorwatch.routing.."};
 
     private final JavaClasses production = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -31,6 +31,7 @@ import org.mirrorwatch.reference.boundary.ReferenceDataFacade;
 import org.mirrorwatch.reference.boundary.SeriesForm;
 import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.web.ClientAddresses;
 
 /**
  * Distributions with their series and architectures, the administrators' mirror lists and CD-image

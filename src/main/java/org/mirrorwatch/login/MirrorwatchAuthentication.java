@@ -25,6 +25,7 @@ import org.mirrorwatch.identity.control.ApiTokenCredential;
 import org.mirrorwatch.identity.control.LoginThrottle;
 import org.mirrorwatch.platform.PlainText;
 import org.mirrorwatch.identity.control.Roles;
+import org.mirrorwatch.web.ClientAddresses;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one), dispatching on the path:
@@ -65,6 +66,9 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    ClientAddresses clients;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -87,7 +91,7 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
         CredentialValidationResult result = identityStores.validate(password);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.recordFailure(login).ifPresent(wait -> request.setAttribute(BLOCKED_FOR, wait));
-            LOG.info(() -> "Console login failed for " + PlainText.printable(login, 100) + " from " + request.getRemoteAddr());
+            LOG.info(() -> "Console login failed for " + PlainText.printable(login, 100) + " from " + clients.describe(request));
             return AuthenticationStatus.SEND_FAILURE;
         }
         throttle.clear(login);
@@ -96,7 +100,7 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
             request.changeSessionId();
         }
         request.getSession(true).setAttribute(SESSION_CALLER, name);
-        LOG.info(() -> "Console login of " + name + " from " + request.getRemoteAddr());
+        LOG.info(() -> "Console login of " + name + " from " + clients.describe(request));
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -145,7 +149,7 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context, String token) {
         CredentialValidationResult result = identityStores.validate(new ApiTokenCredential(token));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            LOG.info(() -> "API call with an invalid, expired or revoked token from " + request.getRemoteAddr());
+            LOG.info(() -> "API call with an invalid, expired or revoked token from " + clients.describe(request));
             return refuse(request, context, 401, "The API token is invalid, expired or revoked. Create a new one on your"
                     + " account page.", null);
         }
@@ -171,7 +175,7 @@ public class MirrorwatchAuthentication implements HttpAuthenticationMechanism {
         CredentialValidationResult result = identityStores.validate(
                 new UsernamePasswordCredential(login, decoded.substring(colon + 1)));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            LOG.info(() -> "API login failed for " + PlainText.printable(login, 100) + " from " + request.getRemoteAddr());
+            LOG.info(() -> "API login failed for " + PlainText.printable(login, 100) + " from " + clients.describe(request));
             Optional<Duration> nowBlocked = throttle.recordFailure(login);
             return nowBlocked.isPresent() ? refuse(request, context, 429, tooManyFailures(nowBlocked.get()), nowBlocked.get())
                     : refuse(request, context, 401, WRONG_LOGIN, null);

@@ -1,0 +1,6 @@
+/**
+ * Where a client is: its country and its autonomous system, from IP geolocation databases that are
+ * bundled in the WAR or named by the operator, and reloaded when the operator's files change. Which
+ * address is the client's is left to the web tier, which knows the proxies in front of it.
+ */
+package org.mirrorwatch.routing.control;

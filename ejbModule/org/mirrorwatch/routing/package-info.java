@@ -1,0 +1,4 @@
+/**
+ * Sends users' machines to good mirrors: where the client is, and which mirrors suit it.
+ */
+package org.mirrorwatch.routing;
