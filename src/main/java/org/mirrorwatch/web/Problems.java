@@ -5,6 +5,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.mirrorwatch.platform.FieldError;
 
@@ -37,9 +38,10 @@ public final class Problems {
     public static void send(HttpServletResponse response, int status, String title, String detail,
             List<FieldError> errors) throws IOException {
         response.setStatus(status);
+        // As the API sends it: JSON is UTF-8 by definition (RFC 8259), so the type names no charset.
         response.setContentType(PROBLEM_JSON);
-        response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(problem(status, title, detail, errors).toString());
+        response.getOutputStream().write(problem(status, title, detail, errors).toString()
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -32,6 +32,8 @@ public final class PayaraMicro implements AutoCloseable {
     /** How often a start is tried again on a new port when the one chosen was taken in the meantime. */
     private static final int ATTEMPTS = 3;
     private static final String PORT_TAKEN = "java.net.BindException: Address already in use";
+    /** What Payara Micro logs when the WAR failed to deploy; it then runs on without it. */
+    private static final String DEPLOYMENT_FAILED = "Exception while loading the app";
 
     /**
      * Starts it on a free port and waits until the application's root answers 200. The settings are made
@@ -72,12 +74,16 @@ public final class PayaraMicro implements AutoCloseable {
         URI base = URI.create("http://localhost:" + port + "/");
         PayaraMicro payara = new PayaraMicro(process, base, log);
         try {
-            SharedServer.awaitUp("Payara Micro at " + base + " (see " + log + ")", base, Duration.ofSeconds(120),
+            SharedServer.awaitUp("Payara Micro at " + base + " (see " + log + ")", base, Duration.ofSeconds(240),
                     () -> {
                         if (!process.isAlive()) {
                             return "Payara Micro exited; see " + log;
                         }
-                        return payara.loggedSince(logStart).contains(PORT_TAKEN) ? PORT_TAKEN : null;
+                        String output = payara.loggedSince(logStart);
+                        if (output.contains(DEPLOYMENT_FAILED)) {
+                            return "The WAR failed to deploy; see " + log;
+                        }
+                        return output.contains(PORT_TAKEN) ? PORT_TAKEN : null;
                     });
         } catch (RuntimeException | AssertionError e) {
             // A server still starting would outlive the run, and the next test class would start another.
