@@ -46,6 +46,10 @@ class RoutingIT {
     static final String BRAZIL = "200.160.2.3";
     static final String AUSTRIA = "193.170.0.1";
     static final String UNITED_STATES = "8.8.8.8";
+    /** Addresses in Deutsche Telekom's network, AS 3320. */
+    static final String TELEKOM_MIRROR = "80.156.86.78";
+    static final String TELEKOM_CLIENT = "91.0.0.1";
+    static final String TELEKOM_IPV6_CLIENT = "2003:de:2016::1";
     private static final String ADMIN = basic("admin", TestLogin.PASSWORD);
     private static final String ARM64_PACKAGES = "/ubuntu/dists/noble/main/binary-arm64/Packages.gz";
 
@@ -92,6 +96,11 @@ class RoutingIT {
         assertEquals("# continent", lines.get(1), String.join("\n", lines));
         assertEquals(3, lines.subList(2, 5).stream().filter(line -> line.contains("de-") || line.contains("fr-"))
                 .count(), String.join("\n", lines));
+
+        List<String> us = api.get("/ubuntu/+countrymirrors-archive", "X-Forwarded-For", UNITED_STATES).body().lines()
+                .toList();
+        assertEquals("# world", us.get(1), "America's mirrors are stale or disabled: " + us);
+        assertFalse(String.join("\n", us).contains("us-"), String.join("\n", us));
     }
 
     @Test
@@ -157,6 +166,34 @@ class RoutingIT {
         assertEquals("de-all:country", tiers.get(0));
         assertEquals("fr-all:continent", tiers.get(1));
         assertEquals("-:main-archive", tiers.get(tiers.size() - 1));
+    }
+
+    /**
+     * A mirror whose host is an address of Deutsche Telekom's network (AS 3320): a client in that network
+     * gets it first; an IPv6 client never gets it, since its host has no IPv6 address.
+     */
+    @Test
+    void aClientInTheMirrorsNetwork_getsItFirst_butAnIpv6ClientNever() {
+        TestDatabase.execute("INSERT INTO distribution_mirror (distribution_id, owner_id, name, speed, country_id,"
+                + " content, pulse_type, http_base_url, enabled, official_candidate, review_status, date_created,"
+                + " probed_freshness) VALUES (1, 2, 'de-telekom', 'S100M', (SELECT id FROM country WHERE iso_code"
+                + " = 'DE'), 'ARCHIVE', 'PULL', 'http://" + TELEKOM_MIRROR + "/ubuntu/', true, true, 'OFFICIAL',"
+                + " '2026-01-07 00:00:00+00', 'UP')");
+        assertEquals(200, api.send("POST", "/api/v1/routing/snapshot", "", "Authorization", ADMIN).statusCode());
+
+        // The host's network is looked up in the background, and the snapshot is rebuilt when it is known.
+        Awaitility.await("de-telekom in its network's tier").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250)).until(() -> api.get("/ubuntu/+countrymirrors-archive",
+                        "X-Forwarded-For", TELEKOM_CLIENT).body().contains("# same-network\nhttp://" + TELEKOM_MIRROR));
+        HttpResponse<String> redirect = api.get("/ubuntu/dists/noble/Release", "X-Forwarded-For", TELEKOM_CLIENT);
+        assertEquals("http://" + TELEKOM_MIRROR + "/ubuntu/dists/noble/Release",
+                redirect.headers().firstValue("Location").orElseThrow());
+        assertEquals("same-network", redirect.headers().firstValue("X-Mirror-Tier").orElseThrow());
+
+        String ipv6 = api.get("/ubuntu/+countrymirrors-archive", "X-Forwarded-For", TELEKOM_IPV6_CLIENT).body();
+        assertTrue(ipv6.startsWith("# ubuntu archive mirrors for " + TELEKOM_IPV6_CLIENT + ": country DE"), ipv6);
+        assertFalse(ipv6.contains(TELEKOM_MIRROR), ipv6);
+        assertTrue(ipv6.contains("de-all.example.org"), "hosts not resolved yet are offered to everyone: " + ipv6);
     }
 
     @Test
