@@ -185,10 +185,13 @@ class RoutingIT {
         Awaitility.await("de-telekom in its network's tier").atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(250)).until(() -> api.get("/ubuntu/+countrymirrors-archive",
                         "X-Forwarded-For", TELEKOM_CLIENT).body().contains("# same-network\nhttp://" + TELEKOM_MIRROR));
-        HttpResponse<String> redirect = api.get("/ubuntu/dists/noble/Release", "X-Forwarded-For", TELEKOM_CLIENT);
-        assertEquals("http://" + TELEKOM_MIRROR + "/ubuntu/dists/noble/Release",
+        HttpResponse<String> redirect = api.get("/ubuntu/pool/main/h/hello/hello_2.10-3_amd64.deb", "X-Forwarded-For",
+                TELEKOM_CLIENT);
+        assertEquals("http://" + TELEKOM_MIRROR + "/ubuntu/pool/main/h/hello/hello_2.10-3_amd64.deb",
                 redirect.headers().firstValue("Location").orElseThrow());
         assertEquals("same-network", redirect.headers().firstValue("X-Mirror-Tier").orElseThrow());
+        assertEquals("country", api.get("/ubuntu/dists/noble/Release", "X-Forwarded-For", TELEKOM_CLIENT).headers()
+                .firstValue("X-Mirror-Tier").orElseThrow(), "de-telekom carries no fresh record of noble");
 
         String ipv6 = api.get("/ubuntu/+countrymirrors-archive", "X-Forwarded-For", TELEKOM_IPV6_CLIENT).body();
         assertTrue(ipv6.startsWith("# ubuntu archive mirrors for " + TELEKOM_IPV6_CLIENT + ": country DE"), ipv6);
