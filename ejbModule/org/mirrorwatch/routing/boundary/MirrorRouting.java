@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mirrorwatch.platform.InvalidInputException;
@@ -45,6 +46,21 @@ public class MirrorRouting {
     int minimum;
 
     private RoutingPolicy policy;
+    /** Answers given since the start, by kind (list, redirect) and by the tier of the best choice. */
+    private final LongAdder[][] answers = new LongAdder[2][RoutingTier.values().length];
+
+    {
+        for (LongAdder[] kind : answers) {
+            for (int tier = 0; tier < kind.length; tier++) {
+                kind[tier] = new LongAdder();
+            }
+        }
+    }
+
+    /** How many lists (or redirects) this instance answered whose best choice came from this tier. */
+    public long answered(boolean redirects, RoutingTier tier) {
+        return answers[redirects ? 1 : 0][tier.ordinal()].sum();
+    }
 
     @jakarta.annotation.PostConstruct
     void checkSettings() {
@@ -72,8 +88,8 @@ public class MirrorRouting {
         RoutingPolicy.Client where = country.isPresent()
                 ? asked(snapshot, country.get(), client) : located(snapshot, geo.locate(client));
         boolean releases = content == MirrorContent.RELEASE;
-        return answer(where, client, Optional.empty(), null, routes.candidates(releases), routes.mainUrl(releases),
-                Integer.MAX_VALUE);
+        return counted(false, answer(where, client, Optional.empty(), null, routes.candidates(releases),
+                routes.mainUrl(releases), Integer.MAX_VALUE));
     }
 
     /**
@@ -92,8 +108,13 @@ public class MirrorRouting {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("path", e.getMessage());
         }
-        return answer(located(snapshot, geo.locate(client)), client, Optional.of(requested.path()),
-                requested.need(), routes.candidates(releases), routes.mainUrl(releases), 1 + ALTERNATIVES);
+        return counted(true, answer(located(snapshot, geo.locate(client)), client, Optional.of(requested.path()),
+                requested.need(), routes.candidates(releases), routes.mainUrl(releases), 1 + ALTERNATIVES));
+    }
+
+    private RoutingAnswer counted(boolean redirect, RoutingAnswer answer) {
+        answers[redirect ? 1 : 0][answer.best().tier().ordinal()].increment();
+        return answer;
     }
 
     private RoutingAnswer answer(RoutingPolicy.Client where, InetAddress client, Optional<String> path, String need,

@@ -6,6 +6,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.micrometer.core.instrument.FunctionCounter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.mirrorwatch.routing.boundary.MirrorRouting;
+import org.mirrorwatch.routing.boundary.RoutingSnapshotFacade;
+import org.mirrorwatch.routing.boundary.RoutingSnapshotFacade.SnapshotStatus;
+import org.mirrorwatch.routing.control.RoutingTier;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,6 +39,15 @@ public class MetricsResource {
     @Inject
     OperationalFigures figures;
 
+    @Inject
+    MirrorRouting routing;
+
+    @Inject
+    RoutingSnapshotFacade snapshots;
+
+    @Inject
+    Clock clock;
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicLong roundsDone = new AtomicLong();
     private final AtomicLong roundsFailed = new AtomicLong();
@@ -39,6 +56,7 @@ public class MetricsResource {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong outboxBacklog = new AtomicLong();
     private final Map<MirrorStatus, AtomicLong> mirrors = new EnumMap<>(MirrorStatus.class);
+    private final AtomicReference<SnapshotStatus> snapshot = new AtomicReference<>();
 
     @PostConstruct
     void register() {
@@ -54,6 +72,27 @@ public class MetricsResource {
             gauge("mirrorwatch.mirrors", "Enabled mirrors by freshness as of their last probe", count,
                     "freshness", status.name());
         }
+        registerRouting();
+    }
+
+    /** The routing's figures are this instance's: its answers, and the snapshot it serves. */
+    private void registerRouting() {
+        for (boolean redirects : new boolean[] {false, true}) {
+            for (RoutingTier tier : RoutingTier.values()) {
+                FunctionCounter.builder("mirrorwatch.routing.answers", routing, r -> r.answered(redirects, tier))
+                        .description("Mirror lists and redirects this instance answered, by the tier of the best choice")
+                        .tags("kind", redirects ? "redirect" : "list", "tier", tier.label()).register(registry);
+            }
+        }
+        Gauge.builder("mirrorwatch.routing.snapshot.age", snapshot, s -> s.get() == null ? Double.NaN
+                : Duration.between(s.get().builtAt(), clock.instant()).toMillis() / 1000.0).baseUnit("seconds")
+                .description("How old the routing snapshot this instance serves is").register(registry);
+        Gauge.builder("mirrorwatch.routing.snapshot.build", snapshot, s -> s.get() == null ? Double.NaN
+                : s.get().buildTime().toMillis() / 1000.0).baseUnit("seconds")
+                .description("How long reading the routing snapshot took").register(registry);
+        Gauge.builder("mirrorwatch.routing.snapshot.mirrors", snapshot, s -> s.get() == null ? Double.NaN
+                : s.get().mirrors()).description("Mirrors in the routing snapshot: those handed to clients")
+                .register(registry);
     }
 
     private void gauge(String name, String description, AtomicLong value, String... tags) {
@@ -70,6 +109,7 @@ public class MetricsResource {
         requests.set(rounds.requests());
         failures.set(rounds.failures());
         outboxBacklog.set(figures.outboxBacklog());
+        snapshot.set(snapshots.status());
         figures.enabledMirrorsByFreshness().forEach((status, count) -> mirrors.get(status).set(count));
         return registry.scrape();
     }

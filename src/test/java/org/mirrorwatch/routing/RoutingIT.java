@@ -132,6 +132,12 @@ class RoutingIT {
         assertTrue(link.contains("<http://archive.ubuntu.com/ubuntu/pool/main/h/hello/hello_2.10-3_amd64.deb>;"
                 + " rel=duplicate; pri=5"), link);
         assertEquals("no-store", redirect.headers().firstValue("Cache-Control").orElseThrow());
+
+        String metrics = api.get("/api/metrics").body();
+        assertTrue(metrics.matches("(?s).*\\nmirrorwatch_routing_answers_total\\{kind=\"redirect\",tier=\"country\",?\\} [1-9].*"),
+                metrics);
+        assertTrue(metrics.contains("\nmirrorwatch_routing_snapshot_mirrors 5.0\n"), metrics);
+        assertTrue(metrics.contains("\nmirrorwatch_routing_snapshot_age_seconds "), metrics);
     }
 
     @Test
