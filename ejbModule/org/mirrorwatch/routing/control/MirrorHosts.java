@@ -17,8 +17,9 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+import org.mirrorwatch.platform.IpLiterals;
 
 /**
  * What DNS says about the mirrors' hosts: the autonomous system of their address and the address
@@ -31,6 +32,7 @@ public class MirrorHosts {
 
     private static final Logger LOG = Logger.getLogger(MirrorHosts.class.getName());
     static final Duration TTL = Duration.ofHours(6);
+    private static final int RESOLVERS = 4;
 
     /** What is known of a host. */
     public record HostFacts(long autonomousSystem, AddressFamilies families, Instant resolvedAt) {
@@ -39,7 +41,7 @@ public class MirrorHosts {
     private final Map<String, HostFacts> hosts = new ConcurrentHashMap<>();
     private final Queue<String> queue = new ConcurrentLinkedQueue<>();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean resolving = new AtomicBoolean();
+    private final AtomicInteger resolvers = new AtomicInteger();
 
     @Inject
     GeoLocator geo;
@@ -51,53 +53,77 @@ public class MirrorHosts {
     ManagedExecutorService executor;
 
     /**
-     * What is known of the host of this URL; when nothing is, or it is old, the host is queued to be
-     * resolved, and {@code onResolved} runs once the queue is empty.
+     * What is known of the host of this URL. A host written as an address is known at once; a name that is
+     * not known, or known too long ago, is queued to be resolved, and {@code onResolved} runs after each
+     * name is (the snapshot's rebuild is coalesced anyway).
      */
     Optional<HostFacts> known(String url, Runnable onResolved) {
-        String host = URI.create(url).getHost();
+        String host = hostOf(url);
         if (host == null) {
             return Optional.empty();
         }
         HostFacts facts = hosts.get(host);
+        if (facts == null) {
+            Optional<InetAddress> literal = IpLiterals.parse(host);
+            if (literal.isPresent()) {
+                facts = factsOf(new InetAddress[] {literal.get()}, clock.instant());
+                hosts.put(host, facts);
+                return Optional.of(facts);
+            }
+        }
         if ((facts == null || facts.resolvedAt().plus(TTL).isBefore(clock.instant())) && queued.add(host)) {
             queue.add(host);
-            resolveQueued(onResolved);
+            startResolvers(onResolved);
         }
         return Optional.ofNullable(facts);
     }
 
-    private void resolveQueued(Runnable onResolved) {
-        if (!resolving.compareAndSet(false, true)) {
-            return;
-        }
-        executor.execute(() -> {
-            try {
-                for (String host = queue.poll(); host != null; host = queue.poll()) {
-                    hosts.put(host, resolve(host));
-                    queued.remove(host);
-                }
-            } finally {
-                resolving.set(false);
+    private static String hostOf(String url) {
+        String host = URI.create(url).getHost();
+        // URI.getHost() gives an IPv6 literal with its brackets.
+        return host != null && host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** Up to {@value #RESOLVERS} resolvers at a time, so that a few names that time out hold up no others. */
+    private void startResolvers(Runnable onResolved) {
+        while (true) {
+            int running = resolvers.get();
+            if (running >= Math.min(RESOLVERS, queue.size())) {
+                return;
             }
-            if (!queue.isEmpty()) {
-                resolveQueued(onResolved);
-            } else {
+            if (resolvers.compareAndSet(running, running + 1)) {
+                executor.execute(() -> resolveQueued(onResolved));
+            }
+        }
+    }
+
+    private void resolveQueued(Runnable onResolved) {
+        try {
+            for (String host = queue.poll(); host != null; host = queue.poll()) {
+                hosts.put(host, resolve(host));
+                queued.remove(host);
                 onResolved.run();
             }
-        });
+        } finally {
+            resolvers.decrementAndGet();
+        }
+        // A name queued while this resolver was finishing found it still counted; start one for it.
+        startResolvers(onResolved);
     }
 
     private HostFacts resolve(String host) {
         Instant now = clock.instant();
         InetAddress[] addresses;
         try {
-            // A bracketed IPv6 literal comes from URI.getHost() with its brackets.
-            addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
             LOG.info(() -> "Mirror host " + host + " does not resolve; its mirrors are offered to every client");
             return new HostFacts(0, AddressFamilies.UNKNOWN, now);
         }
+        return factsOf(addresses, now);
+    }
+
+    private HostFacts factsOf(InetAddress[] addresses, Instant now) {
         boolean ipv4 = false;
         boolean ipv6 = false;
         long autonomousSystem = 0;

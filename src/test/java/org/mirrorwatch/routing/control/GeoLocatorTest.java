@@ -189,7 +189,7 @@ class GeoLocatorTest {
         assertTrue(e.getMessage().startsWith(start) && e.getMessage().contains(reason), e.getMessage());
     }
 
-    private static GeoLocator locator(Optional<String> country, Optional<String> asn) {
+    static GeoLocator locator(Optional<String> country, Optional<String> asn) {
         GeoLocator locator = new GeoLocator();
         locator.countryDatabase = country;
         locator.asnDatabase = asn;
