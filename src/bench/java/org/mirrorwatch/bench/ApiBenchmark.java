@@ -122,20 +122,10 @@ public final class ApiBenchmark {
 
     /** The distribution, its owner and N official mirrors over 20 countries, both contents and four states. */
     private static void writeWorld(Statement statement, int mirrors) throws Exception {
-        statement.execute("INSERT INTO person (name, display_name, email, date_created) VALUES"
-                + " ('bench-owner', 'Bench Owner', 'bench@example.org', now())");
-        statement.execute("INSERT INTO distribution (name, display_name, main_archive_url, main_releases_url) VALUES"
-                + " ('ubuntu', 'Ubuntu', 'http://archive.ubuntu.com/ubuntu/', 'http://releases.ubuntu.com/')");
-        statement.execute("INSERT INTO distribution_mirror (distribution_id, owner_id, name, speed, country_id, content,"
-                + " pulse_type, http_base_url, enabled, official_candidate, review_status, probed_freshness,"
-                + " date_created)"
-                + " SELECT (SELECT id FROM distribution), (SELECT id FROM person), 'mirror-' || lpad(n::text, 6, '0'),"
-                + " 'S1G', (SELECT id FROM country WHERE iso_code = (ARRAY['DE', 'FR', 'US', 'BR', 'JP', 'GB', 'NL', 'SE',"
-                + " 'IT', 'ES', 'PL', 'CZ', 'AT', 'CH', 'CA', 'AU', 'IN', 'ZA', 'KR', 'AR'])[1 + n % 20]),"
-                + " CASE WHEN n % 4 = 0 THEN 'RELEASE' ELSE 'ARCHIVE' END, 'PULL',"
-                + " 'http://m' || n || '.example.org/ubuntu/', true, true, 'OFFICIAL',"
-                + " (ARRAY['UP', 'ONEHOURBEHIND', 'ONEDAYBEHIND', 'UNKNOWN'])[1 + n % 4], now()"
-                + " FROM generate_series(1, " + mirrors + ") AS n");
+        SqlWorld.distribution(statement);
+        SqlWorld.mirrors(statement, mirrors, SqlWorld.HOST_NAMES, List.of("DE", "FR", "US", "BR", "JP", "GB", "NL",
+                "SE", "IT", "ES", "PL", "CZ", "AT", "CH", "CA", "AU", "IN", "ZA", "KR", "AR"), List.of("UP",
+                "ONEHOURBEHIND", "ONEDAYBEHIND", "UNKNOWN"));
         statement.execute("ANALYZE");
     }
 
