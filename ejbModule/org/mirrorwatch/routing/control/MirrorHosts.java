@@ -117,7 +117,8 @@ public class MirrorHosts {
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            LOG.info(() -> "Mirror host " + host + " does not resolve; its mirrors are offered to every client");
+            // FINE: a registry may hold many names that do not resolve from here; their mirrors still serve.
+            LOG.fine(() -> "Mirror host " + host + " does not resolve; its mirrors are offered to every client");
             return new HostFacts(0, AddressFamilies.UNKNOWN, now);
         }
         return factsOf(addresses, now);

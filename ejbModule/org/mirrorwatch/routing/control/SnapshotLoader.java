@@ -27,7 +27,7 @@ import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
- * Reads a {@link RoutingSnapshot} from the registry in one read-only transaction and six queries,
+ * Reads a {@link RoutingSnapshot} from the registry in one read-only transaction and nine queries,
  * whatever the number of mirrors: the eligible mirrors (enabled, official, reachable over HTTP(S), and
  * fresh enough overall), what each carries fresh enough, the distributions with their series, and the
  * countries' continents.
@@ -55,26 +55,38 @@ public class SnapshotLoader {
         Instant now = clock.instant();
         List<MirrorStatus> fresh = MirrorStatus.known().stream().filter(status -> status.compareTo(stalest) <= 0)
                 .toList();
+        // The content rows are many (tens per mirror): they are read as ids, and each key is made once from
+        // the few series, architectures and components, so every mirror shares the same strings.
+        Map<Long, String> seriesNames = names("SELECT r.id, r.name FROM DistroRelease r");
+        Map<Long, String> componentNames = names("SELECT c.id, c.name FROM Component c");
+        Map<Long, Object[]> architectures = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT a.id, a.distroRelease.id, a.architectureTag FROM DistroArchRelease a",
+                Object[].class).getResultList()) {
+            architectures.put((Long) row[0], row);
+        }
+        Map<String, String> keys = new HashMap<>();
         Map<Long, Set<String>> carries = new HashMap<>();
-        for (Object[] row : rows("SELECT m.id, r.name, x.pocket, c.name, a.architectureTag"
-                + " FROM MirrorDistroArchRelease x JOIN x.distributionMirror m JOIN x.distroArchRelease a"
-                + " JOIN a.distroRelease r JOIN x.component c WHERE x.freshness IN :fresh AND " + ELIGIBLE, fresh)) {
-            String suite = row[1] + ((PackagePublishingPocket) row[2]).suffix();
+        for (Object[] row : rows("SELECT m.id, x.distroArchRelease.id, x.pocket, x.component.id"
+                + " FROM MirrorDistroArchRelease x JOIN x.distributionMirror m WHERE x.freshness IN :fresh AND "
+                + ELIGIBLE, fresh)) {
+            Object[] architecture = architectures.get((Long) row[1]);
+            String suite = seriesNames.get((Long) architecture[1]) + ((PackagePublishingPocket) row[2]).suffix();
             Set<String> mirror = carries.computeIfAbsent((Long) row[0], id -> new HashSet<>());
-            mirror.add(suite);
-            mirror.add(suite + "/" + row[3] + "/binary-" + row[4]);
+            mirror.add(keys.computeIfAbsent(suite, key -> key));
+            mirror.add(keys.computeIfAbsent(suite + "/" + componentNames.get((Long) row[3]) + "/binary-"
+                    + architecture[2], key -> key));
         }
-        for (Object[] row : rows("SELECT m.id, r.name, x.pocket, c.name FROM MirrorDistroReleaseSource x"
-                + " JOIN x.distributionMirror m JOIN x.distroRelease r JOIN x.component c"
-                + " WHERE x.freshness IN :fresh AND " + ELIGIBLE, fresh)) {
-            String suite = row[1] + ((PackagePublishingPocket) row[2]).suffix();
+        for (Object[] row : rows("SELECT m.id, x.distroRelease.id, x.pocket, x.component.id"
+                + " FROM MirrorDistroReleaseSource x JOIN x.distributionMirror m WHERE x.freshness IN :fresh AND "
+                + ELIGIBLE, fresh)) {
+            String suite = seriesNames.get((Long) row[1]) + ((PackagePublishingPocket) row[2]).suffix();
             Set<String> mirror = carries.computeIfAbsent((Long) row[0], id -> new HashSet<>());
-            mirror.add(suite);
-            mirror.add(suite + "/" + row[3] + "/source");
+            mirror.add(keys.computeIfAbsent(suite, key -> key));
+            mirror.add(keys.computeIfAbsent(suite + "/" + componentNames.get((Long) row[3]) + "/source", key -> key));
         }
-        for (Object[] row : rows("SELECT m.id, r.name FROM MirrorCDImageDistroRelease x"
-                + " JOIN x.distributionMirror m JOIN x.distroRelease r WHERE " + ELIGIBLE, fresh)) {
-            carries.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add((String) row[1]);
+        for (Object[] row : rows("SELECT m.id, x.distroRelease.id FROM MirrorCDImageDistroRelease x"
+                + " JOIN x.distributionMirror m WHERE " + ELIGIBLE, fresh)) {
+            carries.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add(seriesNames.get((Long) row[1]));
         }
         Map<String, List<RouteCandidate>> archive = new HashMap<>();
         Map<String, List<RouteCandidate>> releases = new HashMap<>();
@@ -110,6 +122,12 @@ public class SnapshotLoader {
             continents.put(((String) row[0]).strip(), ((Continent) row[1]).name());
         }
         return new RoutingSnapshot(distributions, continents, now, Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    private Map<Long, String> names(String jpql) {
+        Map<Long, String> names = new HashMap<>();
+        em.createQuery(jpql, Object[].class).getResultList().forEach(row -> names.put((Long) row[0], (String) row[1]));
+        return names;
     }
 
     private List<Object[]> rows(String jpql, List<MirrorStatus> fresh) {
