@@ -161,10 +161,12 @@ public final class HttpLoadBenchmark {
                         String url = options.urls().get(i);
                         String load = loadAverage();
                         long cpuBefore = ProcStat.cpuTicks(payara.pid());
+                        Map<Long, ProcStat.ThreadTicks> threadsBefore = ProcStat.threadTicks(payara.pid());
                         long start = System.nanoTime();
                         WrkResult ours = wrk(options, payara.base().resolve(url.substring(1)), options.duration());
                         double wall = (System.nanoTime() - start) / 1e9;
                         double cpu = (ProcStat.cpuTicks(payara.pid()) - cpuBefore) / ProcStat.TICKS_PER_SECOND;
+                        String byThread = cpuByThreadGroup(threadsBefore, ProcStat.threadTicks(payara.pid()), 6);
                         long nginxBefore = nginx.cpuTicks();
                         long nginxStart = System.nanoTime();
                         WrkResult theirs = wrk(options, nginx.base().resolve(twins.get(i).substring(1)), options.duration());
@@ -181,6 +183,7 @@ public final class HttpLoadBenchmark {
                                 ours.socketErrors(), theirs.p50(), theirs.p90(), theirs.p99(),
                                 nginxCpu / nginxWall, nginxCpu * 1e6 / Math.max(1, theirs.requests()),
                                 theirs.socketErrors()));
+                        report.append("     (Payara CPU seconds by thread: ").append(byThread).append(")\n");
                     }
                 }
                 if (options.jfr()) {
@@ -253,6 +256,21 @@ public final class HttpLoadBenchmark {
             case "s" -> value * 1000;
             default -> value * 60_000;
         };
+    }
+
+    /** CPU seconds between two readings, by thread name with its numbers taken out, the largest first. */
+    private static String cpuByThreadGroup(Map<Long, ProcStat.ThreadTicks> before, Map<Long, ProcStat.ThreadTicks> after,
+            int groups) {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        after.forEach((tid, t) -> {
+            ProcStat.ThreadTicks earlier = before.get(tid);
+            long used = t.ticks() - (earlier == null ? 0 : earlier.ticks());
+            ticks.merge(t.name().replaceAll("[0-9]+", "#"), used, Long::sum);
+        });
+        return ticks.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(groups)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / ProcStat.TICKS_PER_SECOND))
+                .reduce((a, b) -> a + ", " + b).orElse("none");
     }
 
     private static String heapMib(PayaraProcess payara) {
