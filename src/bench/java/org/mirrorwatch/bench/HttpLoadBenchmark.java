@@ -227,7 +227,8 @@ public final class HttpLoadBenchmark {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+            throw new IllegalStateException(String.join(" ", command) + " failed (is the server still running?"
+                    + " something else on the machine may have stopped it):\n" + out);
         }
         Matcher rate = RATE.matcher(out);
         Matcher total = TOTAL.matcher(out);
