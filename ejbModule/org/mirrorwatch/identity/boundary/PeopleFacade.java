@@ -1,9 +1,9 @@
 package org.mirrorwatch.identity.boundary;
 
+import org.mirrorwatch.platform.JsonBuilders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -156,7 +156,7 @@ public class PeopleFacade {
 
     /** What the audit trail keeps of a person: their roles and whether the account is on. */
     static JsonObject stateOf(Person person) {
-        return Json.createObjectBuilder().add("name", person.getName()).add(MIRROR_ADMIN, person.isMirrorAdmin())
+        return JsonBuilders.object().add("name", person.getName()).add(MIRROR_ADMIN, person.isMirrorAdmin())
                 .add(PUBLISHER, person.isPublisher()).add(ACTIVE, person.isActive()).build();
     }
 

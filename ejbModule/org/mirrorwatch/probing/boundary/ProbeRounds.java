@@ -1,5 +1,6 @@
 package org.mirrorwatch.probing.boundary;
 
+import org.mirrorwatch.platform.JsonBuilders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -7,7 +8,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.json.Json;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +62,7 @@ public class ProbeRounds {
         Caller caller = callers.caller();
         ProbeRun run = starter.startRound(content, trigger);
         audit.record(caller, AuditAction.PROBE_ROUND_STARTED, AuditTrail.PROBE_ROUND, run.getId(),
-                "round " + run.getId(), null, Json.createObjectBuilder().add("content", content.name())
+                "round " + run.getId(), null, JsonBuilders.object().add("content", content.name())
                         .add("trigger", trigger.name()).add("mirrors", run.getMirrorsTotal()).build());
         return ProbeRunSummary.of(run);
     }
@@ -75,7 +75,7 @@ public class ProbeRounds {
                 .orElseThrow(() -> new NotFoundException("mirror", mirrorId)).getName();
         ProbeRun run = starter.probeMirrorNow(mirrorId);
         audit.record(caller, AuditAction.MIRROR_PROBED_NOW, AuditTrail.MIRROR, mirrorId, mirrorName, null,
-                Json.createObjectBuilder().add("round", run.getId()).build());
+                JsonBuilders.object().add("round", run.getId()).build());
         return ProbeRunSummary.of(run);
     }
 
@@ -91,7 +91,7 @@ public class ProbeRounds {
         String mirrorName = reprobes.admit(caller, mirrorId).getName();
         ProbeRun run = starter.probeMirrorNow(mirrorId);
         audit.record(caller, AuditAction.MIRROR_PROBED_NOW, AuditTrail.MIRROR, mirrorId, mirrorName, null,
-                Json.createObjectBuilder().add("round", run.getId()).build());
+                JsonBuilders.object().add("round", run.getId()).build());
         return ProbeRunSummary.of(run);
     }
 

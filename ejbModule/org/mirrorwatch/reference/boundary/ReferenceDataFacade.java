@@ -1,5 +1,6 @@
 package org.mirrorwatch.reference.boundary;
 
+import org.mirrorwatch.platform.JsonBuilders;
 import org.mirrorwatch.reference.boundary.ReferenceViews.ComponentView;
 import org.mirrorwatch.reference.control.Distributions;
 
@@ -7,7 +8,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -207,7 +207,7 @@ public class ReferenceDataFacade {
         em.persist(component);
         em.flush();
         audited(AuditAction.COMPONENT_CREATED, COMPONENT, component.getId(), valid, null,
-                Json.createObjectBuilder().add("name", valid).build());
+                JsonBuilders.object().add("name", valid).build());
         return new ComponentView(component.getName());
     }
 
@@ -241,19 +241,19 @@ public class ReferenceDataFacade {
     }
 
     private static JsonObject stateOf(Distribution distribution) {
-        return Json.createObjectBuilder().add("displayName", distribution.getDisplayName())
+        return JsonBuilders.object().add("displayName", distribution.getDisplayName())
                 .add("mainArchiveUrl", distribution.getMainArchiveUrl())
                 .add("mainReleasesUrl", distribution.getMainReleasesUrl())
                 .add("mirrorAdminAddress", distribution.getMirrorAdminAddress().orElse("")).build();
     }
 
     private static JsonObject stateOf(DistroRelease series) {
-        return Json.createObjectBuilder().add("version", series.getVersion()).add("status", series.getStatus().name())
-                .add("components", Json.createArrayBuilder(series.getComponents().stream().map(Component::getName)
+        return JsonBuilders.object().add("version", series.getVersion()).add("status", series.getStatus().name())
+                .add("components", JsonBuilders.array(series.getComponents().stream().map(Component::getName)
                         .toList())).build();
     }
 
     private static JsonObject stateOf(DistroArchRelease arch) {
-        return Json.createObjectBuilder().add("official", arch.isOfficial()).build();
+        return JsonBuilders.object().add("official", arch.isOfficial()).build();
     }
 }

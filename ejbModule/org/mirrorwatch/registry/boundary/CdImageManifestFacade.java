@@ -1,9 +1,9 @@
 package org.mirrorwatch.registry.boundary;
 
+import org.mirrorwatch.platform.JsonBuilders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -47,8 +47,8 @@ public class CdImageManifestFacade {
         String before = findManifestText(distributionId).orElse("");
         List<CdImageFile> files = store.store(distribution, text);
         audit.record(rules.caller(), AuditAction.CD_IMAGE_MANIFEST_REPLACED, "cd-image-manifest", distributionId,
-                distribution.getName(), Json.createObjectBuilder().add("lines", before.lines().count()).build(),
-                Json.createObjectBuilder().add("lines", text.lines().count()).add("files", files.size()).build());
+                distribution.getName(), JsonBuilders.object().add("lines", before.lines().count()).build(),
+                JsonBuilders.object().add("lines", text.lines().count()).add("files", files.size()).build());
         return files;
     }
 

@@ -1,8 +1,8 @@
 package org.mirrorwatch.registry.control;
 
+import org.mirrorwatch.platform.JsonBuilders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.mirrorwatch.identity.control.AuditTrail;
@@ -31,7 +31,7 @@ public class MirrorAudit {
 
     /** The audited fields of a mirror, as they are now. */
     public static JsonObject stateOf(DistributionMirror mirror) {
-        JsonObjectBuilder state = Json.createObjectBuilder()
+        JsonObjectBuilder state = JsonBuilders.object()
                 .add("name", mirror.getName())
                 .add("owner", mirror.getOwner().getName())
                 .add("reviewStatus", mirror.getReviewStatus().name())

@@ -1,5 +1,6 @@
 package org.mirrorwatch.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import org.mirrorwatch.reference.boundary.ReferenceViews.ComponentView;
 import org.mirrorwatch.reference.boundary.ReferenceDataFacade;
 
 /** The archive's components (main, universe, ...): anyone lists them; administrators add one. */
+@ApplicationScoped
 @Path("v1/components")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,7 +1,8 @@
 package org.mirrorwatch.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import org.mirrorwatch.platform.JsonBuilders;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import org.mirrorwatch.operations.OperationalFigures;
  * on servers without MicroProfile Health: {@code /api/health/live} (the application answers) and
  * {@code /api/health/ready} (the database answers and the mail outbox is not backed up). 503 when down.
  */
+@ApplicationScoped
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
@@ -33,29 +35,33 @@ public class HealthResource {
         return ready();
     }
 
+    /** The answer of {@code live}: always the same, so it is made once. */
+    private static final String LIVE = JsonBuilders.object().add("status", "UP")
+            .add("checks", JsonBuilders.array().add(check("application", true, null))).build().toString();
+
     @GET
     @Path("live")
     public Response live() {
-        return answer(Json.createArrayBuilder().add(check("application", true, null)), true);
+        return Response.ok(LIVE).build();
     }
 
     @GET
     @Path("ready")
     public Response ready() {
         boolean database = figures.databaseAnswers();
-        JsonArrayBuilder checks = Json.createArrayBuilder().add(check("database", database, null));
+        JsonArrayBuilder checks = JsonBuilders.array().add(check("database", database, null));
         boolean outbox = true;
         if (database) {
             long backlog = figures.outboxBacklog();
             outbox = backlog <= backlogLimit;
-            checks.add(check("mail-outbox", outbox, Json.createObjectBuilder().add("backlog", backlog)
+            checks.add(check("mail-outbox", outbox, JsonBuilders.object().add("backlog", backlog)
                     .add("limit", backlogLimit).build()));
         }
         return answer(checks, database && outbox);
     }
 
     private static JsonObject check(String name, boolean up, JsonObject data) {
-        var check = Json.createObjectBuilder().add("name", name).add("status", up ? "UP" : "DOWN");
+        var check = JsonBuilders.object().add("name", name).add("status", up ? "UP" : "DOWN");
         if (data != null) {
             check.add("data", data);
         }
@@ -64,7 +70,7 @@ public class HealthResource {
 
     private static Response answer(JsonArrayBuilder checks, boolean up) {
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
-                .entity(Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", checks).build()
+                .entity(JsonBuilders.object().add("status", up ? "UP" : "DOWN").add("checks", checks).build()
                         .toString())
                 .build();
     }

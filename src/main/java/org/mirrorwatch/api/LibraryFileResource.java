@@ -1,5 +1,6 @@
 package org.mirrorwatch.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.mirrorwatch.registry.boundary.MirrorFacade;
  * Serves stored files at their stable download paths, exactly as stored. The stored files are probe
  * logs, which only the mirror's owner and administrators may read.
  */
+@ApplicationScoped
 @Path("v1/files/{id}/{filename}")
 public class LibraryFileResource {
 

@@ -1,6 +1,6 @@
 package org.mirrorwatch.api;
 
-import jakarta.json.Json;
+import org.mirrorwatch.platform.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -24,12 +24,12 @@ public class MirrorwatchExceptionMapper implements ExceptionMapper<MirrorwatchEx
         Response.Status status = statusOf(exception);
         JsonObjectBuilder problem = problem(status, exception.getMessage());
         if (exception instanceof InvalidInputException invalid) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            invalid.getErrors().forEach(error -> errors.add(Json.createObjectBuilder()
+            JsonArrayBuilder errors = JsonBuilders.array();
+            invalid.getErrors().forEach(error -> errors.add(JsonBuilders.object()
                     .add("field", error.field()).add("message", error.message())));
             problem.add("errors", errors);
         } else if (exception instanceof ConflictException conflict) {
-            problem.add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            problem.add("errors", JsonBuilders.array().add(JsonBuilders.object()
                     .add("field", conflict.getField()).add("message", conflict.getMessage())));
         }
         Response.ResponseBuilder response = Response.status(status.getStatusCode(), status.getReasonPhrase())
@@ -43,7 +43,7 @@ public class MirrorwatchExceptionMapper implements ExceptionMapper<MirrorwatchEx
 
     /** The members every problem has: RFC 9457's type, title, status and detail. */
     static JsonObjectBuilder problem(Response.StatusType status, String detail) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("type", "about:blank")
                 .add("title", status.getReasonPhrase())
                 .add("status", status.getStatusCode())

@@ -1,5 +1,6 @@
 package org.mirrorwatch.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import java.io.InputStream;
  * The OpenAPI document of this API, generated from the resources when the WAR is built, so it is the
  * same on every server: {@code /api/openapi.yaml} and {@code /api/openapi.json}.
  */
+@ApplicationScoped
 @Path("")
 public class OpenApiResource {
 

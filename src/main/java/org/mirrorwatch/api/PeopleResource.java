@@ -1,5 +1,6 @@
 package org.mirrorwatch.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.mirrorwatch.platform.FieldErrors;
  * People, their roles and whether their accounts work, for mirror administrators. The facade decides who
  * may do what, and refuses to leave Mirrorwatch without an active administrator; this class only translates.
  */
+@ApplicationScoped
 @Path("v1/people")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

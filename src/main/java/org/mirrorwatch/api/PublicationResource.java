@@ -1,5 +1,6 @@
 package org.mirrorwatch.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,7 @@ import org.mirrorwatch.publishing.boundary.PublicationImportFacade;
  * It needs the publisher role (an account or a token of one, which may be limited to this resource with
  * the scope PUBLISH). Replaying a request changes nothing.
  */
+@ApplicationScoped
 @Path("v1/publications")
 @PublishScope
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.mirrorwatch.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import org.mirrorwatch.identity.boundary.ApiTokenView;
  * are limited to a scope and when they expire. Tokens are made and revoked on the account page, where a
  * secret is shown once.
  */
+@ApplicationScoped
 @Path("v1/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {

@@ -25,6 +25,8 @@ public class BaseUrlCheck extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(BaseUrlCheck.class.getName());
 
     private final AtomicBoolean warned = new AtomicBoolean();
+    /** The last name found to match, so that the usual request compares one string and calls nothing. */
+    private volatile String matching;
 
     @Inject
     transient MailSettings mail;
@@ -32,9 +34,11 @@ public class BaseUrlCheck extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!warned.get()) {
-            String host = request.getServerName();
-            if (host != null && !mail.linksReach(host) && warned.compareAndSet(false, true)) {
+        String host = request.getServerName();
+        if (!warned.get() && host != null && !host.equals(matching)) {
+            if (mail.linksReach(host)) {
+                matching = host;
+            } else if (warned.compareAndSet(false, true)) {
                 LOG.warning(() -> "This server is reached as " + PlainText.printable(host, 100)
                         + ", but mirrorwatch.base-url points mailed links at " + mail.linkHost()
                         + ": set mirrorwatch.base-url to the address users reach this server at");
