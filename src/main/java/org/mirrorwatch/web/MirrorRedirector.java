@@ -3,7 +3,6 @@ package org.mirrorwatch.web;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.mirrorwatch.platform.JsonBuilders;
 import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.registry.entity.MirrorContent;
@@ -45,7 +45,6 @@ import org.mirrorwatch.routing.boundary.RoutingAnswer;
 public class MirrorRedirector extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final JsonProvider JSON = JsonProvider.provider();
     private static final String RELEASES = "+releases/";
     private static final String ARCHIVE_LIST = "+countrymirrors-archive";
     private static final String RELEASES_LIST = "+countrymirrors-releases";
@@ -201,18 +200,18 @@ public class MirrorRedirector extends HttpFilter {
 
     private static void sendJson(HttpServletResponse response, int status, RoutingAnswer answer) throws IOException {
         RoutingAnswer.Client client = answer.client();
-        JsonObjectBuilder where = JSON.createObjectBuilder().add("address", client.address()).add("ipv6", client.ipv6());
+        JsonObjectBuilder where = JsonBuilders.object().add("address", client.address()).add("ipv6", client.ipv6());
         client.country().ifPresent(country -> where.add("country", country));
         client.continent().ifPresent(continent -> where.add("continent", continent));
         client.autonomousSystem().ifPresent(as -> where.add("autonomousSystem", as));
-        JsonArrayBuilder choices = JSON.createArrayBuilder();
+        JsonArrayBuilder choices = JsonBuilders.array();
         for (RoutingAnswer.Choice choice : answer.choices()) {
-            JsonObjectBuilder one = JSON.createObjectBuilder().add("url", choice.url()).add("tier", choice.tier().label());
+            JsonObjectBuilder one = JsonBuilders.object().add("url", choice.url()).add("tier", choice.tier().label());
             choice.mirror().ifPresent(name -> one.add("mirror", name));
             choice.country().ifPresent(country -> one.add("country", country));
             choices.add(one);
         }
-        JsonObjectBuilder body = JSON.createObjectBuilder().add("client", where);
+        JsonObjectBuilder body = JsonBuilders.object().add("client", where);
         answer.path().ifPresent(path -> body.add("path", path));
         answer.need().ifPresent(need -> body.add("needs", need));
         body.add("choices", choices);

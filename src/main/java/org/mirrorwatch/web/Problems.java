@@ -2,11 +2,11 @@ package org.mirrorwatch.web;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.mirrorwatch.platform.JsonBuilders;
 import org.mirrorwatch.platform.FieldError;
 
 /**
@@ -17,18 +17,16 @@ import org.mirrorwatch.platform.FieldError;
 public final class Problems {
 
     public static final String PROBLEM_JSON = "application/problem+json";
-    /** One provider for the application's life: looking one up scans the class path each time. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private Problems() {
     }
 
     public static JsonObject problem(int status, String title, String detail, List<FieldError> errors) {
-        JsonObjectBuilder problem = JSON.createObjectBuilder().add("type", "about:blank").add("title", title)
+        JsonObjectBuilder problem = JsonBuilders.object().add("type", "about:blank").add("title", title)
                 .add("status", status).add("detail", detail);
         if (!errors.isEmpty()) {
-            var array = JSON.createArrayBuilder();
-            errors.forEach(error -> array.add(JSON.createObjectBuilder().add("field", error.field())
+            var array = JsonBuilders.array();
+            errors.forEach(error -> array.add(JsonBuilders.object().add("field", error.field())
                     .add("message", error.message())));
             problem.add("errors", array);
         }
