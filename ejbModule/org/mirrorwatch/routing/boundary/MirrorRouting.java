@@ -45,6 +45,10 @@ public class MirrorRouting {
     @ConfigProperty(name = "mirrorwatch.client-list.minimum")
     int minimum;
 
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.client-list.maximum")
+    int maximum;
+
     private RoutingPolicy policy;
     /** Answers given since the start, by kind (list, redirect) and by the tier of the best choice. */
     private final LongAdder[][] answers = new LongAdder[2][RoutingTier.values().length];
@@ -66,6 +70,8 @@ public class MirrorRouting {
     void checkSettings() {
         SettingRules.require(minimum >= 1 && minimum <= 100, "mirrorwatch.client-list.minimum", minimum,
                 "between 1 and 100");
+        SettingRules.require(maximum >= minimum && maximum <= 1000, "mirrorwatch.client-list.maximum", maximum,
+                "at least mirrorwatch.client-list.minimum (" + minimum + ") and at most 1000");
         policy = new RoutingPolicy(minimum);
     }
 
@@ -76,7 +82,8 @@ public class MirrorRouting {
 
     /**
      * The mirror list of a distribution for a client: its network's, country's, continent's mirrors,
-     * topped up to the minimum, then the main archive.
+     * topped up to the minimum and cut at the maximum (a weighted random sample of a larger tier), then the
+     * main archive.
      *
      * @param country a country to answer for instead of the client's own (ISO 3166-1 alpha-2)
      * @throws NotFoundException for an unknown distribution or country
@@ -89,7 +96,7 @@ public class MirrorRouting {
                 ? asked(snapshot, country.get(), client) : located(snapshot, geo.locate(client));
         boolean releases = content == MirrorContent.RELEASE;
         return counted(false, answer(where, client, Optional.empty(), null, routes.candidates(releases),
-                routes.mainUrl(releases), Integer.MAX_VALUE));
+                routes.mainUrl(releases), maximum));
     }
 
     /**

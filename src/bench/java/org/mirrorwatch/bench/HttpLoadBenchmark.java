@@ -57,7 +57,7 @@ public final class HttpLoadBenchmark {
     }
 
     record Options(int threads, int connections, String duration, String warmup, int runs, List<String> urls,
-            String lua, boolean jfr, String xmx, String name, File resultsDir, File war) {
+            String lua, boolean jfr, String xmx, String name, File resultsDir, File war, int routingMirrors) {
 
         static Options parse(String[] args, File root) {
             Map<String, String> o = new LinkedHashMap<>();
@@ -75,7 +75,8 @@ public final class HttpLoadBenchmark {
                     List.of(o.getOrDefault("urls", DEFAULT_URLS).split(",")), o.get("lua"),
                     o.containsKey("jfr"), o.getOrDefault("xmx", "1g"), o.getOrDefault("name", "http-load"),
                     new File(o.getOrDefault("results-dir", new File(root, "bench/results").getPath())),
-                    new File(o.getOrDefault("war", new File(root, "target/mirrorwatch.war").getPath())));
+                    new File(o.getOrDefault("war", new File(root, "target/mirrorwatch.war").getPath())),
+                    Integer.parseInt(o.getOrDefault("routing-mirrors", "0")));
         }
     }
 
@@ -108,6 +109,8 @@ public final class HttpLoadBenchmark {
         Map<String, String> properties = ProbeBenchmark.serverProperties(database, dbName);
         properties.put("mirrorwatch.probe.timer.enabled", "false");
         properties.put("mirrorwatch.mail.retry.enabled", "false");
+        // wrk's requests come from here and may name their client in X-Forwarded-For (--lua).
+        properties.put("mirrorwatch.client.trusted-proxies", "127.0.0.1/32");
         File work = new File(root, "target/bench");
         work.mkdirs();
         StringBuilder report = new StringBuilder();
@@ -124,7 +127,19 @@ public final class HttpLoadBenchmark {
                 FreePorts.next(), options.xmx(), properties, new File(work, options.name() + "-payara.log"))) {
             payara.awaitReady(Duration.ofMinutes(5));
             try (Connection db = database.connect(dbName); Statement statement = db.createStatement()) {
-                statement.execute(seedWorld());
+                if (options.routingMirrors() > 0) {
+                    RoutingBenchmark.writeWorld(statement, options.routingMirrors(), false);
+                } else {
+                    statement.execute(seedWorld());
+                }
+            }
+            if (options.routingMirrors() > 0) {
+                HttpResponse<String> rebuilt = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        payara.base().resolve("api/v1/routing/snapshot")).POST(HttpRequest.BodyPublishers.noBody())
+                        .header("Authorization", RoutingBenchmark.AUTHORIZATION).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                report.append("world: RoutingBenchmark's, ").append(options.routingMirrors())
+                        .append(" mirrors; the routing snapshot: ").append(rebuilt.body()).append('\n');
             }
             report.append(String.format(Locale.ROOT, "Payara Micro pid %d: %d threads, heap %s after a full GC when"
                     + " ready%n", payara.pid(), payara.threads(), heapMib(payara)));
@@ -135,8 +150,10 @@ public final class HttpLoadBenchmark {
             List<String> twins = new ArrayList<>();
             for (int i = 0; i < options.urls().size(); i++) {
                 String url = options.urls().get(i);
+                // The twin's bytes are the answer for one client in Germany (a mirror list's length depends on
+                // where its client is; the --lua script spreads the measured requests over the world).
                 HttpResponse<byte[]> answer = client.send(HttpRequest.newBuilder(payara.base().resolve(url.substring(1)))
-                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                        .header("X-Forwarded-For", "193.99.144.80").build(), HttpResponse.BodyHandlers.ofByteArray());
                 Path file = docs.resolve("answer-" + i);
                 Files.write(file, answer.body());
                 file.toFile().setReadable(true, false);
