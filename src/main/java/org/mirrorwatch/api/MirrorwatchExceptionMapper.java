@@ -1,7 +1,8 @@
 package org.mirrorwatch.api;
 
-import org.mirrorwatch.platform.JsonBuilders;
-import jakarta.json.JsonArrayBuilder;
+import org.mirrorwatch.platform.FieldError;
+import org.mirrorwatch.web.Problems;
+import java.util.List;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -17,24 +18,18 @@ import org.mirrorwatch.platform.TooManyRequestsException;
 @Provider
 public class MirrorwatchExceptionMapper implements ExceptionMapper<MirrorwatchException> {
 
-    static final String PROBLEM_JSON = "application/problem+json";
+    static final String PROBLEM_JSON = Problems.PROBLEM_JSON;
 
     @Override
     public Response toResponse(MirrorwatchException exception) {
         Response.Status status = statusOf(exception);
-        JsonObjectBuilder problem = problem(status, exception.getMessage());
-        if (exception instanceof InvalidInputException invalid) {
-            JsonArrayBuilder errors = JsonBuilders.array();
-            invalid.getErrors().forEach(error -> errors.add(JsonBuilders.object()
-                    .add("field", error.field()).add("message", error.message())));
-            problem.add("errors", errors);
-        } else if (exception instanceof ConflictException conflict) {
-            problem.add("errors", JsonBuilders.array().add(JsonBuilders.object()
-                    .add("field", conflict.getField()).add("message", conflict.getMessage())));
-        }
+        List<FieldError> errors = exception instanceof InvalidInputException invalid ? invalid.getErrors()
+                : exception instanceof ConflictException conflict
+                        ? List.of(new FieldError(conflict.getField(), conflict.getMessage())) : List.of();
         Response.ResponseBuilder response = Response.status(status.getStatusCode(), status.getReasonPhrase())
                 .type(PROBLEM_JSON)
-                .entity(problem.build().toString());
+                .entity(Problems.problem(status.getStatusCode(), status.getReasonPhrase(), exception.getMessage(), errors)
+                        .toString());
         if (exception instanceof TooManyRequestsException tooMany) {
             response.header("Retry-After", Math.max(1, tooMany.getRetryAfter().toSeconds()));
         }
@@ -43,11 +38,7 @@ public class MirrorwatchExceptionMapper implements ExceptionMapper<MirrorwatchEx
 
     /** The members every problem has: RFC 9457's type, title, status and detail. */
     static JsonObjectBuilder problem(Response.StatusType status, String detail) {
-        return JsonBuilders.object()
-                .add("type", "about:blank")
-                .add("title", status.getReasonPhrase())
-                .add("status", status.getStatusCode())
-                .add("detail", detail);
+        return Problems.builder(status.getStatusCode(), status.getReasonPhrase(), detail);
     }
 
     private static Response.Status statusOf(MirrorwatchException exception) {

@@ -79,7 +79,7 @@ public class MirrorRedirector extends HttpFilter {
         }
         int slash = uri.indexOf('/', start);
         String distribution = slash < 0 ? uri.substring(start) : uri.substring(start, slash);
-        if (reserved.contains(distribution) || distribution.indexOf('.') >= 0 || !routing.isDistribution(distribution)) {
+        if (reserved.contains(distribution) || !routing.isDistribution(distribution)) {
             chain.doFilter(request, response);
             return;
         }

@@ -10,9 +10,9 @@ import org.mirrorwatch.platform.JsonBuilders;
 import org.mirrorwatch.platform.FieldError;
 
 /**
- * RFC 9457 problem JSON, written straight to a servlet answer, for the parts of the web tier that answer
- * without JAX-RS (the redirector). The members are those of the API's problems: type, title, status,
- * detail and, for invalid input, the fields in error.
+ * RFC 9457 problem JSON, the one shape of every refusal: the API's exception mappers build theirs here,
+ * and the parts of the web tier that answer without JAX-RS (the redirector) send it straight to a servlet
+ * answer. The members: type, title, status, detail and, for invalid input, the fields in error.
  */
 public final class Problems {
 
@@ -21,9 +21,15 @@ public final class Problems {
     private Problems() {
     }
 
+    /** The members every problem has: RFC 9457's type, title, status and detail. */
+    public static JsonObjectBuilder builder(int status, String title, String detail) {
+        return JsonBuilders.object().add("type", "about:blank").add("title", title).add("status", status)
+                .add("detail", detail);
+    }
+
+    /** A problem with the fields in error, if any, as {@code errors: [{field, message}]}. */
     public static JsonObject problem(int status, String title, String detail, List<FieldError> errors) {
-        JsonObjectBuilder problem = JsonBuilders.object().add("type", "about:blank").add("title", title)
-                .add("status", status).add("detail", detail);
+        JsonObjectBuilder problem = builder(status, title, detail);
         if (!errors.isEmpty()) {
             var array = JsonBuilders.array();
             errors.forEach(error -> array.add(JsonBuilders.object().add("field", error.field())
