@@ -20,6 +20,7 @@ import org.mirrorwatch.identity.entity.AccountTokenPurpose;
 import org.mirrorwatch.identity.control.AccountNotifications;
 import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.InvalidInputException;
+import org.mirrorwatch.identity.control.Accounts;
 import org.mirrorwatch.identity.entity.Person;
 
 /**
@@ -38,6 +39,9 @@ public class AccountFacade {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Accounts accounts;
 
     @Inject
     Passwords passwords;
@@ -66,10 +70,7 @@ public class AccountFacade {
         SignUpForm valid = form.validate(PasswordPolicy.weakness(form.password(), form.name(), form.email()));
         // Hashed before anything is looked up: a known address must cost the same time as a new one.
         String passwordHash = passwords.hash(valid.password());
-        if (!em.createNamedQuery("Person.findByName", Person.class).setParameter("name", valid.name())
-                .getResultList().isEmpty()) {
-            throw new ConflictException(SignUpForm.NAME, "The name " + valid.name() + " is taken. Choose another.");
-        }
+        accounts.requireFreeName(SignUpForm.NAME, valid.name());
         var existing = em.createNamedQuery("Person.findByEmail", Person.class).setParameter("email", valid.email())
                 .getResultStream().findFirst();
         if (existing.isPresent()) {

@@ -17,6 +17,7 @@ import org.mirrorwatch.identity.control.PasswordPolicy;
 import org.mirrorwatch.identity.control.Passwords;
 import org.mirrorwatch.identity.control.SetupTokens;
 import org.mirrorwatch.identity.entity.AuditAction;
+import org.mirrorwatch.identity.control.Accounts;
 import org.mirrorwatch.identity.entity.Person;
 import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.FieldErrors;
@@ -41,6 +42,9 @@ public class SetupFacade {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Accounts accounts;
 
     @Inject
     Administrators administrators;
@@ -106,10 +110,7 @@ public class SetupFacade {
             e.getErrors().forEach(error -> errors.add(error.field(), error.message()));
         }
         errors.throwIfAny();
-        if (!em.createNamedQuery("Person.findByName", Person.class).setParameter("name", valid.name())
-                .getResultList().isEmpty()) {
-            throw new ConflictException(SignUpForm.NAME, "The name " + valid.name() + " is taken. Choose another.");
-        }
+        accounts.requireFreeName(SignUpForm.NAME, valid.name());
         if (!em.createNamedQuery("Person.findByEmail", Person.class).setParameter("email", valid.email())
                 .getResultList().isEmpty()) {
             throw new ConflictException(SignUpForm.EMAIL, "An account has this address already. Give the"

@@ -1,5 +1,6 @@
 package org.mirrorwatch.identity.control;
 
+import org.mirrorwatch.platform.ConflictException;
 import org.mirrorwatch.platform.PlainText;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -34,6 +35,19 @@ public class Accounts {
                 .getResultStream().findFirst()
                 .or(() -> em.createNamedQuery("Person.findByEmail", Person.class).setParameter("email", stripped)
                         .getResultStream().findFirst());
+    }
+
+    /**
+     * Refuses a login name that a person has already; names are public, so saying so reveals nothing.
+     *
+     * @param field the form's field that holds the name, which the refusal names
+     * @throws ConflictException when the name is taken
+     */
+    public void requireFreeName(String field, String name) {
+        if (!em.createNamedQuery("Person.findByName", Person.class).setParameter("name", name).getResultList()
+                .isEmpty()) {
+            throw new ConflictException(field, "The name " + name + " is taken. Choose another.");
+        }
     }
 
     /** The groups of a person who may log in now, by name; empty when there is no such person any more. */
