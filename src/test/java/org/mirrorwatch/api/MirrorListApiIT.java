@@ -10,10 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +100,7 @@ class MirrorListApiIT {
         assertTrue(TestDatabase.count("SELECT count(DISTINCT date_created) FROM mirror_probe_record") < 10,
                 "many mirrors share each last probe");
         for (String sort : ORDERS.keySet()) {
-            List<String> expected = names("SELECT m.name FROM distribution_mirror m WHERE m.enabled ORDER BY "
+            List<String> expected = TestDatabase.rows("SELECT m.name FROM distribution_mirror m WHERE m.enabled ORDER BY "
                     + ORDERS.get(sort));
             assertEquals(expected, allPages("/api/v1/mirrors?limit=37&sort=" + sort, null), sort);
         }
@@ -112,10 +108,10 @@ class MirrorListApiIT {
 
     @Test
     void aSortedList_keepsItsFilters_andAnAdminPagesThroughDisabledMirrorsToo() {
-        assertEquals(names("SELECT m.name FROM distribution_mirror m JOIN country c ON c.id = m.country_id"
+        assertEquals(TestDatabase.rows("SELECT m.name FROM distribution_mirror m JOIN country c ON c.id = m.country_id"
                         + " WHERE m.enabled AND c.iso_code = 'DE' ORDER BY " + ORDERS.get("-last-probe")),
                 allPages("/api/v1/mirrors?limit=50&country=DE&sort=-last-probe", null));
-        assertEquals(names("SELECT m.name FROM distribution_mirror m ORDER BY " + ORDERS.get("-freshness")),
+        assertEquals(TestDatabase.rows("SELECT m.name FROM distribution_mirror m ORDER BY " + ORDERS.get("-freshness")),
                 allPages("/api/v1/mirrors?limit=300&sort=-freshness", ADMIN));
     }
 
@@ -162,19 +158,6 @@ class MirrorListApiIT {
                 + " JOIN person p ON p.id = m.owner_id WHERE m.enabled AND " + where);
         assertTrue(expected > 0, parameters + " selects something");
         assertEquals(expected, allPages("/api/v1/mirrors?limit=500&" + parameters, null).size(), parameters);
-    }
-
-    private static List<String> names(String sql) {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-        return names;
     }
 
     private static List<String> allPages(String first, String authorization) {

@@ -9,10 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,7 +205,7 @@ class ConsoleMatrixBrowserIT {
         assertTrue(browser.all("tr.country").isEmpty(), "a list sorted by freshness is not grouped");
         assertEquals("descending", browser.find("#mirror-list th[aria-sort]").getAttribute("aria-sort"));
         assertEquals("Freshness", browser.text("#mirror-list th[aria-sort]"));
-        List<String> expected = names("SELECT m.name FROM distribution_mirror m JOIN country c ON c.id = m.country_id"
+        List<String> expected = TestDatabase.rows("SELECT m.name FROM distribution_mirror m JOIN country c ON c.id = m.country_id"
                 + " WHERE m.enabled AND m.content = 'ARCHIVE' AND c.iso_code = 'FR' ORDER BY"
                 + " array_position(ARRAY['UP', 'ONEHOURBEHIND', 'TWOHOURSBEHIND', 'SIXHOURSBEHIND', 'ONEDAYBEHIND',"
                 + " 'TWODAYSBEHIND', 'ONEWEEKBEHIND', 'UNKNOWN']::varchar[], m.probed_freshness) DESC, m.name");
@@ -238,10 +234,10 @@ class ConsoleMatrixBrowserIT {
                 + " WHERE m.enabled AND m.content = 'ARCHIVE' ORDER BY ";
         String lastProbe = "(SELECT max(r.date_created) FROM mirror_probe_record r WHERE r.distribution_mirror_id = m.id)";
 
-        assertEquals(names(archives + "c.name, m.name"), pagesOf("content=archive"));
-        assertEquals(names(archives + "c.name DESC, m.name DESC"), pagesOf("content=archive&sort=-name"));
-        assertEquals(names(archives + lastProbe + " DESC NULLS LAST, m.name"), pagesOf("sort=-last-probe"));
-        assertEquals(names(archives + "array_position(ARRAY['S128K', 'S256K', 'S512K', 'S1M', 'S2M', 'S10M', 'S45M',"
+        assertEquals(TestDatabase.rows(archives + "c.name, m.name"), pagesOf("content=archive"));
+        assertEquals(TestDatabase.rows(archives + "c.name DESC, m.name DESC"), pagesOf("content=archive&sort=-name"));
+        assertEquals(TestDatabase.rows(archives + lastProbe + " DESC NULLS LAST, m.name"), pagesOf("sort=-last-probe"));
+        assertEquals(TestDatabase.rows(archives + "array_position(ARRAY['S128K', 'S256K', 'S512K', 'S1M', 'S2M', 'S10M', 'S45M',"
                 + " 'S100M', 'S1G', 'S2G', 'S4G', 'S10G', 'S20G', 'S50G', 'S100G']::varchar[], m.speed) DESC, m.name"),
                 pagesOf("sort=-speed"));
     }
@@ -268,20 +264,6 @@ class ConsoleMatrixBrowserIT {
             names.addAll(listed(body));
             Matcher link = NEXT_LINK.matcher(body);
             next = link.find() ? link.group(1).replace("&amp;", "&") : null;
-        }
-        return names;
-    }
-
-    /** The names a query of the database gives, in its order. */
-    private static List<String> names(String sql) {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
         }
         return names;
     }
