@@ -2,11 +2,14 @@ package org.mirrorwatch.routing.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.annotation.PostConstruct;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
@@ -15,6 +18,7 @@ import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.platform.SettingRules;
 import org.mirrorwatch.registry.entity.MirrorContent;
+import org.mirrorwatch.routing.control.CandidateIndex;
 import org.mirrorwatch.routing.control.ClientLocation;
 import org.mirrorwatch.routing.control.DistributionRoutes;
 import org.mirrorwatch.routing.control.GeoLocator;
@@ -66,7 +70,7 @@ public class MirrorRouting {
         return answers[redirects ? 1 : 0][tier.ordinal()].sum();
     }
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void checkSettings() {
         SettingRules.require(minimum >= 1 && minimum <= 100, "mirrorwatch.client-list.minimum", minimum,
                 "between 1 and 100");
@@ -125,7 +129,7 @@ public class MirrorRouting {
     }
 
     private RoutingAnswer answer(RoutingPolicy.Client where, InetAddress client, Optional<String> path, String need,
-            org.mirrorwatch.routing.control.CandidateIndex candidates, String mainUrl, int limit) {
+            CandidateIndex candidates, String mainUrl, int limit) {
         String suffix = path.orElse("");
         List<RoutingAnswer.Choice> choices = new ArrayList<>();
         for (RoutingPolicy.Route route : policy.choose(candidates, where, need, limit, ThreadLocalRandom.current())) {
@@ -154,7 +158,7 @@ public class MirrorRouting {
             throw new InvalidInputException("country", "Give a country as its two-letter ISO 3166-1 code, e.g. DE.");
         }
         String continent = snapshot.continentOf(country).orElseThrow(() -> new NotFoundException("country", code));
-        return new RoutingPolicy.Client(Optional.of(country), Optional.of(continent), java.util.OptionalLong.empty(),
-                client instanceof java.net.Inet6Address);
+        return new RoutingPolicy.Client(Optional.of(country), Optional.of(continent), OptionalLong.empty(),
+                client instanceof Inet6Address);
     }
 }

@@ -1,5 +1,6 @@
 package org.mirrorwatch.routing.control;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ public record RequestedPath(String path, String need) {
     }
 
     /** A path of the CD-image releases: its first segment names the series when it is one. */
-    public static RequestedPath releases(String path, java.util.Set<String> seriesNames) {
+    public static RequestedPath releases(String path, Set<String> seriesNames) {
         check(path);
         int slash = path.indexOf('/');
         String first = slash < 0 ? path : path.substring(0, slash);
