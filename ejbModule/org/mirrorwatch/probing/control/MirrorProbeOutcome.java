@@ -1,17 +1,20 @@
 package org.mirrorwatch.probing.control;
 
 import java.util.List;
+import java.util.Optional;
+import org.mirrorwatch.registry.entity.TlsCertificate;
 
 /**
  * Everything one probe of a mirror found, collected in memory until it is recorded in one transaction.
  * A probe that failed in Mirrorwatch itself ({@code crashed}) says nothing about the mirror and is not
- * recorded as if the mirror carried nothing.
+ * recorded as if the mirror carried nothing. {@code tls} is what the probe found of the HTTPS URL's
+ * certificate, empty for a mirror without one.
  */
-public record MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log, boolean crashed)
-        implements ProbeOutcome {
+public record MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log, boolean crashed,
+        Optional<TlsCertificate> tls) implements ProbeOutcome {
 
     public MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log) {
-        this(target, indexes, log, false);
+        this(target, indexes, log, false, Optional.empty());
     }
 
     public boolean carriesContent() {

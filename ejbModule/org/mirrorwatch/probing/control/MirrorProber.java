@@ -1,39 +1,98 @@
 package org.mirrorwatch.probing.control;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mirrorwatch.probing.http.CertificateFacts;
 import org.mirrorwatch.probing.http.HeadClient;
 import org.mirrorwatch.probing.http.HeadResult;
+import org.mirrorwatch.probing.http.HttpsChecker;
+import org.mirrorwatch.probing.http.HttpsHandshake;
 import org.mirrorwatch.registry.entity.MirrorStatus;
+import org.mirrorwatch.registry.entity.TlsCertificate;
+import org.mirrorwatch.registry.entity.TlsState;
 
 /**
  * Launchpad's probe of one archive mirror, without blocking: every index file in parallel; for each one
  * found, the newest publication first (found: UP), else the freshest window whose file is there, else
  * UNKNOWN. The results stay in memory; nothing here touches the database.
+ *
+ * <p>A mirror whose base URL is HTTPS has its TLS checked first, once per host and port in the round
+ * (mirrors of several distributions often share one). When clients cannot use its HTTPS, its content is
+ * probed at its HTTP (or FTP) URL instead, so a broken certificate alone never disables a mirror that
+ * serves the archive another way. A prober lives as long as its round.
  */
 public final class MirrorProber {
 
     private final HeadClient http;
+    private final HttpsChecker https;
     private final Clock clock;
+    private final Map<String, CompletableFuture<HttpsHandshake>> tlsByHost = new ConcurrentHashMap<>();
 
-    public MirrorProber(HeadClient http, Clock clock) {
+    public MirrorProber(HeadClient http, HttpsChecker https, Clock clock) {
         this.http = http;
+        this.https = https;
         this.clock = clock;
     }
 
     /** Probes either kind of mirror; the target's type decides which probe. */
     public CompletableFuture<? extends ProbeOutcome> probe(ProbeTarget target) {
-        if (target instanceof ReleaseTarget release) {
-            return probeRelease(release);
+        ProbeLog log = new ProbeLog(clock);
+        if (!target.overHttps()) {
+            return probeContent(target, log, Optional.empty());
         }
-        return probeArchive((MirrorTarget) target);
+        return handshake(target.baseUrl()).thenCompose(handshake -> {
+            TlsCertificate tls = judged(handshake);
+            log.add("TLS of " + target.baseUrl() + ": " + tls.describe() + (handshake instanceof
+                    HttpsHandshake.NotCompleted failed ? " (" + failed.reason() + ")" : ""));
+            ProbeTarget content = target;
+            if (!tls.getState().worksForClients() && target.fallbackUrl().isPresent()) {
+                content = target.rebasedTo(target.fallbackUrl().get());
+                log.add("HTTPS clients cannot use " + target.name() + "; probing its content at "
+                        + content.baseUrl() + " instead.");
+            }
+            return probeContent(content, log, Optional.of(tls));
+        });
     }
 
-    public CompletableFuture<MirrorProbeOutcome> probeArchive(MirrorTarget target) {
-        ProbeLog log = new ProbeLog(clock);
+    private CompletableFuture<ProbeOutcome> probeContent(ProbeTarget target, ProbeLog log,
+            Optional<TlsCertificate> tls) {
+        if (target instanceof ReleaseTarget release) {
+            return probeRelease(release, log, tls).thenApply(ProbeOutcome.class::cast);
+        }
+        return probeArchive((MirrorTarget) target, log, tls).thenApply(ProbeOutcome.class::cast);
+    }
+
+    /** The round's one TLS check of the URL's host and port, started by the first mirror that needs it. */
+    private CompletableFuture<HttpsHandshake> handshake(String httpsUrl) {
+        URI uri = URI.create(httpsUrl);
+        String hostPort = uri.getHost().toLowerCase(Locale.ROOT) + ":" + (uri.getPort() == -1 ? 443 : uri.getPort());
+        return tlsByHost.computeIfAbsent(hostPort, key -> https.handshake(httpsUrl));
+    }
+
+    /** The mirror's TLS state, judged at this probe's time (the handshake may be shared with earlier mirrors). */
+    private TlsCertificate judged(HttpsHandshake handshake) {
+        if (handshake instanceof HttpsHandshake.Completed completed) {
+            CertificateFacts facts = completed.certificate();
+            TlsState state = switch (facts.verdict()) {
+                case TRUSTED -> TlsCertificate.stateOfTrusted(facts.notAfter(), clock.instant());
+                case EXPIRED -> TlsState.EXPIRED;
+                case UNTRUSTED -> TlsState.UNTRUSTED;
+                case NAME_MISMATCH -> TlsState.NAME_MISMATCH;
+            };
+            return new TlsCertificate(state, facts.notAfter(), facts.issuer(), facts.protocol(), facts.fingerprint());
+        }
+        return TlsCertificate.noHandshake();
+    }
+
+    private CompletableFuture<MirrorProbeOutcome> probeArchive(MirrorTarget target, ProbeLog log,
+            Optional<TlsCertificate> tls) {
         log.add("Probing " + target.name() + " at " + target.baseUrl());
         List<CompletableFuture<IndexOutcome>> indexes = new ArrayList<>();
         for (IndexCheck check : target.checks()) {
@@ -45,13 +104,13 @@ public final class MirrorProber {
             List<IndexOutcome> outcomes = indexes.stream().map(CompletableFuture::join).toList();
             log.add("Probed " + target.name() + ": " + outcomes.stream().filter(IndexOutcome::present).count()
                     + " of " + outcomes.size() + " indexes present");
-            return new MirrorProbeOutcome(target, outcomes, log.text());
+            return new MirrorProbeOutcome(target, outcomes, log.text(), false, tls);
         });
     }
 
     /** Launchpad's CD-image probe: a (series, flavour) counts only when every one of its files is there. */
-    public CompletableFuture<ReleaseProbeOutcome> probeRelease(ReleaseTarget target) {
-        ProbeLog log = new ProbeLog(clock);
+    private CompletableFuture<ReleaseProbeOutcome> probeRelease(ReleaseTarget target, ProbeLog log,
+            Optional<TlsCertificate> tls) {
         log.add("Probing " + target.name() + " at " + target.baseUrl() + " for " + target.pairs().size()
                 + " CD image series and flavours");
         List<CompletableFuture<ImagePair>> pairs = new ArrayList<>();
@@ -75,7 +134,7 @@ public final class MirrorProber {
             List<ImagePair> found = pairs.stream().map(CompletableFuture::join).filter(pair -> pair != null).toList();
             log.add("Probed " + target.name() + ": " + found.size() + " of " + target.pairs().size()
                     + " CD image series and flavours complete");
-            return new ReleaseProbeOutcome(target, found, log.text(), false);
+            return new ReleaseProbeOutcome(target, found, log.text(), false, tls);
         });
     }
 

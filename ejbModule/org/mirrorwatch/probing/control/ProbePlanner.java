@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mirrorwatch.publishing.entity.PublicationKey;
 import org.mirrorwatch.publishing.entity.PublicationKind;
 import org.mirrorwatch.registry.control.CdImageManifestStore;
@@ -63,7 +64,7 @@ public class ProbePlanner {
                 String description = path.release().getName() + " " + path.pocket() + " " + path.component();
                 checks.add(check(key, description, base, base.resolve(path.path()), plans, now));
             }
-            targets.add(new MirrorTarget(mirrorId, mirror.getName(), base.value(), checks));
+            targets.add(new MirrorTarget(mirrorId, mirror.getName(), base.value(), checks, fallbackOf(mirror)));
         }
         return targets;
     }
@@ -96,10 +97,18 @@ public class ProbePlanner {
             urlsByPair.forEach((pair, urls) -> pairs.add(new ImagePair(seriesIds.get(pair.get(0)), pair.get(0),
                     pair.get(1), urls)));
             if (!pairs.isEmpty()) {
-                targets.add(new ReleaseTarget(mirrorId, mirror.getName(), base.value(), pairs));
+                targets.add(new ReleaseTarget(mirrorId, mirror.getName(), base.value(), pairs, fallbackOf(mirror)));
             }
         }
         return targets;
+    }
+
+    /** Where to probe a mirror's content when its HTTPS does not work for clients: HTTP, else FTP. */
+    private static Optional<String> fallbackOf(DistributionMirror mirror) {
+        if (mirror.getHttpsBaseUrl().isEmpty()) {
+            return Optional.empty();
+        }
+        return mirror.getHttpBaseUrl().or(mirror::getFtpBaseUrl).map(MirrorUrl::value);
     }
 
     private IndexCheck check(PublicationKey key, String description, MirrorUrl base, String indexUrl,

@@ -20,6 +20,7 @@ import org.mirrorwatch.registry.control.MirrorAvailability;
 import org.mirrorwatch.registry.control.MirrorContentStore;
 import org.mirrorwatch.registry.control.MirrorsChanged;
 import org.mirrorwatch.registry.control.ProbeRecords;
+import org.mirrorwatch.registry.control.TlsNotices;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.reference.entity.DistroRelease;
 import org.mirrorwatch.registry.entity.MirrorCDImageDistroRelease;
@@ -28,7 +29,8 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
  * Writes one mirror's probe in one transaction: its content records and their freshness, the probe
- * record with its log, a freshness snapshot, and the mirror's enabled state with the owner's mail. A
+ * record with its log and TLS finding, a freshness snapshot, and the mirror's enabled state with the
+ * owner's mail (and the certificate notice). A
  * crash loses only the mirrors whose probe was not yet recorded.
  */
 @Stateless
@@ -51,6 +53,9 @@ public class ProbeRecorder {
 
     @Inject
     MirrorAvailability availability;
+
+    @Inject
+    TlsNotices tlsNotices;
 
     @Inject
     Clock clock;
@@ -82,6 +87,7 @@ public class ProbeRecorder {
         MirrorProbeRecord probe = probeRecords.newProbeRecord(mirror, outcome.log());
         em.flush();
         em.refresh(mirror);
+        recordTls(mirror, probe, outcome);
         if (outcome.lacksAnyPair()) {
             availability.disableAndNotifyOwner(mirror);
         } else {
@@ -92,9 +98,9 @@ public class ProbeRecorder {
         mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         em.persist(new MirrorFreshnessSnapshot(mirror, probe, overall,
                 Map.of(MirrorStatus.UP, outcome.found().size()), clock.instant()));
-        LOG.info(() -> String.format("Probed release mirror %s: %d of %d CD image pairs complete, %s",
+        LOG.info(() -> String.format("Probed release mirror %s: %d of %d CD image pairs complete, %s%s",
                 mirror.getName(), outcome.found().size(), outcome.target().pairs().size(),
-                mirror.isEnabled() ? "enabled" : "disabled"));
+                mirror.isEnabled() ? "enabled" : "disabled", tlsOf(outcome)));
     }
 
     private void recordArchive(MirrorProbeOutcome outcome) {
@@ -109,6 +115,7 @@ public class ProbeRecorder {
         MirrorProbeRecord probe = probeRecords.newProbeRecord(mirror, outcome.log());
         em.flush();
         em.refresh(mirror);
+        recordTls(mirror, probe, outcome);
         Instant now = clock.instant();
         boolean carriesContent = outcome.carriesContent();
         if (!carriesContent) {
@@ -120,9 +127,23 @@ public class ProbeRecorder {
         mirror.rememberProbedFreshness(overall);
         mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         em.persist(new MirrorFreshnessSnapshot(mirror, probe, overall, countByStatus(mirror), now));
-        LOG.info(() -> String.format("Probed mirror %s: %d content records, overall %s, %s", mirror.getName(),
+        LOG.info(() -> String.format("Probed mirror %s: %d content records, overall %s, %s%s", mirror.getName(),
                 outcome.indexes().stream().filter(IndexOutcome::present).count(), overall,
-                mirror.isEnabled() ? "enabled" : "disabled"));
+                mirror.isEnabled() ? "enabled" : "disabled", tlsOf(outcome)));
+    }
+
+    /**
+     * Keeps what the probe found of the HTTPS certificate, with the probe and as the mirror's newest, and
+     * mails the notice it calls for. Called after the mirror's refresh, which would undo it.
+     */
+    private void recordTls(DistributionMirror mirror, MirrorProbeRecord probe, ProbeOutcome outcome) {
+        outcome.tls().ifPresent(probe::recordTls);
+        mirror.rememberTls(outcome.tls());
+        outcome.tls().ifPresent(tls -> tlsNotices.noticeIfDue(mirror, tls, clock.instant()));
+    }
+
+    private static String tlsOf(ProbeOutcome outcome) {
+        return outcome.tls().map(tls -> ", HTTPS " + tls.getState()).orElse("");
     }
 
     private static Map<MirrorStatus, Integer> countByStatus(DistributionMirror mirror) {

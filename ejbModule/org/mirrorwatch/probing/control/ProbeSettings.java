@@ -5,11 +5,16 @@ import static org.mirrorwatch.platform.SettingRules.require;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mirrorwatch.platform.AddressGuard;
 import org.mirrorwatch.platform.ProbedAddresses;
 import org.mirrorwatch.probing.http.ProbeLimits;
+import org.mirrorwatch.probing.http.TlsTrust;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
 /** The prober's settings from MicroProfile Config, checked once at start-up so bad values fail loudly. */
@@ -56,8 +61,22 @@ public class ProbeSettings {
     @ConfigProperty(name = "mirrorwatch.probe.ftp-threads")
     int ftpThreads;
 
+    /** A key store file of the authorities HTTPS mirrors' certificates must chain to; the JDK's when unset. */
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.trust-store")
+    Optional<String> trustStore;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.trust-store-password")
+    Optional<String> trustStorePassword;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.trust-store-type", defaultValue = "PKCS12")
+    String trustStoreType;
+
     private ProbeLimits limits;
     private AddressGuard guard;
+    private TlsTrust tlsTrust;
 
     @PostConstruct
     void check() {
@@ -73,8 +92,26 @@ public class ProbeSettings {
         require(leaseTtl.compareTo(Duration.ofSeconds(3)) >= 0, "mirrorwatch.probe.lease-ttl", leaseTtl,
                 "at least PT3S");
         guard = addresses.guard();
+        tlsTrust = trustStore.filter(path -> !path.isBlank()).map(this::loadTrustStore).orElseGet(TlsTrust::jdkDefault);
         limits = new ProbeLimits(perHostLimit, overallLimit, timeout, 3, 32 * 1024,
                 "Mirrorwatch/0.1 (mirror prober; +https://github.com/mirrorwatch)");
+    }
+
+    private TlsTrust loadTrustStore(String path) {
+        require(Set.of("PKCS12", "JKS").contains(trustStoreType.toUpperCase(Locale.ROOT)),
+                "mirrorwatch.probe.trust-store-type", trustStoreType, "PKCS12 or JKS");
+        try {
+            return TlsTrust.load(Path.of(path), trustStorePassword.map(String::toCharArray).orElse(null),
+                    trustStoreType.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The setting mirrorwatch.probe.trust-store is " + path
+                    + "; it must be a readable trust store with at least one trusted certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** The authorities HTTPS mirrors' certificates must chain to. */
+    public TlsTrust getTlsTrust() {
+        return tlsTrust;
     }
 
     public boolean isTimerEnabled() {

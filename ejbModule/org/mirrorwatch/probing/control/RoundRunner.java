@@ -81,8 +81,8 @@ public class RoundRunner {
     private int probe(long runId, List<? extends ProbeTarget> targets) throws InterruptedException {
         long heartbeat = Math.max(1000, settings.getLeaseTtl().toMillis() / 3);
         try (ProbeClient http = new ProbeClient(settings.getLimits(), settings.getGuard(), threads,
-                settings.getFtpThreads())) {
-            MirrorProber prober = new MirrorProber(http, clock);
+                settings.getFtpThreads(), settings.getTlsTrust(), clock)) {
+            MirrorProber prober = new MirrorProber(http, http, clock);
             BlockingQueue<ProbeOutcome> finished = new LinkedBlockingQueue<>();
             Map<Long, String> inFlight = new ConcurrentHashMap<>();
             for (ProbeTarget target : targets) {

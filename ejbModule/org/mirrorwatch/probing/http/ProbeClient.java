@@ -2,6 +2,8 @@ package org.mirrorwatch.probing.http;
 
 import org.mirrorwatch.platform.AddressGuard;
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +22,11 @@ import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.mirrorwatch.probing.http.HostScheduler.RequestEnd;
 
 /**
@@ -36,7 +41,7 @@ import org.mirrorwatch.probing.http.HostScheduler.RequestEnd;
  * timed-out connection's place on before closing it. Launchpad's prober, too, opens one connection per
  * request.
  */
-public final class ProbeClient implements HeadClient, AutoCloseable {
+public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseable {
 
     private final ProbeLimits limits;
     private final HttpClient jetty;
@@ -44,6 +49,7 @@ public final class ProbeClient implements HeadClient, AutoCloseable {
     private final FailureClassifier classifier;
     private final RedirectPolicy redirects;
     private final HostScheduler<Pending> scheduler;
+    private final CertificateRecorder certificates;
 
     /** Completed when Jetty has closed the connection's socket; entries live from the close to the release. */
     private final Map<org.eclipse.jetty.io.Connection, CompletableFuture<Void>> closes = new ConcurrentHashMap<>();
@@ -54,15 +60,20 @@ public final class ProbeClient implements HeadClient, AutoCloseable {
     /**
      * @param threads where Jetty's threads come from: the container's ManagedThreadFactory in the
      *                application, so that they carry its context
+     * @param trust   the authorities HTTPS servers' certificates must chain to
+     * @param clock   the time certificates are judged at
      */
-    public ProbeClient(ProbeLimits limits, AddressGuard guard, ThreadFactory threads, int ftpThreads) {
+    public ProbeClient(ProbeLimits limits, AddressGuard guard, ThreadFactory threads, int ftpThreads, TlsTrust trust,
+            Clock clock) {
         this.limits = limits;
         this.classifier = new FailureClassifier(limits.timeout(), limits.maxHeaderBytes());
         this.redirects = new RedirectPolicy(limits.maxRedirects());
         this.scheduler = new HostScheduler<>(limits.perHost(), limits.overall());
         QueuedThreadPool pool = new QueuedThreadPool(16, 2, 60_000, -1, null, null, threads);
         pool.setName("mirrorwatch-probe-http");
+        certificates = new CertificateRecorder(trust, clock);
         jetty = new HttpClient();
+        jetty.setSslContextFactory(tlsFor(certificates));
         jetty.setExecutor(pool);
         jetty.setFollowRedirects(false);
         jetty.setConnectTimeout(limits.timeout().toMillis());
@@ -102,6 +113,46 @@ public final class ProbeClient implements HeadClient, AutoCloseable {
         }
         enqueue(new Pending(url, uri, 0, result));
         return result;
+    }
+
+    /**
+     * The TLS check of an HTTPS URL's host: a HEAD of the URL, whose handshake the round's trust manager
+     * judges and remembers. It is an ordinary request, so the host's limits, the deadline and the address
+     * guard hold for it as for any other; its answer does not matter, only the certificate does.
+     */
+    @Override
+    public CompletableFuture<HttpsHandshake> handshake(String httpsUrl) {
+        return head(httpsUrl).thenApply(result -> {
+            URI uri;
+            try {
+                uri = new URI(httpsUrl);
+            } catch (URISyntaxException e) {
+                return new HttpsHandshake.NotCompleted(result.reason());
+            }
+            if (uri.getHost() == null) {
+                return new HttpsHandshake.NotCompleted(result.reason());
+            }
+            return certificates.seen(uri.getHost(), uri.getPort() == -1 ? 443 : uri.getPort())
+                    .<HttpsHandshake>map(HttpsHandshake.Completed::new)
+                    .orElseGet(() -> new HttpsHandshake.NotCompleted(result.reason()));
+        });
+    }
+
+    /**
+     * Jetty's TLS with the round's trust manager. Endpoint identification stays on ("HTTPS" is Jetty's
+     * default); as the trust manager is an extended one, the JDK leaves the name check to it.
+     */
+    private static SslContextFactory.Client tlsFor(CertificateRecorder certificates) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {certificates}, null);
+            SslContextFactory.Client tls = new SslContextFactory.Client();
+            tls.setSslContext(context);
+            tls.setEndpointIdentificationAlgorithm("HTTPS");
+            return tls;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK offers no TLS context", e);
+        }
     }
 
     /** Requests sent so far, redirect hops included. */

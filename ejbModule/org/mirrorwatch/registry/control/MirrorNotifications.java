@@ -10,12 +10,16 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
+import org.mirrorwatch.registry.entity.TlsCertificate;
+import org.mirrorwatch.registry.entity.TlsNotice;
 
 /**
  * The mails about a mirror: one to its owner, and its own copy to the distribution's mirror
@@ -46,6 +50,56 @@ public class MirrorNotifications {
             Instant when) {
         return queueForEach(mirror, "Mirror " + mirror.getName() + " is enabled again",
                 fill("mirror-reenabled.txt", mirror, probe, when));
+    }
+
+    /**
+     * Tells the owner what a probe found of the mirror's HTTPS certificate: that it expires soon, has
+     * expired, or is refused by clients for another reason.
+     */
+    public List<OutboxMail> tlsNotice(DistributionMirror mirror, TlsCertificate certificate, TlsNotice notice,
+            Instant when) {
+        String subject = "The HTTPS certificate of " + mirror.getName() + " " + switch (notice) {
+            case EXPIRES_WITHIN_21_DAYS, EXPIRES_WITHIN_7_DAYS, EXPIRES_WITHIN_1_DAY -> expiresIn(certificate, when);
+            case EXPIRED -> "has expired";
+            case NAME_MISMATCH -> "is for another host name";
+            case UNTRUSTED -> "is not trusted";
+        };
+        String finding = switch (notice) {
+            case EXPIRES_WITHIN_21_DAYS, EXPIRES_WITHIN_7_DAYS, EXPIRES_WITHIN_1_DAY -> "Its certificate "
+                    + expiresIn(certificate, when) + ".";
+            case EXPIRED -> "Its certificate has expired, so every HTTPS client refuses it.";
+            case NAME_MISMATCH -> "Its certificate is made out for another host name than the one in the HTTPS URL,"
+                    + " so every HTTPS client refuses it.";
+            case UNTRUSTED -> "Its certificate is not signed by an authority that clients trust (it may be"
+                    + " self-signed, or the server may not send its intermediate certificates), so HTTPS clients"
+                    + " refuse it.";
+        };
+        String consequence = certificate.getState().worksForClients()
+                ? "Please renew it before then. Once it has expired, Mirrorwatch stops handing out the mirror's HTTPS"
+                        + " URL to clients until a probe finds a valid certificate."
+                : "Mirrorwatch no longer hands out the mirror's HTTPS URL to clients" + (mirror.getHttpBaseUrl()
+                        .isPresent() ? " (its HTTP URL stays in the lists)" : "") + ". As soon as a probe finds a valid"
+                        + " certificate, the HTTPS URL is handed out again.";
+        Map<String, String> values = Map.of(
+                "owner", mirror.getOwner().getDisplayName(),
+                "distribution", mirror.getDistribution().getDisplayName(),
+                "mirror", mirror.getName(),
+                "url", mirror.getHttpsBaseUrl().map(MirrorUrl::value).orElse(mirror.getBaseUrl().value()),
+                "date", when.toString(),
+                "finding", finding,
+                "issuer", certificate.getIssuer().orElse("unknown"),
+                "notAfter", certificate.getNotAfter().map(Instant::toString).orElse("unknown"),
+                "protocol", certificate.getProtocol().orElse("unknown"),
+                "fingerprint", certificate.getFingerprint().orElse("unknown"));
+        Map<String, String> all = new HashMap<>(values);
+        all.put("consequence", consequence);
+        return queueForEach(mirror, subject, MailTemplates.fill("tls-notice.txt", all));
+    }
+
+    /** "expires in 5 days", "expires within a day". */
+    private static String expiresIn(TlsCertificate certificate, Instant when) {
+        long days = certificate.daysLeft(when).orElse(0L);
+        return days < 1 ? "expires within a day" : "expires in " + days + (days == 1 ? " day" : " days");
     }
 
     /** One mail per recipient, so the owner's mail never shows the administrators' address and vice versa. */

@@ -12,6 +12,7 @@ import org.mirrorwatch.reference.entity.DistroReleaseStatus;
 import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -154,6 +155,10 @@ public class DistributionMirror {
     @Column(name = "reprobe_requested_at")
     private Instant reprobeRequestedAt;
 
+    /** What the newest probe found of the HTTPS URL's certificate; null without an HTTPS URL or a probe of it. */
+    @Embedded
+    private TlsCertificate tls;
+
     @OneToMany(mappedBy = "distributionMirror")
     private List<MirrorDistroArchRelease> archReleases = new ArrayList<>();
 
@@ -204,6 +209,10 @@ public class DistributionMirror {
     }
 
     public void changeUrls(MirrorUrls urls) {
+        if (!Objects.equals(httpsBaseUrl, urls.https())) {
+            // The certificate was another URL's; the next probe checks the new one.
+            tls = null;
+        }
         this.httpBaseUrl = urls.http();
         this.httpsBaseUrl = urls.https();
         this.ftpBaseUrl = urls.ftp();
@@ -285,6 +294,20 @@ public class DistributionMirror {
     }
 
     /** The overall freshness as of the last probe; UNKNOWN before the first. */
+    /**
+     * Keeps what the newest probe found of the HTTPS certificate, or forgets it when the probe did not
+     * check one (the mirror has no HTTPS URL any more).
+     */
+    public void rememberTls(Optional<TlsCertificate> found) {
+        tls = found.map(TlsCertificate::copy).orElse(null);
+    }
+
+    /** What the newest probe found of the HTTPS certificate; empty before one was checked. */
+    public Optional<TlsCertificate> getTls() {
+        // A provider may give an embedded object with null columns rather than null.
+        return Optional.ofNullable(tls).filter(found -> found.getState() != null);
+    }
+
     public MirrorStatus getProbedFreshness() {
         return probedFreshness;
     }

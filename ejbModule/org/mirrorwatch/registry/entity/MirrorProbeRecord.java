@@ -1,6 +1,7 @@
 package org.mirrorwatch.registry.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -11,6 +12,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.mirrorwatch.librarian.LibraryFile;
 
 /** One probe of a mirror: when it ran, and the log it wrote, kept in the librarian. */
@@ -40,6 +42,10 @@ public class MirrorProbeRecord {
     @Column(name = "date_created", nullable = false)
     private Instant dateCreated;
 
+    /** What this probe found of the HTTPS certificate; null when the mirror has no HTTPS URL. */
+    @Embedded
+    private TlsCertificate tls;
+
     protected MirrorProbeRecord() {
     }
 
@@ -47,6 +53,15 @@ public class MirrorProbeRecord {
         this.distributionMirror = Objects.requireNonNull(mirror);
         this.logFile = Objects.requireNonNull(logFile);
         this.dateCreated = Objects.requireNonNull(dateCreated);
+    }
+
+    /** Records what this probe found of the mirror's HTTPS certificate. */
+    public void recordTls(TlsCertificate found) {
+        tls = found.copy();
+    }
+
+    public Optional<TlsCertificate> getTls() {
+        return Optional.ofNullable(tls).filter(found -> found.getState() != null);
     }
 
     public Long getId() {

@@ -17,25 +17,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.mirrorwatch.probing.http.CertificateFacts;
 import org.mirrorwatch.probing.http.HeadClient;
+import org.mirrorwatch.probing.http.HttpsHandshake;
 import org.mirrorwatch.probing.http.HeadResult;
 import org.mirrorwatch.probing.http.ProbeFailure;
 import org.mirrorwatch.publishing.entity.PublicationKind;
 import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 import org.mirrorwatch.registry.entity.MirrorStatus;
+import org.mirrorwatch.registry.entity.TlsState;
 
 /** Launchpad's decisions for one mirror, against files that are there or not, without a network. */
 class MirrorProberTest {
 
+    private static final Instant NOW = Instant.parse("2024-01-01T00:00:00Z");
     private static final String BASE = "http://m.example/ubuntu/";
+    private static final String HTTPS_BASE = "https://m.example/ubuntu/";
     private static final String INDEX = BASE + "dists/warty/main/binary-i386/Packages.gz";
     private static final String NEWEST = BASE + "pool/main/h/hello/hello_3_i386.deb";
     private static final String ONE_HOUR = BASE + "pool/main/h/hello/hello_2_i386.deb";
     private static final String SIX_HOURS = BASE + "pool/main/h/hello/hello_1_i386.deb";
 
     private final Mirror mirror = new Mirror();
-    private final MirrorProber prober = new MirrorProber(mirror,
-            Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
+    private final Map<String, HttpsHandshake> certificates = new HashMap<>();
+    private final List<String> handshakes = new ArrayList<>();
+    private final MirrorProber prober = new MirrorProber(mirror, url -> {
+        handshakes.add(url);
+        return CompletableFuture.completedFuture(certificates.get(URI.create(url).getHost()));
+    }, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aMissingIndex_isDeleted_withTheReason() {
@@ -120,6 +129,60 @@ class MirrorProberTest {
         assertTrue(outcome.log().contains("Failed " + BASE + "warty/l.iso: 404 Not Found"), outcome.log());
         assertTrue(outcome.log().contains("Missing 1 of the 2 CD image files of warty kubuntu."), outcome.log());
         assertTrue(outcome.log().endsWith("Probed m.example: 1 of 2 CD image series and flavours complete\n"));
+    }
+
+    @Test
+    void anExpiredCertificate_isRecorded_andTheContentIsProbedOverHttp() {
+        certificates.put("m.example", completed(CertificateFacts.Verdict.EXPIRED, NOW.minus(Duration.ofDays(2))));
+        mirror.has(INDEX, NEWEST);
+        MirrorProbeOutcome outcome = (MirrorProbeOutcome) prober.probe(new MirrorTarget(7, "m.example", HTTPS_BASE,
+                List.of(rebasedCheck(check(Optional.of(NEWEST)))),
+                Optional.of(BASE))).join();
+        assertEquals(TlsState.EXPIRED, outcome.tls().orElseThrow().getState());
+        assertEquals(MirrorStatus.UP, outcome.indexes().get(0).freshness());
+        assertEquals(List.of(INDEX, NEWEST), mirror.asked, "the content is asked over HTTP");
+        assertTrue(outcome.log().contains("HTTPS clients cannot use m.example; probing its content at " + BASE
+                + " instead."), outcome.log());
+    }
+
+    @Test
+    void aCertificateExpiringIn5Days_isExpiring_andTheContentIsProbedOverHttps() {
+        certificates.put("m.example", completed(CertificateFacts.Verdict.TRUSTED, NOW.plus(Duration.ofDays(5))));
+        MirrorProbeOutcome outcome = (MirrorProbeOutcome) prober.probe(new MirrorTarget(7, "m.example", HTTPS_BASE,
+                List.of(rebasedCheck(check(Optional.of(NEWEST)))), Optional.of(BASE))).join();
+        assertEquals(TlsState.EXPIRING, outcome.tls().orElseThrow().getState());
+        assertEquals(List.of(HTTPS_BASE + INDEX.substring(BASE.length())), mirror.asked);
+    }
+
+    @Test
+    void twoMirrorsOnOneHttpsHost_shareOneHandshake_andAnHttpMirrorHasNone() {
+        certificates.put("m.example", completed(CertificateFacts.Verdict.TRUSTED, NOW.plus(Duration.ofDays(90))));
+        prober.probe(new MirrorTarget(7, "a", HTTPS_BASE, List.of(), Optional.empty())).join();
+        MirrorProbeOutcome second = (MirrorProbeOutcome) prober.probe(new MirrorTarget(8, "b", HTTPS_BASE + "b/",
+                List.of(), Optional.empty())).join();
+        MirrorProbeOutcome plain = (MirrorProbeOutcome) prober.probe(new MirrorTarget(9, "c", BASE, List.of())).join();
+        assertEquals(List.of(HTTPS_BASE), handshakes);
+        assertEquals(TlsState.VALID, second.tls().orElseThrow().getState());
+        assertTrue(plain.tls().isEmpty());
+    }
+
+    @Test
+    void noHandshake_isRecordedWithItsReason() {
+        certificates.put("m.example", new HttpsHandshake.NotCompleted("connection refused"));
+        MirrorProbeOutcome outcome = (MirrorProbeOutcome) prober.probe(new MirrorTarget(7, "m.example", HTTPS_BASE,
+                List.of(), Optional.empty())).join();
+        assertEquals(TlsState.NO_HANDSHAKE, outcome.tls().orElseThrow().getState());
+        assertTrue(outcome.log().contains("TLS of " + HTTPS_BASE + ": NO_HANDSHAKE (connection refused)"),
+                outcome.log());
+    }
+
+    private static HttpsHandshake completed(CertificateFacts.Verdict verdict, Instant notAfter) {
+        return new HttpsHandshake.Completed(new CertificateFacts(verdict, notAfter, "CN=Test CA", "TLSv1.3",
+                "ab".repeat(32)));
+    }
+
+    private static IndexCheck rebasedCheck(IndexCheck check) {
+        return new MirrorTarget(7, "m", BASE, List.of(check)).rebasedTo(HTTPS_BASE).checks().get(0);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,8 @@ class ProbeClientFailureReasonsTest {
 
     private static ProbeClient client(Duration timeout) {
         return new ProbeClient(new ProbeLimits(4, 20, timeout, 3, HEADER_BYTES, "Mirrorwatch test"),
-                AddressGuard.allowing(List.of(FakeMirrorFarm.ALLOWED_CIDR)), Executors.defaultThreadFactory(), 1);
+                AddressGuard.allowing(List.of(FakeMirrorFarm.ALLOWED_CIDR)), Executors.defaultThreadFactory(), 1,
+                TlsTrust.jdkDefault(), Clock.systemUTC());
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package org.mirrorwatch.probing.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,8 @@ class ProbeClientPolitenessTest {
     private static void probe(ConnectionCountingFarm farm, int perHost) throws Exception {
         ProbeLimits limits = new ProbeLimits(PER_HOST, OVERALL, TIMEOUT, 3, 16 * 1024, "Mirrorwatch test");
         try (ProbeClient client = new ProbeClient(limits, AddressGuard.allowing(List.of(FakeMirrorFarm.ALLOWED_CIDR)),
-                Executors.defaultThreadFactory(), 1)) {
+                Executors.defaultThreadFactory(), 1,
+                TlsTrust.jdkDefault(), Clock.systemUTC())) {
             List<CompletableFuture<HeadResult>> results = new ArrayList<>();
             for (int i = 0; i < perHost; i++) {
                 for (ConnectionCountingFarm.Host host : farm.hosts()) {
