@@ -25,11 +25,12 @@ import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.MirrorStatus;
+import org.mirrorwatch.registry.entity.TlsState;
 
 /**
  * Reads a {@link RoutingSnapshot} from the registry in one read-only transaction and nine queries,
  * whatever the number of mirrors: the eligible mirrors (enabled, official, reachable over HTTP(S), and
- * fresh enough overall), what each carries fresh enough, the distributions with their series, and the
+ * fresh enough overall; with their HTTPS URL only while its certificate works for clients), what each carries fresh enough, the distributions with their series, and the
  * countries' continents.
  */
 @Stateless
@@ -91,15 +92,18 @@ public class SnapshotLoader {
         Map<String, List<RouteCandidate>> archive = new HashMap<>();
         Map<String, List<RouteCandidate>> releases = new HashMap<>();
         for (Object[] row : rows("SELECT m.id, m.name, m.httpBaseUrl, m.httpsBaseUrl, m.speed, c.isoCode,"
-                + " c.continent, m.content, d.name FROM DistributionMirror m JOIN m.country c JOIN m.distribution d"
-                + " WHERE " + ELIGIBLE + " AND (m.httpBaseUrl IS NOT NULL OR m.httpsBaseUrl IS NOT NULL)"
-                + " ORDER BY m.id", fresh)) {
-            MirrorUrl url = row[3] != null ? (MirrorUrl) row[3] : (MirrorUrl) row[2];
-            RouteCandidate candidate = new RouteCandidate((Long) row[0], (String) row[1], url.value(),
+                + " c.continent, m.content, d.name, m.tls.state FROM DistributionMirror m JOIN m.country c"
+                + " JOIN m.distribution d WHERE " + ELIGIBLE
+                + " AND (m.httpBaseUrl IS NOT NULL OR m.httpsBaseUrl IS NOT NULL) ORDER BY m.id", fresh)) {
+            Optional<MirrorUrl> url = webUrl((MirrorUrl) row[2], (MirrorUrl) row[3], (TlsState) row[9]);
+            if (url.isEmpty()) {
+                continue;
+            }
+            RouteCandidate candidate = new RouteCandidate((Long) row[0], (String) row[1], url.get().value(),
                     ((MirrorSpeed) row[4]).kilobitsPerSecond(), ((String) row[5]).strip(),
                     ((Continent) row[6]).name(), 0, AddressFamilies.UNKNOWN,
                     carries.getOrDefault((Long) row[0], Set.of()));
-            candidate = hosts.apply(url.value()).map(candidate::withHost).orElse(candidate);
+            candidate = hosts.apply(url.get().value()).map(candidate::withHost).orElse(candidate);
             (row[7] == MirrorContent.RELEASE ? releases : archive)
                     .computeIfAbsent((String) row[8], name -> new ArrayList<>()).add(candidate);
         }
@@ -122,6 +126,18 @@ public class SnapshotLoader {
             continents.put(((String) row[0]).strip(), ((Continent) row[1]).name());
         }
         return new RoutingSnapshot(distributions, continents, now, Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    /**
+     * The URL handed to clients: HTTPS unless its newest probe found a certificate that clients refuse (an
+     * expiring one still works), then HTTP; none when a broken HTTPS is all the mirror has. A certificate
+     * not checked yet does not count against it.
+     */
+    static Optional<MirrorUrl> webUrl(MirrorUrl http, MirrorUrl https, TlsState tls) {
+        if (https != null && (tls == null || tls.worksForClients())) {
+            return Optional.of(https);
+        }
+        return Optional.ofNullable(http);
     }
 
     private Map<Long, String> names(String jpql) {
