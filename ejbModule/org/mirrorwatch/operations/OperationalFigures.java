@@ -6,9 +6,17 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.mirrorwatch.platform.SqlValues;
 import org.mirrorwatch.registry.entity.MirrorStatus;
+import org.mirrorwatch.registry.entity.TlsState;
 
 /** Reads the operators' figures, each in one small query. */
 @Stateless
@@ -35,6 +43,46 @@ public class OperationalFigures {
     public long outboxBacklog() {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL")
                 .getSingleResult()).longValue();
+    }
+
+    /** Enabled mirrors per state of their HTTPS certificate as of their last probe; every state is present. */
+    public Map<TlsState, Long> enabledMirrorsByTlsState() {
+        Map<TlsState, Long> counts = new EnumMap<>(TlsState.class);
+        for (TlsState state : TlsState.values()) {
+            counts.put(state, 0L);
+        }
+        for (Object row : em.createNativeQuery("SELECT tls_state, count(*) FROM distribution_mirror"
+                + " WHERE enabled AND tls_state IS NOT NULL GROUP BY tls_state").getResultList()) {
+            Object[] columns = (Object[]) row;
+            counts.put(TlsState.valueOf((String) columns[0]), ((Number) columns[1]).longValue());
+        }
+        return counts;
+    }
+
+    /**
+     * How soon the enabled mirrors' HTTPS certificates expire, without a figure per mirror: per bound in
+     * days, the mirrors whose certificate expires within it (expired ones count in every bound), and the
+     * earliest expiry of all.
+     */
+    public record TlsExpiry(Map<Integer, Long> expiringWithinDays, Optional<Instant> earliest) {
+    }
+
+    public TlsExpiry tlsExpiry(Instant now, List<Integer> boundsInDays) {
+        StringBuilder sql = new StringBuilder("SELECT min(tls_not_after)");
+        for (int i = 0; i < boundsInDays.size(); i++) {
+            sql.append(", count(*) FILTER (WHERE tls_not_after <= ?").append(i + 1).append(')');
+        }
+        sql.append(" FROM distribution_mirror WHERE enabled AND tls_not_after IS NOT NULL");
+        var query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < boundsInDays.size(); i++) {
+            query.setParameter(i + 1, Timestamp.from(now.plus(Duration.ofDays(boundsInDays.get(i)))));
+        }
+        Object[] row = (Object[]) query.getSingleResult();
+        Map<Integer, Long> within = new LinkedHashMap<>();
+        for (int i = 0; i < boundsInDays.size(); i++) {
+            within.put(boundsInDays.get(i), ((Number) row[i + 1]).longValue());
+        }
+        return new TlsExpiry(within, Optional.ofNullable(SqlValues.instant(row[0])));
     }
 
     /** Enabled mirrors per freshness status as of their last probe; every status is present. */

@@ -28,6 +28,7 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorUrls;
 import org.mirrorwatch.registry.entity.ReviewStatus;
+import org.mirrorwatch.registry.entity.TlsState;
 
 /**
  * The mirror list's queries and the read models they answer with, for the facades to run inside their
@@ -239,7 +240,7 @@ public class MirrorQueries {
     public List<FreshnessFeedEntry> freshnessFeed(String distribution) {
         Jpql jpql = new Jpql("SELECT m.name, d.name, m.content, c.isoCode, m.httpsBaseUrl, m.httpBaseUrl,"
                 + " m.ftpBaseUrl, m.officialCandidate, m.reviewStatus, m.probedFreshness, " + LAST_PROBED
-                + " FROM DistributionMirror m JOIN m.owner o JOIN m.country c JOIN m.distribution d WHERE 1 = 1");
+                + ", m.tls.state, m.tls.notAfter FROM DistributionMirror m JOIN m.owner o JOIN m.country c JOIN m.distribution d WHERE 1 = 1");
         jpql.filter(" AND d.name = :distribution", "distribution", distribution);
         visibleOnly(jpql);
         return jpql.append(" ORDER BY m.name").query(em, Object[].class).getResultStream()
@@ -247,7 +248,8 @@ public class MirrorQueries {
                         (String) row[3], new MirrorUrls((MirrorUrl) row[5], (MirrorUrl) row[4], (MirrorUrl) row[6],
                                 null).download(),
                         DistributionMirror.isOfficial((Boolean) row[7], (ReviewStatus) row[8]),
-                        (MirrorStatus) row[9], SqlValues.instant(row[10])))
+                        (MirrorStatus) row[9], SqlValues.instant(row[10]), (TlsState) row[11],
+                        SqlValues.instant(row[12])))
                 .toList();
     }
 

@@ -26,13 +26,17 @@ public class FreshnessFeedResource {
     @Inject
     Clock clock;
 
-    /** One mirror in the feed. */
+    /**
+     * One mirror in the feed. {@code tls} is the state of its HTTPS certificate as of its last probe, and
+     * {@code tlsNotAfter} its expiry; both null without an HTTPS URL or before a probe checked it.
+     */
     public record FeedEntryView(String name, String distribution, String content, String country, String url,
-            boolean official, String freshness, Instant lastProbed) {
+            boolean official, String freshness, Instant lastProbed, String tls, Instant tlsNotAfter) {
 
         static FeedEntryView of(FreshnessFeedEntry entry) {
             return new FeedEntryView(entry.name(), entry.distribution(), entry.content().name(), entry.country(),
-                    entry.baseUrl().value(), entry.official(), entry.freshness().name(), entry.lastProbed());
+                    entry.baseUrl().value(), entry.official(), entry.freshness().name(), entry.lastProbed(),
+                    entry.tlsState() == null ? null : entry.tlsState().name(), entry.tlsNotAfter());
         }
     }
 

@@ -22,6 +22,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mirrorwatch.operations.OperationalFigures;
 import org.mirrorwatch.operations.OperationalFigures.RoundTotals;
+import org.mirrorwatch.operations.OperationalFigures.TlsExpiry;
+import org.mirrorwatch.registry.entity.TlsState;
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
@@ -57,6 +61,12 @@ public class MetricsResource {
     private final AtomicLong outboxBacklog = new AtomicLong();
     private final Map<MirrorStatus, AtomicLong> mirrors = new EnumMap<>(MirrorStatus.class);
     private final AtomicReference<SnapshotStatus> snapshot = new AtomicReference<>();
+    private final Map<TlsState, AtomicLong> mirrorsByTls = new EnumMap<>(TlsState.class);
+    private final Map<Integer, AtomicLong> tlsExpiringWithin = new LinkedHashMap<>();
+    private final AtomicReference<Double> tlsEarliestExpiryDays = new AtomicReference<>(Double.NaN);
+
+    /** The bounds, in days, of the certificates' expiry figures: the notices' 1, 7 and 21 days, and wider. */
+    static final List<Integer> TLS_EXPIRY_BOUNDS = List.of(0, 1, 7, 21, 30, 90);
 
     @PostConstruct
     void register() {
@@ -73,6 +83,26 @@ public class MetricsResource {
                     "freshness", status.name());
         }
         registerRouting();
+        registerTls();
+    }
+
+    /** The HTTPS certificates of enabled mirrors: per state, and how soon they expire; no series per mirror. */
+    private void registerTls() {
+        for (TlsState state : TlsState.values()) {
+            AtomicLong count = new AtomicLong();
+            mirrorsByTls.put(state, count);
+            gauge("mirrorwatch.mirrors.tls", "Enabled mirrors with an HTTPS URL by the state of its certificate as of"
+                    + " their last probe", count, "state", state.name());
+        }
+        for (int days : TLS_EXPIRY_BOUNDS) {
+            AtomicLong count = new AtomicLong();
+            tlsExpiringWithin.put(days, count);
+            gauge("mirrorwatch.mirrors.tls.expiring", "Enabled mirrors whose HTTPS certificate expires within this"
+                    + " many days (those expired count in every bound)", count, "within_days", String.valueOf(days));
+        }
+        Gauge.builder("mirrorwatch.mirrors.tls.earliest.expiry", tlsEarliestExpiryDays, AtomicReference::get)
+                .baseUnit("days").description("Days until the earliest expiry of an enabled mirror's HTTPS"
+                        + " certificate; negative once it has expired").register(registry);
     }
 
     /** The routing's figures are this instance's: its answers, and the snapshot it serves. */
@@ -111,6 +141,11 @@ public class MetricsResource {
         outboxBacklog.set(figures.outboxBacklog());
         snapshot.set(snapshots.status());
         figures.enabledMirrorsByFreshness().forEach((status, count) -> mirrors.get(status).set(count));
+        figures.enabledMirrorsByTlsState().forEach((state, count) -> mirrorsByTls.get(state).set(count));
+        TlsExpiry expiry = figures.tlsExpiry(clock.instant(), TLS_EXPIRY_BOUNDS);
+        expiry.expiringWithinDays().forEach((days, count) -> tlsExpiringWithin.get(days).set(count));
+        tlsEarliestExpiryDays.set(expiry.earliest()
+                .map(earliest -> Duration.between(clock.instant(), earliest).toSeconds() / 86_400.0).orElse(Double.NaN));
         return registry.scrape();
     }
 }

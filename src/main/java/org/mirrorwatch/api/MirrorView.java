@@ -3,16 +3,33 @@ package org.mirrorwatch.api;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import org.mirrorwatch.registry.boundary.MirrorSummary;
+import org.mirrorwatch.registry.boundary.TlsSummary;
 
 /**
- * A mirror as the API shows it. {@code freshness} is its overall freshness as of its last probe. Empty fields
- * are shown as null, so a client sees every field it may change.
+ * A mirror as the API shows it. {@code freshness} is its overall freshness as of its last probe, {@code tls}
+ * what that probe found of its HTTPS certificate (null without an HTTPS URL or before a probe checked it).
+ * Empty fields are shown as null, so a client sees every field it may change.
  */
 @JsonbNillable
 public record MirrorView(String name, String displayName, String description, String distribution, String owner,
         String country, String content, String speed, String pulseType, String httpBaseUrl, String httpsBaseUrl,
         String ftpBaseUrl, String rsyncBaseUrl, boolean officialCandidate, boolean enabled, boolean official,
-        String reviewStatus, boolean countryDnsMirror, String freshness, Instant lastProbed, Instant dateCreated) {
+        String reviewStatus, boolean countryDnsMirror, String freshness, Instant lastProbed, Instant dateCreated,
+        TlsView tls) {
+
+    /**
+     * A mirror's HTTPS certificate as its newest probe found it: {@code state} is VALID, EXPIRING (within 21
+     * days), EXPIRED, NAME_MISMATCH, UNTRUSTED or NO_HANDSHAKE; {@code notAfter} the earliest expiry of the
+     * chain the server sent; {@code inClientLists} whether the HTTPS URL is handed to clients.
+     */
+    @JsonbNillable
+    public record TlsView(String state, Instant notAfter, String issuer, String protocol, boolean inClientLists) {
+
+        static TlsView of(TlsSummary tls) {
+            return tls == null ? null : new TlsView(tls.state().name(), tls.notAfter(), tls.issuer(), tls.protocol(),
+                    tls.worksForClients());
+        }
+    }
 
     static MirrorView of(MirrorSummary mirror) {
         return new MirrorView(mirror.name(), mirror.displayName(), mirror.description(), mirror.distribution(),
@@ -20,6 +37,6 @@ public record MirrorView(String name, String displayName, String description, St
                 mirror.pulseType().name(), mirror.httpBaseUrl(), mirror.httpsBaseUrl(), mirror.ftpBaseUrl(),
                 mirror.rsyncBaseUrl(), mirror.officialCandidate(), mirror.enabled(), mirror.official(),
                 mirror.reviewStatus().name(), mirror.countryDnsMirror(), mirror.freshness().name(),
-                mirror.lastProbed(), mirror.dateCreated());
+                mirror.lastProbed(), mirror.dateCreated(), TlsView.of(mirror.tls()));
     }
 }
