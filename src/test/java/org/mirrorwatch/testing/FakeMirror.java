@@ -2,6 +2,9 @@ package org.mirrorwatch.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,15 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * One fake mirror host: real HTTP on its own loopback address and a random port. It answers 200 for the
  * paths it serves, a redirect where one is set, and 404 otherwise, after an injectable latency, and it
- * counts requests and the peak of concurrent ones.
+ * counts requests and the peak of concurrent ones. An HTTPS mirror serves the same files over TLS, with
+ * the certificate it was given, and over plain HTTP on a second port, as most mirrors do.
  */
 public final class FakeMirror implements AutoCloseable {
 
     private final HttpServer server;
+    /** The plain HTTP listener of an HTTPS mirror; null for a plain one, whose server is plain. */
+    private final HttpServer plain;
+    private final AtomicInteger tlsHandshakes = new AtomicInteger();
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final FakeMirrorFarm farm;
     private final Set<String> files = ConcurrentHashMap.newKeySet();
@@ -38,9 +46,25 @@ public final class FakeMirror implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
 
     FakeMirror(FakeMirrorFarm farm, String address) {
+        this(farm, address, null);
+    }
+
+    FakeMirror(FakeMirrorFarm farm, String address, SSLContext tls) {
         this.farm = farm;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 200);
+            InetSocketAddress socket = new InetSocketAddress(InetAddress.getByName(address), 0);
+            if (tls == null) {
+                server = HttpServer.create(socket, 200);
+                plain = null;
+            } else {
+                HttpsServer https = HttpsServer.create(socket, 200);
+                https.setHttpsConfigurator(counting(tls));
+                server = https;
+                plain = HttpServer.create(socket, 200);
+                plain.setExecutor(threads);
+                plain.createContext("/", this::handle);
+                plain.start();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not listen on " + address, e);
         }
@@ -49,10 +73,31 @@ public final class FakeMirror implements AutoCloseable {
         server.start();
     }
 
-    /** The root URL, e.g. http://127.0.0.12:40123/. */
+    /** The root URL, e.g. http://127.0.0.12:40123/ (https://… for an HTTPS mirror). */
     public String baseUrl() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
-                + "/";
+        return (plain == null ? "http://" : "https://") + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort() + "/";
+    }
+
+    /** The plain HTTP root URL: the base URL of a plain mirror, the second listener's of an HTTPS one. */
+    public String httpBaseUrl() {
+        HttpServer http = plain == null ? server : plain;
+        return "http://" + http.getAddress().getAddress().getHostAddress() + ":" + http.getAddress().getPort() + "/";
+    }
+
+    private HttpsConfigurator counting(SSLContext tls) {
+        return new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                tlsHandshakes.incrementAndGet();
+                super.configure(parameters);
+            }
+        };
+    }
+
+    /** TLS connections the HTTPS listener accepted (each is configured once, before its handshake). */
+    public int tlsConnections() {
+        return tlsHandshakes.get();
     }
 
     /** Serves these paths (relative to the root, e.g. "ubuntu/dists/noble/Release") with 200. */
@@ -121,6 +166,7 @@ public final class FakeMirror implements AutoCloseable {
     public void resetCounters() {
         requests.set(0);
         peak.set(0);
+        tlsHandshakes.set(0);
     }
 
     /**
@@ -178,6 +224,9 @@ public final class FakeMirror implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (plain != null) {
+            plain.stop(0);
+        }
         threads.shutdownNow();
     }
 }

@@ -3,6 +3,8 @@ package org.mirrorwatch.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * Fake mirrors for probe tests, each on its own address from 127.0.100.0/24 (Linux routes all of
@@ -24,6 +26,17 @@ public final class FakeMirrorFarm implements AutoCloseable {
     /** A new host on the next free loopback address. */
     public synchronized FakeMirror newMirror() {
         FakeMirror mirror = new FakeMirror(this, nextAddress());
+        mirrors.add(mirror);
+        return mirror;
+    }
+
+    /**
+     * A new HTTPS host on the next free loopback address, with the TLS that {@code tlsFor} makes for that
+     * address (e.g. a certificate issued for it, or for another name), and plain HTTP on a second port.
+     */
+    public synchronized FakeMirror newHttpsMirror(Function<String, SSLContext> tlsFor) {
+        String address = nextAddress();
+        FakeMirror mirror = new FakeMirror(this, address, tlsFor.apply(address));
         mirrors.add(mirror);
         return mirror;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -18,8 +20,11 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedKeyManager;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -113,6 +118,78 @@ public final class TestCertificateAuthority {
                 return context;
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalStateException("A test server's TLS could not be made", e);
+            }
+        }
+    }
+
+    /**
+     * A server's TLS whose certificate can be replaced while it serves: connections that start after
+     * {@link #replace} get the new one (the JDK's HTTPS server takes its TLS context only before it starts).
+     */
+    public static final class ReplaceableTls {
+
+        private volatile Issued current;
+        private final SSLContext context;
+
+        public ReplaceableTls(Issued first) {
+            current = first;
+            try {
+                context = SSLContext.getInstance("TLS");
+                context.init(new KeyManager[] {new CurrentKey()}, null, null);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("A test server's TLS could not be made", e);
+            }
+        }
+
+        public SSLContext context() {
+            return context;
+        }
+
+        public void replace(Issued next) {
+            current = next;
+        }
+
+        /** Offers the current certificate for every key type it has. */
+        private final class CurrentKey extends X509ExtendedKeyManager {
+
+            private String aliasFor(String keyType) {
+                return current.key().getAlgorithm().equals(keyType) ? "current" : null;
+            }
+
+            @Override
+            public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+                return aliasFor(keyType);
+            }
+
+            @Override
+            public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+                return aliasFor(keyType);
+            }
+
+            @Override
+            public String[] getServerAliases(String keyType, Principal[] issuers) {
+                String alias = aliasFor(keyType);
+                return alias == null ? null : new String[] {alias};
+            }
+
+            @Override
+            public X509Certificate[] getCertificateChain(String alias) {
+                return current.chain().clone();
+            }
+
+            @Override
+            public PrivateKey getPrivateKey(String alias) {
+                return current.key();
+            }
+
+            @Override
+            public String[] getClientAliases(String keyType, Principal[] issuers) {
+                return null;
+            }
+
+            @Override
+            public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+                return null;
             }
         }
     }
