@@ -71,7 +71,7 @@ public class ProbeSettings {
     Optional<String> trustStorePassword;
 
     @Inject
-    @ConfigProperty(name = "mirrorwatch.probe.trust-store-type", defaultValue = "PKCS12")
+    @ConfigProperty(name = "mirrorwatch.probe.trust-store-type")
     String trustStoreType;
 
     private ProbeLimits limits;
