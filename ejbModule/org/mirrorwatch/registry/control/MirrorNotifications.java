@@ -10,11 +10,13 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MaintenanceWindow;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 
 /**
@@ -48,6 +50,16 @@ public class MirrorNotifications {
                 fill("mirror-reenabled.txt", mirror, probe, when));
     }
 
+    /** Tells the owner that a maintenance window ended and the mirror is still broken, so it is disabled. */
+    public List<OutboxMail> maintenanceOverran(DistributionMirror mirror, MaintenanceWindow.Interval window,
+            Optional<MirrorProbeRecord> probe, Instant when) {
+        Map<String, String> values = new HashMap<>(values(mirror, probe, when));
+        values.put("start", window.start().toString());
+        values.put("end", window.end().toString());
+        return queueForEach(mirror, "Maintenance of " + mirror.getName() + " overran",
+                MailTemplates.fill("maintenance-overran.txt", values));
+    }
+
     /** One mail per recipient, so the owner's mail never shows the administrators' address and vice versa. */
     private List<OutboxMail> queueForEach(DistributionMirror mirror, String subject, String body) {
         List<String> recipients = new ArrayList<>(List.of(mirror.getOwner().getMailbox()));
@@ -56,14 +68,17 @@ public class MirrorNotifications {
     }
 
     private String fill(String template, DistributionMirror mirror, Optional<MirrorProbeRecord> probe, Instant when) {
-        Map<String, String> values = Map.of(
+        return MailTemplates.fill(template, values(mirror, probe, when));
+    }
+
+    private Map<String, String> values(DistributionMirror mirror, Optional<MirrorProbeRecord> probe, Instant when) {
+        return Map.of(
                 "owner", mirror.getOwner().getDisplayName(),
                 "distribution", mirror.getDistribution().getDisplayName(),
                 "mirror", mirror.getName(),
                 "url", mirror.getBaseUrl().value(),
                 "date", when.toString(),
                 "log", probe.map(this::logSection).orElse(""));
-        return MailTemplates.fill(template, values);
     }
 
     private String logSection(MirrorProbeRecord probe) {
