@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.probing.ProberWorld;
 import org.mirrorwatch.testing.ApiClient;
+import org.mirrorwatch.testing.Browser;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
 import org.mirrorwatch.testing.SharedServer;
@@ -197,6 +198,47 @@ class MaintenanceIT {
         assertEquals(204, api.send("DELETE", "/api/v1/mirrors/fine-mirror/maintenance/" + json(created).path("id").asLong(),
                 null, AUTHORIZATION, OWNER).statusCode());
         await().atMost(Duration.ofSeconds(15)).until(() -> countryList().contains(healthy.baseUrl()));
+    }
+
+    @Test
+    void theOwnerSchedulesAndCancelsAWindowOnTheMirrorPage_andVisitorsSeeTheNextOne() {
+        register("dark-mirror", farm.newMirror());
+        try (Browser browser = Browser.open(SharedServer.get(), 1280, 900)) {
+            browser.get("/login.xhtml");
+            browser.type("login:name", "owner");
+            browser.type("login:password", TestLogin.PASSWORD);
+            browser.clickAndWait("login:submit");
+            browser.get("/mirror.xhtml?name=dark-mirror");
+            assertEquals("No maintenance is planned.", browser.text("#no-maintenance"));
+
+            Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+            browser.type("maintenance:startsAt", start.toString());
+            browser.type("maintenance:endsAt", start.minus(Duration.ofHours(1)).toString());
+            browser.type("maintenance:note", "New disks");
+            browser.clickAndWait("maintenance:schedule");
+            assertEquals("The end must come after the start.", browser.text("#maintenance .field-error"));
+            assertEquals(0, TestDatabase.count("SELECT count(*) FROM maintenance_window"), "nothing changed");
+
+            browser.type("maintenance:endsAt", start.plus(Duration.ofHours(4)).toString());
+            browser.clickAndWait("maintenance:schedule");
+            assertTrue(browser.text("#next-maintenance").startsWith("Next maintenance:"), browser.text("#next-maintenance"));
+            assertTrue(browser.text("#next-maintenance").endsWith(": New disks"), browser.text("#next-maintenance"));
+            assertEquals(1, browser.all("#maintenance\\:windows tbody tr").size());
+            assertEquals(List.of(), browser.seriousAccessibilityViolations());
+
+            browser.driver().manage().deleteAllCookies();
+            browser.get("/mirror.xhtml?name=dark-mirror");
+            assertTrue(browser.text("#next-maintenance").endsWith(": New disks"), "anyone sees it");
+            assertTrue(browser.all("#maintenance").isEmpty(), "only the owner and admins get the form");
+
+            browser.get("/login.xhtml");
+            browser.type("login:name", "owner");
+            browser.type("login:password", TestLogin.PASSWORD);
+            browser.clickAndWait("login:submit");
+            browser.get("/mirror.xhtml?name=dark-mirror");
+            browser.clickAndWait("maintenance:windows:0:cancel");
+            assertEquals("No maintenance is planned.", browser.text("#no-maintenance"));
+        }
     }
 
     private static String countryList() {
