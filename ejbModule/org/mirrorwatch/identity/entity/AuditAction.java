@@ -28,6 +28,10 @@ public enum AuditAction {
     PROBE_ROUND_STARTED,
     /** An administrator probed one mirror now, or its owner asked for a re-probe. */
     MIRROR_PROBED_NOW,
+    /** An owner or an administrator scheduled a maintenance window for a mirror. */
+    MAINTENANCE_SCHEDULED,
+    /** An owner or an administrator cancelled a maintenance window. */
+    MAINTENANCE_CANCELLED,
     /** An administrator added a distribution. */
     DISTRIBUTION_CREATED,
     /** An administrator changed a distribution's details. */

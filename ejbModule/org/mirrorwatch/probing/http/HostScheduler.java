@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides which waiting request may start, and when a host is skipped. It only counts: the caller sends
+ * Decides which waiting request may start, and when a host is given up. It only counts: the caller sends
  * what {@link #startable()} hands out and reports back how each request ended and when its connection
  * closed. Several threads report back at once, so every method holds the object's lock, and none of
  * them calls out while holding it.
@@ -24,6 +24,12 @@ import java.util.Optional;
  * requests, a timeout that leaves it with fewer than {@link ProbeLimits#MIN_REQUESTS_PER_TIMEOUT}
  * requests per timeout makes it skipped for the rest of the round: its waiting requests are dropped
  * and new ones refused, while those in flight finish.
+ *
+ * <p>The dead-host rule, Mirrorwatch's own: a host whose first {@link ProbeLimits#DEAD_HOST_ATTEMPTS}
+ * requests to end all failed without an answer (refused, reset or timed out) is given up in the same way,
+ * as soon as the last of them fails. Any other end first (an answer of any status, or another kind of
+ * failure, such as TLS or a name that did not resolve) turns this rule off for the host for the round, and
+ * only Launchpad's rule is left to judge it.
  *
  * @param <R> the caller's request; the scheduler only keeps it in order
  */
@@ -41,11 +47,11 @@ final class HostScheduler<R> {
         this.overall = overall;
     }
 
-    /** Queues a request for the host, or refuses it because the host is skipped. */
-    synchronized Optional<ProbeFailure.HostSkipped> offer(String host, R request) {
+    /** Queues a request for the host, or refuses it because the host was given up. */
+    synchronized Optional<ProbeFailure.HostGivenUp> offer(String host, R request) {
         Host<R> state = hosts.computeIfAbsent(host, name -> new Host<>());
-        if (state.skipped != null) {
-            return Optional.of(state.skipped);
+        if (state.givenUp != null) {
+            return Optional.of(state.givenUp);
         }
         state.queue.add(request);
         makeReady(state);
@@ -70,26 +76,38 @@ final class HostScheduler<R> {
     /**
      * A request on the host has its answer, or its failure; its slot stays taken until {@link #closed}.
      *
-     * @return when this timeout made the host skipped, the reason and the waiting requests it dropped
+     * @return when this end made the host given up, the reason and the waiting requests it dropped
      */
     synchronized Optional<Skip<R>> ended(String host, RequestEnd end) {
         Host<R> state = known(host);
-        if (end != RequestEnd.TIMED_OUT) {
+        if (end == RequestEnd.TIMED_OUT) {
+            state.timeouts++;
+        }
+        if (state.givenUp != null) {
             return Optional.empty();
         }
-        state.timeouts++;
-        if (state.skipped != null || state.requests < ProbeLimits.MIN_REQUESTS_TO_JUDGE_HOST
+        if (end.unanswered == null) {
+            state.reached = true;
+        } else if (!state.reached && ++state.unanswered >= ProbeLimits.DEAD_HOST_ATTEMPTS) {
+            return Optional.of(giveUp(state, new ProbeFailure.HostDead(host, state.unanswered, end.unanswered)));
+        }
+        if (end != RequestEnd.TIMED_OUT || state.requests < ProbeLimits.MIN_REQUESTS_TO_JUDGE_HOST
                 || state.requests >= (long) ProbeLimits.MIN_REQUESTS_PER_TIMEOUT * state.timeouts) {
             return Optional.empty();
         }
-        state.skipped = new ProbeFailure.HostSkipped(host, state.timeouts, state.requests);
+        return Optional.of(giveUp(state, new ProbeFailure.HostSkipped(host, state.timeouts, state.requests)));
+    }
+
+    /** Marks the host given up, and drops its waiting requests from its queue and the turn order. */
+    private Skip<R> giveUp(Host<R> state, ProbeFailure.HostGivenUp reason) {
+        state.givenUp = reason;
         List<R> dropped = new ArrayList<>(state.queue);
         state.queue.clear();
         if (state.inReady) {
             ready.remove(state);
             state.inReady = false;
         }
-        return Optional.of(new Skip<>(state.skipped, dropped));
+        return new Skip<>(reason, dropped);
     }
 
     /** The connection of a request on the host is closed: its slot is free for the next request. */
@@ -118,18 +136,46 @@ final class HostScheduler<R> {
         }
     }
 
-    /** How a request ended, as far as the skip rule cares. */
+    /** How a request ended, as far as the skip rules care. */
     enum RequestEnd {
         /** Any answer, whatever its status. */
-        ANSWERED,
-        /** No answer, for a reason other than the deadline. */
-        FAILED,
+        ANSWERED(null),
+        /** The connection was refused: nothing listens on the port, or the network said so. */
+        REFUSED("connection refused"),
+        /** The connection was closed or reset before an answer. */
+        RESET("connection closed or reset"),
         /** No answer within the deadline. */
-        TIMED_OUT
+        TIMED_OUT("timed out"),
+        /** No answer, for another reason: TLS, a name that did not resolve, a refused address, a bad answer. */
+        FAILED(null);
+
+        /** For the ends that count towards the dead-host rule, how they failed in a few words; else null. */
+        private final String unanswered;
+
+        RequestEnd(String unanswered) {
+            this.unanswered = unanswered;
+        }
+
+        /** The end of a request that failed so, or that was answered when {@code failure} is null. */
+        static RequestEnd of(ProbeFailure failure) {
+            if (failure == null) {
+                return ANSWERED;
+            }
+            if (failure instanceof ProbeFailure.Timeout) {
+                return TIMED_OUT;
+            }
+            if (failure instanceof ProbeFailure.ConnectionRefused) {
+                return REFUSED;
+            }
+            if (failure instanceof ProbeFailure.ConnectionClosed) {
+                return RESET;
+            }
+            return FAILED;
+        }
     }
 
-    /** A host just skipped: why, and the requests that were waiting for it and will not be sent. */
-    record Skip<R>(ProbeFailure.HostSkipped reason, List<R> dropped) {
+    /** A host just given up: why, and the requests that were waiting for it and will not be sent. */
+    record Skip<R>(ProbeFailure.HostGivenUp reason, List<R> dropped) {
     }
 
     /** One host's queue and counters, for this round. */
@@ -138,7 +184,11 @@ final class HostScheduler<R> {
         int inFlight;
         long requests;
         long timeouts;
+        /** Requests that failed without an answer before any request ended otherwise. */
+        int unanswered;
+        /** A request ended otherwise than unanswered first: the dead-host rule no longer applies. */
+        boolean reached;
         boolean inReady;
-        ProbeFailure.HostSkipped skipped;
+        ProbeFailure.HostGivenUp givenUp;
     }
 }

@@ -245,9 +245,7 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
     /** Tells the scheduler how the request ended, and completes it or queues its redirect. */
     private void answered(Pending pending, Answer answer) {
         ProbeFailure failure = answer.failure() == null ? null : classifier.classify(answer.failure(), pending.uri);
-        RequestEnd end = failure == null ? RequestEnd.ANSWERED
-                : failure instanceof ProbeFailure.Timeout ? RequestEnd.TIMED_OUT : RequestEnd.FAILED;
-        scheduler.ended(pending.host(), end)
+        scheduler.ended(pending.host(), RequestEnd.of(failure))
                 .ifPresent(skip -> skip.dropped().forEach(dropped -> fail(dropped, skip.reason())));
         if (failure != null) {
             fail(pending, failure);

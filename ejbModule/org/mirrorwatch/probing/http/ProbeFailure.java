@@ -126,15 +126,36 @@ public sealed interface ProbeFailure {
         }
     }
 
+    /** The host was given up for the rest of the round, so its other requests in this round are not sent. */
+    sealed interface HostGivenUp extends ProbeFailure {
+
+        /** The host, as the scheduler names it: name and port. */
+        String host();
+    }
+
     /**
      * Launchpad's host-skip rule struck: the host timed out too often, so its other requests in this round
      * are not sent. The counts are those of the moment it struck.
      */
-    record HostSkipped(String host, long timeouts, long requests) implements ProbeFailure {
+    record HostSkipped(String host, long timeouts, long requests) implements HostGivenUp {
         @Override
         public String reason() {
             return "skipped: " + host + " timed out on " + timeouts + " of " + requests
                     + " requests, so its other requests in this round are not sent";
+        }
+    }
+
+    /**
+     * The host's first requests all failed to get an answer (refused, reset or timed out), so it is taken
+     * for dead in this round and its other requests are not sent.
+     *
+     * @param lastFailure how the last of them failed, in a few words, e.g. "connection refused"
+     */
+    record HostDead(String host, int attempts, String lastFailure) implements HostGivenUp {
+        @Override
+        public String reason() {
+            return "gave up on host " + host + ": its first " + attempts + " requests failed (" + lastFailure
+                    + ") without an answer, so its other requests in this round are not sent";
         }
     }
 

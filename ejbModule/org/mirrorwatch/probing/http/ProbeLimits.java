@@ -19,6 +19,11 @@ public record ProbeLimits(int perHost, int overall, Duration timeout, int maxRed
     public static final int MIN_REQUESTS_TO_JUDGE_HOST = 30;
     /** ...and skip it when it had fewer than this many requests per timeout. */
     public static final int MIN_REQUESTS_PER_TIMEOUT = 3;
+    /**
+     * A host whose first this many requests all fail without an answer (refused, reset or timed out) is
+     * given up for the round as soon as the last of them fails.
+     */
+    public static final int DEAD_HOST_ATTEMPTS = 3;
 
     public ProbeLimits {
         if (perHost < 1 || overall < 1 || maxRedirects < 0 || maxHeaderBytes < 1024) {

@@ -3,16 +3,20 @@ package org.mirrorwatch.reference.boundary;
 import org.mirrorwatch.platform.JsonBuilders;
 import org.mirrorwatch.reference.boundary.ReferenceViews.ComponentView;
 import org.mirrorwatch.reference.control.Distributions;
+import org.mirrorwatch.reference.control.ReferenceChanged;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mirrorwatch.identity.control.Callers;
 import org.mirrorwatch.identity.control.AuditTrail;
@@ -57,22 +61,17 @@ public class ReferenceDataFacade {
     @Inject
     AuditTrail audit;
 
-    /** Every distribution, by name, with the names of its series. */
-    public List<DistributionView> distributionViews() {
-        return distributions.all().stream().map(DistributionView::of).toList();
-    }
+    @Inject
+    Event<ReferenceChanged> changes;
 
-    public DistributionView distributionView(String name) {
-        return DistributionView.of(getDistribution(name));
-    }
-
-    /** The distribution's series, in the order they were made, each with its components and architectures. */
-    public List<SeriesView> seriesViews(String distribution) {
-        return getDistribution(distribution).getReleases().stream().map(SeriesView::of).toList();
-    }
-
-    public SeriesView seriesView(String distribution, String series) {
-        return SeriesView.of(getSeries(distribution, series));
+    /** Every distribution with its series, and every component, for {@link ReferenceReads}. */
+    public ReferenceCatalog catalog() {
+        List<Distribution> all = distributions.all();
+        Map<String, List<SeriesView>> series = new HashMap<>();
+        for (Distribution distribution : all) {
+            series.put(distribution.getName(), distribution.getReleases().stream().map(SeriesView::of).toList());
+        }
+        return new ReferenceCatalog(all.stream().map(DistributionView::of).toList(), series, components());
     }
 
     /** The id of the distribution of that name, for the facades that take ids. */
@@ -236,8 +235,10 @@ public class ReferenceDataFacade {
         return components;
     }
 
+    /** Every change of reference data is audited, and announced to those who keep a copy of it. */
     private void audited(AuditAction action, String type, Long id, String name, JsonObject before, JsonObject after) {
         audit.record(callers.caller(), action, type, id, name, before, after);
+        changes.fire(new ReferenceChanged(type + " " + name));
     }
 
     private static JsonObject stateOf(Distribution distribution) {

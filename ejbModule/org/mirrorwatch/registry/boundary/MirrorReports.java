@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 import org.mirrorwatch.registry.control.AccessRules;
+import org.mirrorwatch.registry.control.MaintenanceWindows;
 import org.mirrorwatch.registry.control.VisibleMirrors;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorCDImageDistroRelease;
@@ -45,6 +47,12 @@ public class MirrorReports {
     @Inject
     FreshnessHistory history;
 
+    @Inject
+    MaintenanceWindows maintenanceWindows;
+
+    @Inject
+    Clock clock;
+
     /** A content record: the series, the architecture (none for sources), pocket, component and freshness. */
     public record ContentRow(String series, String architecture, String pocket, String component,
             MirrorStatus freshness) {
@@ -72,7 +80,14 @@ public class MirrorReports {
      */
     public record MirrorPageView(MirrorSummary mirror, boolean mayEdit, List<ContentRow> binaries,
             List<ContentRow> sources, ContentMatrix matrix, List<CdImageRow> cdImages,
-            List<MirrorFacade.ProbeEntry> probes, List<String> sourcesList, List<FreshnessSnapshot> history) {
+            List<MirrorFacade.ProbeEntry> probes, List<String> sourcesList, List<FreshnessSnapshot> history,
+            List<MaintenanceView> maintenance) {
+
+        /** The windows that are in progress or still to come, the soonest first. */
+        public List<MaintenanceView> upcomingMaintenance() {
+            return maintenance.stream().filter(window -> window.nextStart() != null)
+                    .sorted(Comparator.comparing(MaintenanceView::nextStart)).toList();
+        }
     }
 
     /** The page of the mirror of that name, if the caller may see it. */
@@ -91,7 +106,8 @@ public class MirrorReports {
             List<ContentRow> sources = content.sources().stream().sorted(order).toList();
             return new MirrorPageView(queries.summary(mirror), mayEdit, binaries, sources,
                     ContentMatrix.of(binaries, sources, seriesVersions(mirror)), content.cdImages(), probes,
-                    mirror.sourcesList(), history.snapshots(mirror.getId()));
+                    mirror.sourcesList(), history.snapshots(mirror.getId()), maintenanceWindows.of(mirror).stream()
+                            .map(window -> MaintenanceView.of(window, clock.instant())).toList());
         });
     }
 

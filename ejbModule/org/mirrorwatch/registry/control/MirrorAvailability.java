@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.mirrorwatch.registry.control.MirrorNotifications;
 import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MaintenanceWindow;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 
 /**
@@ -31,18 +31,39 @@ public class MirrorAvailability {
     @Inject
     Clock clock;
 
+    @Inject
+    MaintenanceWindows maintenanceWindows;
+
     /**
      * Launchpad's {@code disableAndNotifyOwner}: the prober disables the mirror, and its owner hears of it
-     * when the mirror was enabled before or this was its first probe, so nobody is told twice.
+     * when the mirror was enabled before or this was its first probe, so nobody is told twice. A mirror in
+     * a maintenance window is left as it is, and nobody is told; the first probe after a window that still
+     * finds it broken disables it with the "maintenance overran" mail instead, once per window.
      *
      * @return whether a mail was queued
      */
     public boolean disableAndNotifyOwner(DistributionMirror mirror) {
+        Instant now = clock.instant();
+        Optional<MaintenanceWindow> maintenance = maintenanceWindows.inProgress(mirror, now);
+        if (maintenance.isPresent()) {
+            LOG.info(() -> "Mirror " + mirror.getName() + " carries nothing, but is in maintenance until "
+                    + maintenance.get().occurrenceAt(now).orElseThrow().end() + ": not disabled, nobody told");
+            return false;
+        }
         boolean wasEnabled = mirror.disableByProber();
         List<MirrorProbeRecord> probes = em.createNamedQuery("MirrorProbeRecord.findByMirror", MirrorProbeRecord.class)
                 .setParameter("mirrorId", mirror.getId()).setMaxResults(2).getResultList();
         boolean firstProbe = probes.size() <= 1;
-        Instant now = clock.instant();
+        Optional<Instant> previousProbe = probes.stream().skip(1).findFirst().map(MirrorProbeRecord::getDateCreated);
+        for (MaintenanceWindow window : maintenanceWindows.of(mirror)) {
+            Optional<MaintenanceWindow.Interval> overran = window.takeOverrun(now, previousProbe);
+            if (overran.isPresent()) {
+                notifications.maintenanceOverran(mirror, overran.get(), probes.stream().findFirst(), now);
+                LOG.info(() -> "Mirror " + mirror.getName() + " still carries nothing after its maintenance ended at "
+                        + overran.get().end() + ": disabled; owner " + mirror.getOwner().getName() + " notified");
+                return true;
+            }
+        }
         if (wasEnabled || firstProbe) {
             notifications.mirrorDisabled(mirror, probes.stream().findFirst(), now);
             LOG.info(() -> "Mirror " + mirror.getName() + " disabled by the prober; owner "

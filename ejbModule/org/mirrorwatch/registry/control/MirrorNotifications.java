@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.reference.entity.MirrorUrl;
+import org.mirrorwatch.registry.entity.MaintenanceWindow;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.TlsCertificate;
 import org.mirrorwatch.registry.entity.TlsNotice;
@@ -50,6 +51,16 @@ public class MirrorNotifications {
             Instant when) {
         return queueForEach(mirror, "Mirror " + mirror.getName() + " is enabled again",
                 fill("mirror-reenabled.txt", mirror, probe, when));
+    }
+
+    /** Tells the owner that a maintenance window ended and the mirror is still broken, so it is disabled. */
+    public List<OutboxMail> maintenanceOverran(DistributionMirror mirror, MaintenanceWindow.Interval window,
+            Optional<MirrorProbeRecord> probe, Instant when) {
+        Map<String, String> values = new HashMap<>(values(mirror, probe, when));
+        values.put("start", window.start().toString());
+        values.put("end", window.end().toString());
+        return queueForEach(mirror, "Maintenance of " + mirror.getName() + " overran",
+                MailTemplates.fill("maintenance-overran.txt", values));
     }
 
     /**
@@ -110,14 +121,17 @@ public class MirrorNotifications {
     }
 
     private String fill(String template, DistributionMirror mirror, Optional<MirrorProbeRecord> probe, Instant when) {
-        Map<String, String> values = Map.of(
+        return MailTemplates.fill(template, values(mirror, probe, when));
+    }
+
+    private Map<String, String> values(DistributionMirror mirror, Optional<MirrorProbeRecord> probe, Instant when) {
+        return Map.of(
                 "owner", mirror.getOwner().getDisplayName(),
                 "distribution", mirror.getDistribution().getDisplayName(),
                 "mirror", mirror.getName(),
                 "url", mirror.getBaseUrl().value(),
                 "date", when.toString(),
                 "log", probe.map(this::logSection).orElse(""));
-        return MailTemplates.fill(template, values);
     }
 
     private String logSection(MirrorProbeRecord probe) {

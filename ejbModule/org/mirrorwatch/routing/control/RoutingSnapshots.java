@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mirrorwatch.platform.SettingRules;
+import org.mirrorwatch.reference.control.ReferenceChanged;
 import org.mirrorwatch.registry.control.MirrorsChanged;
 
 /**
@@ -21,7 +22,7 @@ import org.mirrorwatch.registry.control.MirrorsChanged;
  * committed (a mirror registered, reviewed, edited, probed) asks for a rebuild, and the changes of the
  * next {@code mirrorwatch.client-list.rebuild-delay} are served together by one rebuild, so a probe
  * round rebuilds a few times, not once per mirror. Every {@code mirrorwatch.client-list.refresh} it is
- * rebuilt anyway, for the changes this instance cannot see (another instance's, a changed series).
+ * rebuilt anyway, for the changes this instance cannot see (another instance's, or made in SQL).
  * A rebuild that fails keeps the snapshot being served.
  */
 @ApplicationScoped
@@ -81,6 +82,11 @@ public class RoutingSnapshots {
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MirrorsChanged change) {
+        rebuildSoon();
+    }
+
+    /** A series' components, architectures or main archive decide where clients are sent too. */
+    void referenceChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReferenceChanged change) {
         rebuildSoon();
     }
 

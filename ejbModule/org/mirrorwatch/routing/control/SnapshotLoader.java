@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mirrorwatch.reference.entity.Continent;
 import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.reference.entity.PackagePublishingPocket;
+import org.mirrorwatch.registry.control.MaintenanceWindows;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
@@ -49,6 +50,13 @@ public class SnapshotLoader {
     @Inject
     @ConfigProperty(name = "mirrorwatch.client-list.stalest")
     MirrorStatus stalest;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.maintenance.keep-in-client-lists")
+    boolean keepInMaintenance;
+
+    @Inject
+    MaintenanceWindows maintenance;
 
     /** @param hosts what is known of the host of a mirror URL (its network and address families) */
     public RoutingSnapshot load(Function<String, Optional<MirrorHosts.HostFacts>> hosts) {
@@ -91,10 +99,14 @@ public class SnapshotLoader {
         }
         Map<String, List<RouteCandidate>> archive = new HashMap<>();
         Map<String, List<RouteCandidate>> releases = new HashMap<>();
+        Set<Long> inMaintenance = keepInMaintenance ? Set.of() : maintenance.mirrorsInMaintenance(now);
         for (Object[] row : rows("SELECT m.id, m.name, m.httpBaseUrl, m.httpsBaseUrl, m.speed, c.isoCode,"
                 + " c.continent, m.content, d.name, m.tls.state FROM DistributionMirror m JOIN m.country c"
                 + " JOIN m.distribution d WHERE " + ELIGIBLE
                 + " AND (m.httpBaseUrl IS NOT NULL OR m.httpsBaseUrl IS NOT NULL) ORDER BY m.id", fresh)) {
+            if (inMaintenance.contains((Long) row[0])) {
+                continue;
+            }
             Optional<MirrorUrl> url = webUrl((MirrorUrl) row[2], (MirrorUrl) row[3], (TlsState) row[9]);
             if (url.isEmpty()) {
                 continue;

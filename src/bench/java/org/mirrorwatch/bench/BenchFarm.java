@@ -32,6 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * its head has arrived until its answer is written, not until the client has read it, so the peaks are
  * the overlap the client caused. The farm also measures itself: how late each answer left compared with
  * its due time, so a starved farm shows up in the report instead of silently inflating the wall time.
+ *
+ * <p>A host may also be dead ({@link Behaviour}): refusing connections, accepting and never answering, or
+ * resetting each connection once its request has arrived. A dead host's requests are counted on the host
+ * only; the farm's totals, peaks and answers are those of the hosts that answer, so they still compare with
+ * the round's own figures for the live work.
  */
 final class BenchFarm implements AutoCloseable {
 
@@ -44,19 +49,39 @@ final class BenchFarm implements AutoCloseable {
         String body(String path, Duration lag);
     }
 
+    /** How a host treats a connection. */
+    enum Behaviour {
+        /** Serves the mirror: answers every request after the latency. */
+        ANSWERING,
+        /** Nothing listens on its port: every connection is refused. */
+        REFUSING,
+        /** Accepts, reads the request and never answers, until the client closes. */
+        SILENT,
+        /** Reads the request, then resets the connection (RST) without an answer. */
+        RESETTING;
+
+        boolean dead() {
+            return this != ANSWERING;
+        }
+    }
+
     /** One fake mirror host. */
     static final class Host {
         final int index;
         final InetSocketAddress address;
         final Duration lag;
+        final Behaviour behaviour;
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger peak = new AtomicInteger();
         final AtomicLong requests = new AtomicLong();
+        /** For a dead host: the requests that reached it (none for a refusing host, whose port is closed). */
+        final AtomicLong deadRequests = new AtomicLong();
 
-        Host(int index, InetSocketAddress address, Duration lag) {
+        Host(int index, InetSocketAddress address, Duration lag, Behaviour behaviour) {
             this.index = index;
             this.address = address;
             this.lag = lag;
+            this.behaviour = behaviour;
         }
 
         /** http://127.0.112.7:41234/ */
@@ -103,6 +128,16 @@ final class BenchFarm implements AutoCloseable {
      * @param lags      each mirror's lag, by index
      */
     BenchFarm(List<String> addresses, List<Duration> lags, Duration latency, Content content) {
+        this(addresses, lags, addresses.stream().map(address -> Behaviour.ANSWERING).toList(), latency, content);
+    }
+
+    /**
+     * @param addresses  one loopback address per mirror
+     * @param lags       each mirror's lag, by index
+     * @param behaviours each mirror's behaviour, by index
+     */
+    BenchFarm(List<String> addresses, List<Duration> lags, List<Behaviour> behaviours, Duration latency,
+            Content content) {
         this.latencyNanos = latency.toNanos();
         this.content = content;
         try {
@@ -111,11 +146,16 @@ final class BenchFarm implements AutoCloseable {
                 ServerSocketChannel server = ServerSocketChannel.open();
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 server.bind(new InetSocketAddress(InetAddress.getByName(addresses.get(i)), 0), 1024);
+                Host host = new Host(i, (InetSocketAddress) server.getLocalAddress(), lags.get(i), behaviours.get(i));
+                hosts.add(host);
+                if (host.behaviour == Behaviour.REFUSING) {
+                    // The port was bound only to be named: closed, its address refuses every connection.
+                    server.close();
+                    continue;
+                }
                 server.configureBlocking(false);
-                Host host = new Host(i, (InetSocketAddress) server.getLocalAddress(), lags.get(i));
                 server.register(selector, SelectionKey.OP_ACCEPT, host);
                 listeners.add(server);
-                hosts.add(host);
             }
         } catch (IOException e) {
             close();
@@ -145,9 +185,11 @@ final class BenchFarm implements AutoCloseable {
         return java.util.Arrays.copyOf(perSecond, last + 1);
     }
 
+    /** The answering hosts' figures; a dead host's requests are in {@link Host#deadRequests}. */
     synchronized Snapshot snapshot() {
-        long[] hostRequests = hosts.stream().mapToLong(h -> h.requests.get()).toArray();
-        int[] hostPeaks = hosts.stream().mapToInt(h -> h.peak.get()).toArray();
+        List<Host> answering = hosts.stream().filter(h -> !h.behaviour.dead()).toList();
+        long[] hostRequests = answering.stream().mapToLong(h -> h.requests.get()).toArray();
+        int[] hostPeaks = answering.stream().mapToInt(h -> h.peak.get()).toArray();
         int maxPeak = 0;
         int minPeak = Integer.MAX_VALUE;
         for (int p : hostPeaks) {
@@ -289,6 +331,12 @@ final class BenchFarm implements AutoCloseable {
         in.position(end + 4);
         in.compact();
 
+        Host host = connection.host;
+        if (host.behaviour.dead()) {
+            host.deadRequests.incrementAndGet();
+            misbehave(connection);
+            return;
+        }
         long now = System.nanoTime();
         if (firstRequest == null) {
             firstRequest = Instant.now();
@@ -296,7 +344,6 @@ final class BenchFarm implements AutoCloseable {
         }
         requests.incrementAndGet();
         peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        Host host = connection.host;
         host.requests.incrementAndGet();
         host.peak.accumulateAndGet(host.inFlight.incrementAndGet(), Math::max);
 
@@ -328,6 +375,23 @@ final class BenchFarm implements AutoCloseable {
         }
         connection.waiting = true;
         due.add(new Answer(connection, now, now + latencyNanos, answer, close));
+    }
+
+    /**
+     * A dead host's answer to a request: none. A silent host keeps the connection and reads on (the client's
+     * close ends it); a resetting host closes it with an RST.
+     */
+    private static void misbehave(Connection connection) {
+        if (connection.host.behaviour == Behaviour.RESETTING) {
+            try {
+                connection.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException e) {
+                // closed by the client already; nothing left to reset
+            }
+            close(connection);
+            return;
+        }
+        connection.waiting = true;
     }
 
     private static byte[] response(int status, String reason, String body, boolean close, boolean head) {

@@ -20,6 +20,17 @@ public final class BenchResult {
     record ThreadCpu(long tid, String name, double seconds) {
     }
 
+    /**
+     * A dead host after the round.
+     *
+     * @param reached      requests that reached the host (a refusing host's never do)
+     * @param sentAndFailed requests its mirror's probe log shows as sent and failed
+     * @param reason       why the log says the other requests were not sent, or null
+     */
+    record DeadHost(String mirror, String address, BenchFarm.Behaviour behaviour, long reached, long sentAndFailed,
+            Instant recorded, String reason) {
+    }
+
     final ProbeBenchmark.Options options;
     List<ThreadCpu> busiestThreads = List.of();
     List<long[]> cpuSamples = List.of();
@@ -70,6 +81,12 @@ public final class BenchResult {
     final Map<String, Long> recordFreshness = new LinkedHashMap<>();
     List<String> tailStacks = List.of();
     List<Instant> recordedAt = List.of();
+
+    String loadAtStart = "unknown";
+    String loadAtEnd = "unknown";
+    /** When the last answering mirror was recorded; only measured when the farm has dead hosts. */
+    Instant liveWorkRecorded;
+    final List<DeadHost> deadHosts = new ArrayList<>();
 
     Mirmon.Run mirmon;
     String mirmonNote;
@@ -130,6 +147,20 @@ public final class BenchResult {
         return options.latencyMs() / 1000.0 * Math.max(perOverall, perHost);
     }
 
+    /** The requests the round sent to dead hosts, by their mirrors' probe logs. */
+    public long requestsToDeadHosts() {
+        return deadHosts.stream().mapToLong(DeadHost::sentAndFailed).sum();
+    }
+
+    /**
+     * The README's bound of a dead host: its 3 failed attempts take ⌈3 / p⌉ waves of at most t each, and the
+     * requests that started meanwhile end within one more t.
+     */
+    public double deadHostBoundSeconds() {
+        int waves = (3 + options.perHost() - 1) / options.perHost() + 1;
+        return waves * options.timeout().toNanos() / 1e9;
+    }
+
     public double ratio() {
         return wallSeconds() / lowerBoundSeconds();
     }
@@ -163,9 +194,16 @@ public final class BenchResult {
         out.append(String.format(l, "machine: %s%n", machine));
         out.append(String.format(l, "application: %s%n", application));
         out.append(String.format(l, "setup: %d mirrors (%d series: %d indexes each; lags 0/1 h/8 h/3 d in turn),"
-                        + " latency %d ms, limits %d overall / %d per host, Payara -Xmx%s, run %s%n", options.mirrors(),
-                options.series(), indexesPerMirror, options.latencyMs(), options.overall(), options.perHost(), options.xmx(),
-                started));
+                        + " latency %d ms, limits %d overall / %d per host, timeout %s, Payara -Xmx%s, run %s%n",
+                options.mirrors(), options.series(), indexesPerMirror, options.latencyMs(), options.overall(),
+                options.perHost(), options.timeout(), options.xmx(), started));
+        if (options.deadHosts() > 0) {
+            out.append(String.format(l, "dead hosts: %d of the %d mirrors (refusing %d, silent %d, resetting %d), the"
+                    + " last ones; the farm's figures below are those of the %d that answer%n", options.deadHosts(),
+                    options.mirrors(), options.refusing(), options.silent(), options.resetting(),
+                    options.mirrors() - options.deadHosts()));
+        }
+        out.append(String.format(l, "load average: %s at the round's start, %s at its end%n", loadAtStart, loadAtEnd));
         out.append(String.format(l, "round %d: %s, %d/%d mirrors recorded (trigger TIMER)%n", runId, state, mirrorsDone,
                 mirrorsTotal));
         out.append(options.warmup() > 0
@@ -203,9 +241,17 @@ public final class BenchResult {
         target(out, "under 50 platform threads added", threadsAdded() < 50, "+" + threadsAdded());
         target(out, "per-host limit reached, never exceeded", farm.maxHostPeak() == options.perHost(),
                 "peak " + farm.maxHostPeak() + " of " + options.perHost());
-        target(out, "farm count == round count", farm.requests() == requestsCounted,
-                farm.requests() + " vs " + requestsCounted);
+        if (options.deadHosts() == 0) {
+            target(out, "farm count == round count", farm.requests() == requestsCounted,
+                    farm.requests() + " vs " + requestsCounted);
+        } else {
+            target(out, "farm count + dead hosts' == round count", farm.requests() + requestsToDeadHosts()
+                    == requestsCounted, farm.requests() + " + " + requestsToDeadHosts() + " vs " + requestsCounted);
+        }
         out.append('\n');
+        if (options.deadHosts() > 0) {
+            out.append(deadHostsReport());
+        }
 
         out.append("where the wall time went:\n");
         double firstRequest = secondsFromStart(farm.firstRequest());
@@ -264,7 +310,7 @@ public final class BenchResult {
         }
         out.append("what the round wrote:\n");
         row(out, "content records (arch + source)", archRecords + " + " + sourceRecords + " = " + contentRecords()
-                + " (expected " + (long) indexesPerMirror * options.mirrors() + ")");
+                + " (expected " + (long) indexesPerMirror * (options.mirrors() - options.deadHosts()) + ")");
         row(out, "probe records / snapshots / logs", probeRecords + " / " + snapshots + " / " + logFiles + " ("
                 + logBytes / 1024 + " KiB of logs)");
         row(out, "overall freshness of the mirrors", overallFreshness.toString());
@@ -300,6 +346,36 @@ public final class BenchResult {
                 .append(k.endsWith("password") ? "***" : v).append('\n'));
         out.append('\n');
         out.append("largest classes after the round (jcmd GC.class_histogram):\n").append(histogram);
+        return out.toString();
+    }
+
+    /** The live work's end, each dead host's fate, and the round's bound with dead hosts (issue 15). */
+    private String deadHostsReport() {
+        StringBuilder out = new StringBuilder();
+        Locale l = Locale.ROOT;
+        double live = secondsFromStart(liveWorkRecorded);
+        double bound = live + deadHostBoundSeconds();
+        int p = options.perHost();
+        out.append("dead hosts (issue 15):\n");
+        row(out, "live work: last answering mirror recorded", fmt("%.2f s", live) + " (" + (options.mirrors()
+                - options.deadHosts()) + " mirrors)");
+        row(out, "dead host's bound (⌈3/p⌉+1) × t", fmt("%.2f s", deadHostBoundSeconds()) + " (p = " + p + ", t = "
+                + options.timeout() + ")");
+        target(out, "round within live work + dead host's bound", wallSeconds() <= bound,
+                fmt("%.2f s", wallSeconds()) + fmt(" ≤ %.2f s", bound));
+        long mostSent = deadHosts.stream().mapToLong(DeadHost::sentAndFailed).max().orElse(0);
+        target(out, "each dead host sent at most p + 2 requests", mostSent <= p + 2, "at most " + mostSent);
+        target(out, "each dead host's log says why it was given up", deadHosts.size() == options.deadHosts()
+                && deadHosts.stream().allMatch(host -> host.reason() != null), deadHosts.stream()
+                .filter(host -> host.reason() != null).count() + " of " + options.deadHosts());
+        for (DeadHost host : deadHosts) {
+            out.append(String.format(l, "  %s %-21s %-9s reached by %d, %d sent and failed, recorded at %.2f s%n",
+                    host.mirror(), host.address(), host.behaviour(), host.reached(), host.sentAndFailed(),
+                    secondsFromStart(host.recorded())));
+            out.append("    log: ").append(host.reason() == null ? "(no request was left unsent)" : host.reason())
+                    .append('\n');
+        }
+        out.append('\n');
         return out.toString();
     }
 
@@ -369,6 +445,9 @@ public final class BenchResult {
         j.put("overallLimit", options.overall());
         j.put("perHostLimit", options.perHost());
         j.put("xmx", options.xmx());
+        j.put("timeout", options.timeout().toString());
+        j.put("loadAverageAtStart", loadAtStart);
+        j.put("loadAverageAtEnd", loadAtEnd);
         j.put("warmupMirrors", options.warmup());
         j.put("warmupRunId", warmupRunId);
         j.put("runId", runId);
@@ -434,6 +513,23 @@ public final class BenchResult {
             threads.add(m);
         });
         j.put("busiestThreads", threads);
+        if (options.deadHosts() > 0) {
+            j.put("liveWorkRecordedSeconds", secondsFromStart(liveWorkRecorded));
+            j.put("deadHostBoundSeconds", deadHostBoundSeconds());
+            List<Map<String, Object>> dead = new ArrayList<>();
+            deadHosts.forEach(host -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("mirror", host.mirror());
+                m.put("address", host.address());
+                m.put("behaviour", host.behaviour().name());
+                m.put("reached", host.reached());
+                m.put("sentAndFailed", host.sentAndFailed());
+                m.put("recordedSeconds", secondsFromStart(host.recorded()));
+                m.put("reason", host.reason());
+                dead.add(m);
+            });
+            j.put("deadHosts", dead);
+        }
         if (mirmon != null) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("command", mirmon.command());

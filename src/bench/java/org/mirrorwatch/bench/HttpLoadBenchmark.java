@@ -39,8 +39,9 @@ import org.mirrorwatch.testing.FreePorts;
  *
  * Arguments: --threads 2, --connections 32, --duration 10s, --warmup 10s (per URL), --runs 3,
  * --urls a,b,c (paths), --lua script (passed to wrk with -s, for both servers), --jfr (a JFR recording of
- * one more wrk run per URL, summarized in the report), --xmx 1g, --name, --results-dir, --war (another
- * build of the WAR, to compare; the post-boot file is always the working tree's).
+ * one more wrk run per URL, summarized in the report), --xmx 1g, --jvm option (one more JVM option for
+ * Payara; repeat it for several), --post-boot file (instead of the working tree's), --pre-boot file,
+ * --name, --results-dir, --war (another build of the WAR, to compare).
  */
 public final class HttpLoadBenchmark {
 
@@ -57,14 +58,18 @@ public final class HttpLoadBenchmark {
     }
 
     record Options(int threads, int connections, String duration, String warmup, int runs, List<String> urls,
-            String lua, boolean jfr, String xmx, String name, File resultsDir, File war, int routingMirrors) {
+            String lua, boolean jfr, String xmx, String name, File resultsDir, File war, int routingMirrors,
+            List<String> jvmOptions, File postBoot, File preBoot) {
 
         static Options parse(String[] args, File root) {
             Map<String, String> o = new LinkedHashMap<>();
+            List<String> jvmOptions = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String key = args[i].replaceFirst("^--", "");
                 if (key.equals("jfr")) {
                     o.put(key, "true");
+                } else if (key.equals("jvm") && i + 1 < args.length) {
+                    jvmOptions.add(args[++i]);
                 } else if (i + 1 < args.length) {
                     o.put(key, args[++i]);
                 }
@@ -76,7 +81,11 @@ public final class HttpLoadBenchmark {
                     o.containsKey("jfr"), o.getOrDefault("xmx", "1g"), o.getOrDefault("name", "http-load"),
                     new File(o.getOrDefault("results-dir", new File(root, "bench/results").getPath())),
                     new File(o.getOrDefault("war", new File(root, "target/mirrorwatch.war").getPath())),
-                    Integer.parseInt(o.getOrDefault("routing-mirrors", "0")));
+                    Integer.parseInt(o.getOrDefault("routing-mirrors", "0")),
+                    List.copyOf(jvmOptions),
+                    new File(o.getOrDefault("post-boot",
+                            new File(root, "server-config/payara/post-boot-commands.asadmin").getPath())),
+                    o.containsKey("pre-boot") ? new File(o.get("pre-boot")) : null);
         }
     }
 
@@ -121,10 +130,15 @@ public final class HttpLoadBenchmark {
         report.append("application: ").append(options.war().equals(new File(root, "target/mirrorwatch.war"))
                 ? Machine.applicationVersion(root) : options.war().getPath()).append('\n');
         report.append("wrk: ").append(firstLine(List.of("wrk", "--version"))).append('\n');
+        report.append("Payara: -Xmx").append(options.xmx()).append(' ').append(String.join(" ", options.jvmOptions()))
+                .append(", post-boot file ").append(options.postBoot().getName())
+                .append(options.preBoot() == null ? "" : ", pre-boot file " + options.preBoot().getName()).append('\n');
         report.append("started: ").append(Instant.now()).append(", load average ").append(loadAverage()).append("\n\n");
         try (PayaraProcess payara = PayaraProcess.start(new File(root, "target/payara-micro.jar"),
-                options.war(), new File(root, "server-config/payara/post-boot-commands.asadmin"),
-                FreePorts.next(), options.xmx(), properties, new File(work, options.name() + "-payara.log"))) {
+                options.war(), options.postBoot(), FreePorts.next(), options.xmx(), options.jvmOptions(),
+                options.preBoot() == null ? List.of() : List.of("--prebootcommandfile", options.preBoot().getPath()),
+                properties,
+                new File(work, options.name() + "-payara.log"))) {
             payara.awaitReady(Duration.ofMinutes(5));
             try (Connection db = database.connect(dbName); Statement statement = db.createStatement()) {
                 if (options.routingMirrors() > 0) {

@@ -33,13 +33,24 @@ final class PayaraProcess implements AutoCloseable {
 
     static PayaraProcess start(File microJar, File war, File postBoot, int port, String xmx,
             Map<String, String> properties, File log) {
+        return start(microJar, war, postBoot, port, xmx, List.of(), List.of(), properties, log);
+    }
+
+    /**
+     * With more options for the JVM (e.g. a garbage collector's), before the system properties, and for
+     * Payara Micro (e.g. {@code --prebootcommandfile}).
+     */
+    static PayaraProcess start(File microJar, File war, File postBoot, int port, String xmx, List<String> jvmOptions,
+            List<String> microOptions, Map<String, String> properties, File log) {
         List<String> command = new ArrayList<>();
         command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
         command.add("-Xmx" + xmx);
+        command.addAll(jvmOptions);
         command.add("-Duser.timezone=UTC");
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", microJar.getPath(), "--nocluster", "--port", String.valueOf(port),
                 "--postbootcommandfile", postBoot.getPath(), "--deploy", war.getPath()));
+        command.addAll(microOptions);
         log.getParentFile().mkdirs();
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -38,7 +38,8 @@ import org.mirrorwatch.testing.FreePorts;
  * --quick (no idle-heap measurement and no class histogram: for the smoke test), --quiet, --warmup K (a
  * round of K other mirrors first, on a farm of their own, so that the measured round runs on a warm server),
  * --profile-tail (after the farm's last answer, sample the round thread's stack every 0.4 s until the round
- * ends: what recording waits on).
+ * ends: what recording waits on), --timeout (the prober's, PT30S), --refusing K, --silent K, --resetting K
+ * (K of the N mirrors, the last ones, are dead hosts of that kind; see {@link BenchFarm.Behaviour}).
  */
 public final class ProbeBenchmark {
 
@@ -48,7 +49,8 @@ public final class ProbeBenchmark {
     /** The benchmark's settings. */
     public record Options(int mirrors, int latencyMs, int overall, int perHost, int series, boolean mirmon,
             int mirmonMaxProbes, String name, File resultsDir, String xmx, Duration interval, int threadDumps,
-            boolean quiet, boolean quick, int warmup, boolean profileTail) {
+            boolean quiet, boolean quick, int warmup, boolean profileTail, Duration timeout, int refusing,
+            int silent, int resetting) {
 
         public static Options parse(String... args) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -88,7 +90,27 @@ public final class ProbeBenchmark {
                     new File(values.getOrDefault("results-dir", new File(root, "bench/results").getPath())),
                     values.getOrDefault("xmx", "2g"), Duration.parse(values.getOrDefault("interval", "PT5S")),
                     Integer.parseInt(values.getOrDefault("thread-dumps", "0")), quiet, quick,
-                    Integer.parseInt(values.getOrDefault("warmup", "0")), profileTail);
+                    Integer.parseInt(values.getOrDefault("warmup", "0")), profileTail,
+                    Duration.parse(values.getOrDefault("timeout", "PT30S")),
+                    Integer.parseInt(values.getOrDefault("refusing", "0")),
+                    Integer.parseInt(values.getOrDefault("silent", "0")),
+                    Integer.parseInt(values.getOrDefault("resetting", "0")));
+        }
+
+        int deadHosts() {
+            return refusing + silent + resetting;
+        }
+
+        /** The mirrors' behaviours by index: the last ones are the dead hosts, refusing, then silent, then resetting. */
+        BenchFarm.Behaviour behaviourOf(int index) {
+            int fromEnd = mirrors - index;
+            if (fromEnd > deadHosts()) {
+                return BenchFarm.Behaviour.ANSWERING;
+            }
+            if (fromEnd > silent + resetting) {
+                return BenchFarm.Behaviour.REFUSING;
+            }
+            return fromEnd > resetting ? BenchFarm.Behaviour.SILENT : BenchFarm.Behaviour.RESETTING;
         }
     }
 
@@ -158,7 +180,12 @@ public final class ProbeBenchmark {
         work.mkdirs();
         BenchResult result = new BenchResult(options);
         result.machine = Machine.describe();
-        result.application = Machine.applicationVersion(root);
+        // The WAR may come from another checkout (-Dmirrorwatch.test.war), to measure another commit with this
+        // harness: the report names the commit the WAR was built from.
+        File warProject = war.getAbsoluteFile().getParentFile().getParentFile().getCanonicalFile();
+        result.application = warProject.equals(root) ? Machine.applicationVersion(root)
+                : Machine.applicationVersion(warProject) + ", WAR " + war + "; the harness at "
+                        + Machine.applicationVersion(root);
         String dbName = "mirrorwatch_bench_" + System.currentTimeMillis();
         log(options, "database " + database.url(dbName));
         try (Connection admin = database.connect(database.adminDatabase());
@@ -170,16 +197,22 @@ public final class ProbeBenchmark {
         BenchWorld world = new BenchWorld(options.series(), published);
         List<String> addresses = new ArrayList<>();
         List<Duration> lags = new ArrayList<>();
+        List<BenchFarm.Behaviour> behaviours = new ArrayList<>();
         for (int i = 0; i < options.mirrors(); i++) {
             addresses.add("127.0." + (112 + i / 254) + "." + (1 + i % 254));
             lags.add(BenchWorld.lagOf(i));
+            behaviours.add(options.behaviourOf(i));
+        }
+        if (options.deadHosts() >= options.mirrors()) {
+            throw new IllegalArgumentException("At least one of the " + options.mirrors() + " mirrors must answer");
         }
         if (options.mirrors() + options.warmup() > 8 * 254) {
             throw new IllegalArgumentException("At most " + 8 * 254 + " mirrors fit in " + FARM_CIDR);
         }
         PayaraProcess payara = null;
         Thread stopHook = null;
-        try (BenchFarm farm = new BenchFarm(addresses, lags, Duration.ofMillis(options.latencyMs()), world)) {
+        try (BenchFarm farm = new BenchFarm(addresses, lags, behaviours, Duration.ofMillis(options.latencyMs()),
+                world)) {
             Map<String, String> properties = serverProperties(database, dbName);
             properties.put("mirrorwatch.mail.retry.enabled", "false");
             properties.put("mirrorwatch.probe.timer.enabled", "true");
@@ -187,7 +220,7 @@ public final class ProbeBenchmark {
             properties.put("mirrorwatch.probe.batch-size", String.valueOf(options.mirrors()));
             properties.put("mirrorwatch.probe.overall-limit", String.valueOf(options.overall()));
             properties.put("mirrorwatch.probe.per-host-limit", String.valueOf(options.perHost()));
-            properties.put("mirrorwatch.probe.timeout", "PT30S");
+            properties.put("mirrorwatch.probe.timeout", options.timeout().toString());
             properties.put("mirrorwatch.probe.allowed-cidrs", FARM_CIDR);
             result.serverProperties = properties;
             int port = FreePorts.next();
@@ -348,6 +381,7 @@ public final class ProbeBenchmark {
                             pgAtStart = ProcStat.postgresTicks(database.port());
                             threadsAtStart = ProcStat.threadTicks(payara.pid());
                             roundSeenAt = System.nanoTime();
+                            result.loadAtStart = RoutingBenchmark.loadAverage();
                             log(options, "round " + runId + " started");
                             nextDump = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                         }
@@ -389,6 +423,7 @@ public final class ProbeBenchmark {
             if (state == null || state.equals("RUNNING")) {
                 throw new IllegalStateException("The round did not finish within an hour; see " + payara.log());
             }
+            result.loadAtEnd = RoutingBenchmark.loadAverage();
             long[] machineAtEnd = ProcStat.machineTicks();
             long payaraCpuAtEnd = ProcStat.cpuTicks(payara.pid());
             long ownCpuAtEnd = ProcStat.cpuTicks(ProcessHandle.current().pid());
@@ -457,10 +492,8 @@ public final class ProbeBenchmark {
                 result.histogram = payara.classHistogram(20);
             }
             readWhatWasRecorded(statement, result);
-            long expected = 0;
-            for (int i = 0; i < options.mirrors(); i++) {
-                expected += world.expectedRequests(BenchWorld.lagOf(i));
-            }
+            readDeadHosts(statement, options, farm, result);
+            long expected = expectedRequests(options, world);
             result.requestsExpected = expected;
             result.indexesPerMirror = world.indexesPerMirror();
         }
@@ -489,12 +522,79 @@ public final class ProbeBenchmark {
         return names;
     }
 
+    /** What the matrix asks of the answering mirrors; a dead host's requests depend on when it is given up. */
     private static long expectedRequests(Options options, BenchWorld world) {
         long total = 0;
         for (int i = 0; i < options.mirrors(); i++) {
-            total += world.expectedRequests(BenchWorld.lagOf(i));
+            if (!options.behaviourOf(i).dead()) {
+                total += world.expectedRequests(BenchWorld.lagOf(i));
+            }
         }
         return total;
+    }
+
+    /**
+     * When the answering mirrors were all recorded (the live work), and for each dead host: the requests
+     * that reached it, the requests its mirror's probe log shows as sent and failed, when its mirror was
+     * recorded, and the reason the log gives for the requests that were not sent.
+     */
+    private static void readDeadHosts(Statement statement, Options options, BenchFarm farm, BenchResult result)
+            throws SQLException {
+        if (options.deadHosts() == 0) {
+            return;
+        }
+        List<String> dead = new ArrayList<>();
+        for (BenchFarm.Host host : farm.hosts()) {
+            if (host.behaviour.dead()) {
+                dead.add(mirrorName(host.index));
+            }
+        }
+        String names = "('" + String.join("', '", dead) + "')";
+        try (ResultSet row = statement.executeQuery("SELECT max(r.date_created) FROM mirror_probe_record r"
+                + " JOIN distribution_mirror m ON m.id = r.distribution_mirror_id WHERE m.name LIKE 'bench-%'"
+                + " AND m.name NOT IN " + names)) {
+            row.next();
+            result.liveWorkRecorded = row.getTimestamp(1).toInstant();
+        }
+        Map<String, BenchFarm.Host> hostsByMirror = new LinkedHashMap<>();
+        farm.hosts().stream().filter(host -> host.behaviour.dead())
+                .forEach(host -> hostsByMirror.put(mirrorName(host.index), host));
+        try (ResultSet rows = statement.executeQuery("SELECT m.name, r.date_created, convert_from(f.content, 'UTF8')"
+                + " FROM mirror_probe_record r JOIN distribution_mirror m ON m.id = r.distribution_mirror_id"
+                + " JOIN library_file f ON f.id = r.log_file_id WHERE m.name IN " + names + " ORDER BY m.name")) {
+            while (rows.next()) {
+                BenchFarm.Host host = hostsByMirror.get(rows.getString(1));
+                String log = rows.getString(3);
+                result.deadHosts.add(new BenchResult.DeadHost(rows.getString(1), host.address.getAddress()
+                        .getHostAddress() + ":" + host.address.getPort(), host.behaviour, host.deadRequests.get(),
+                        sentAndFailed(log), rows.getTimestamp(2).toInstant(), givenUpReason(log)));
+            }
+        }
+    }
+
+    /** bench-0007 */
+    static String mirrorName(int index) {
+        return String.format("bench-%04d", index);
+    }
+
+    /**
+     * The log's lines of requests that were sent and failed: "Failed url: reason", or a timeout's own line;
+     * not the "Deleted ... because:" line that follows each, nor the lines of requests not sent because
+     * the host was given up.
+     */
+    static long sentAndFailed(String log) {
+        return log.lines().filter(line -> (line.contains(" Failed ") || line.contains(" took longer than "))
+                && !line.contains("because:") && !line.contains("gave up on host") && !line.contains("skipped: "))
+                .count();
+    }
+
+    /** Why the log says the host's other requests were not sent, or null when it never says so. */
+    static String givenUpReason(String log) {
+        return log.lines().filter(line -> line.contains(" Failed ")).map(line -> {
+            int deadRule = line.indexOf("gave up on host");
+            int launchpadsRule = line.indexOf("skipped: ");
+            return deadRule >= 0 ? line.substring(deadRule) : launchpadsRule >= 0 ? line.substring(launchpadsRule) : null;
+        }).filter(reason -> reason != null).findFirst().orElse(null);
     }
 
     private static long expectedSeconds(Options options, BenchWorld world) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.mirrorwatch.reference.boundary.ReferenceViews.ComponentView;
 import org.mirrorwatch.reference.boundary.ReferenceDataFacade;
+import org.mirrorwatch.reference.boundary.ReferenceReads;
 
 /** The archive's components (main, universe, ...): anyone lists them; administrators add one. */
 @ApplicationScoped
@@ -23,9 +24,12 @@ public class ComponentResource {
     @Inject
     ReferenceDataFacade reference;
 
+    @Inject
+    ReferenceReads reads;
+
     @GET
     public List<ComponentView> list() {
-        return reference.components();
+        return reads.components();
     }
 
     @POST

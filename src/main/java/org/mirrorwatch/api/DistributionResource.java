@@ -24,10 +24,10 @@ import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.registry.boundary.CdImageManifestFacade;
 import org.mirrorwatch.routing.boundary.MirrorRouting;
 import org.mirrorwatch.routing.boundary.RoutingAnswer;
-import org.mirrorwatch.web.ClientAddresses;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.reference.boundary.DistributionForm;
 import org.mirrorwatch.reference.boundary.ReferenceDataFacade;
+import org.mirrorwatch.reference.boundary.ReferenceReads;
 import org.mirrorwatch.reference.boundary.SeriesForm;
 import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.entity.MirrorContent;
@@ -52,6 +52,9 @@ public class DistributionResource {
     ReferenceDataFacade reference;
 
     @Inject
+    ReferenceReads reads;
+
+    @Inject
     CdImageManifestFacade manifests;
 
     @Inject
@@ -72,7 +75,7 @@ public class DistributionResource {
 
     @GET
     public List<DistributionView> list() {
-        return reference.distributionViews();
+        return reads.distributions();
     }
 
     @POST
@@ -85,7 +88,7 @@ public class DistributionResource {
     @GET
     @Path("{distribution}")
     public DistributionView get(@PathParam("distribution") String distribution) {
-        return reference.distributionView(distribution);
+        return reads.distribution(distribution);
     }
 
     @PUT
@@ -97,7 +100,7 @@ public class DistributionResource {
     @GET
     @Path("{distribution}/series")
     public List<SeriesView> series(@PathParam("distribution") String distribution) {
-        return reference.seriesViews(distribution);
+        return reads.series(distribution);
     }
 
     @POST
@@ -111,7 +114,7 @@ public class DistributionResource {
     @GET
     @Path("{distribution}/series/{series}")
     public SeriesView getSeries(@PathParam("distribution") String distribution, @PathParam("series") String series) {
-        return reference.seriesView(distribution, series);
+        return reads.series(distribution, series);
     }
 
     @PUT

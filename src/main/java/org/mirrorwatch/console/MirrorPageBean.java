@@ -24,22 +24,32 @@ public class MirrorPageBean {
     MirrorReports reports;
 
     private String name;
+    private boolean loaded;
     private MirrorPageView page;
     private FreshnessChart chart;
 
     /** Loads the mirror the {@code name} parameter names, or answers 404. */
     public void load() throws IOException {
-        page = name == null ? null : reports.page(name, PROBES_SHOWN).orElse(null);
-        if (page == null) {
+        if (getPage() == null) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such mirror");
             FacesContext.getCurrentInstance().responseComplete();
-            return;
         }
-        chart = FreshnessChart.ofSnapshots(page.history(), CHART_BARS);
     }
 
-    /** The page's read model; null when there is no such mirror. */
+    /**
+     * The page's read model; null when there is no such mirror. Read at the first use, so that a form
+     * posted from the page (which carries the name in a hidden field, since view parameters reach the
+     * bean only after the form was decoded) finds its components rendered.
+     */
     public MirrorPageView getPage() {
+        if (!loaded) {
+            loaded = true;
+            if (name == null) {
+                name = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("name");
+            }
+            page = name == null ? null : reports.page(name, PROBES_SHOWN).orElse(null);
+            chart = page == null ? null : FreshnessChart.ofSnapshots(page.history(), CHART_BARS);
+        }
         return page;
     }
 
@@ -49,6 +59,7 @@ public class MirrorPageBean {
     }
 
     public FreshnessChart getChart() {
+        getPage();
         return chart;
     }
 

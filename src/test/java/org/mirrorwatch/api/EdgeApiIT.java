@@ -71,6 +71,9 @@ class EdgeApiIT {
                     "{\"status\":\"OFFICIAL\",\"whiteboard\":\"ok\"}"),
             new Endpoint("PUT", "/api/v1/mirrors/alice-pending/owner", ADMIN, "{\"owner\":\"bob\"}"),
             new Endpoint("PUT", "/api/v1/mirrors/bob-mirror/enabled", ADMIN, "{\"enabled\":false}"),
+            new Endpoint("POST", "/api/v1/mirrors/alice-mirror/maintenance", ALICE, "{\"startsAt\":"
+                    + "\"2027-06-01T22:00:00Z\",\"endsAt\":\"2027-06-02T02:00:00Z\",\"weekly\":false,"
+                    + "\"note\":\"New disks\"}"),
             new Endpoint("POST", "/api/v1/distributions", ADMIN, "{\"name\":\"debian\",\"displayName\":\"Debian\","
                     + "\"mainArchiveUrl\":\"http://deb.example.org/debian\",\"mainReleasesUrl\":\"http://cd.example.org/\","
                     + "\"mirrorAdminAddress\":\"m@example.org\"}"),

@@ -104,7 +104,12 @@ class OperatorDeploymentIT {
         }
         String admin = basic("root", PASSWORD);
 
+        // The API reads reference data from a copy in memory (mirrorwatch.reference.cache-time, 30 s here):
+        // what was read empty before is shown at once after each change, which drops the copy.
+        assertEquals("[]", ok(send("GET", "/api/v1/components", null, null)).body());
+        assertEquals("[]", ok(send("GET", "/api/v1/distributions", null, null)).body());
         created(send("POST", "/api/v1/components", "{\"name\":\"main\"}", admin));
+        assertEquals("main", json(ok(send("GET", "/api/v1/components", null, null))).at("/0/name").asText());
         created(send("POST", "/api/v1/distributions", "{\"name\":\"ubuntu\",\"displayName\":\"Ubuntu\","
                 + "\"mainArchiveUrl\":\"http://archive.ubuntu.com/ubuntu/\","
                 + "\"mainReleasesUrl\":\"http://releases.ubuntu.com/\"}", admin));
@@ -112,6 +117,9 @@ class OperatorDeploymentIT {
                 + "\"status\":\"CURRENT\",\"components\":[\"main\"]}", admin));
         created(send("POST", "/api/v1/distributions/ubuntu/series/noble/architectures",
                 "{\"architecture\":\"amd64\",\"official\":true}", admin));
+        JsonNode noble = json(ok(send("GET", "/api/v1/distributions/ubuntu/series/noble", null, null)));
+        assertEquals("[\"main\"]", noble.path("components").toString());
+        assertEquals("amd64", noble.at("/architectures/0/architecture").asText());
 
         // The archive's publishing job: the operator gives the publisher role (here to themself) and imports
         // what was published, which is what freshness is measured against.

@@ -25,6 +25,7 @@ import org.mirrorwatch.probing.boundary.ProbeRounds;
 import org.mirrorwatch.probing.boundary.ProbeRunSummary;
 import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
+import org.mirrorwatch.probing.http.ProbeLimits;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.registry.boundary.MirrorFacade;
 import org.mirrorwatch.registry.boundary.MirrorForm;
@@ -43,23 +44,28 @@ import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestLogin;
 
 /**
- * Mirrors that fail in every way a network can, and mirrors that try to make the prober reach what it
- * must not. Each hostile mirror's probe finishes, its failure is logged with a reason, its content is
- * deleted, and the round goes on. Deployed with a 1 s timeout and 16 requests per host, so the host-skip
- * rule shows within a second.
+ * Mirrors that answer, but wrongly, and mirrors that try to make the prober reach what it must not. Each
+ * hostile mirror's probe finishes, its failure is logged with a reason, its content is deleted, and the
+ * round goes on; a host that answers some requests and times out on the others is judged by Launchpad's
+ * rule, not taken for dead. Hosts that never answer are {@link DeadHostsIT}'s.
+ *
+ * <p>Deployed with a 10 s timeout and 16 requests per host. Every host here answers at once, yet on a
+ * loaded 2-core machine an answer can take over a second, and three such in a row would make the dead-host
+ * rule give up a host that is meant to answer; only the hanging requests of the Launchpad-rule case wait
+ * for the timeout, about two waves of it.
  */
 @ExtendWith(ArquillianExtension.class)
 class HostileMirrorsIT {
 
     private static final Logger LOG = Logger.getLogger(HostileMirrorsIT.class.getName());
-    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final int PER_HOST = 16;
     private static final int MAX_REDIRECTS = 3;
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.withLibraryOf(Deployments.mirrorwatch(Map.of(
-                        "mirrorwatch.probe.timeout", "PT1S",
+                        "mirrorwatch.probe.timeout", TIMEOUT.toString(),
                         "mirrorwatch.probe.per-host-limit", String.valueOf(PER_HOST),
                         "mirrorwatch.probe.overall-limit", "200")), Awaitility.class, Matcher.class)
                 .addClasses(ProberWorld.class);
@@ -106,51 +112,69 @@ class HostileMirrorsIT {
 
     @Test
     void hostileMirrors_eachFailWithAReason_loseTheirContent_andTheRoundGoesOn() {
-        String refusedPort = hostile(FarmAddress.next(), Behaviour.COUNT_ONLY).baseUrl();
-        hostile.get(0).close();
         FakeMirror good = farm.newMirror().serve(ProberWorld.syncedAgo(Duration.ZERO, ""));
-        FakeMirror slowHost = farm.newMirror().latency(Duration.ofMillis(1500));
         FakeMirror answers500 = farm.newMirror().answerEverything(500);
         FakeMirror loop = farm.newMirror();
         loop.redirectEverythingTo(loop.baseUrl());
         FakeMirror gopher = farm.newMirror().redirectEverythingTo("gopher://" + FarmAddress.next() + "/");
 
         register("good", good.baseUrl());
-        register("refused", refusedPort);
-        register("silent", hostile(FarmAddress.next(), Behaviour.SILENT).baseUrl());
-        register("trickle", hostile(FarmAddress.next(), Behaviour.TRICKLE).baseUrl());
-        register("reset", hostile(FarmAddress.next(), Behaviour.RESET).baseUrl());
         register("huge-headers", hostile(FarmAddress.next(), Behaviour.HUGE_HEADERS).baseUrl());
         register("answers-500", answers500.baseUrl());
         register("redirect-loop", loop.baseUrl());
         register("unknown-scheme", gopher.baseUrl());
         register("unresolvable", "http://mirror.invalid/ubuntu/");
-        register("slow-a", slowHost.baseUrl() + "a/");
-        register("slow-b", slowHost.baseUrl() + "b/");
 
         long started = System.nanoTime();
         ProbeRunSummary run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info(() -> "Hostile round: 12 mirrors, " + run.requests() + " requests, " + took.toMillis() + " ms");
+        LOG.info(() -> "Hostile round: 6 mirrors, " + run.requests() + " requests, " + took.toMillis() + " ms");
 
         assertEquals(RunState.DONE, run.state());
-        assertEquals(12, run.mirrorsDone());
+        assertEquals(6, run.mirrorsDone());
         assertTrue(took.compareTo(roundBound()) <= 0, "took " + took + ", bound " + roundBound());
         assertEquals(3, registry.countArchReleases(id("good")) + registry.countSourceReleases(id("good")));
         assertTrue(mirrors.mirror("good").enabled());
+        assertFalse(logOf("good").contains("gave up on host"), "good: " + logOf("good"));
 
-        assertFailed("refused", "because: connection refused.");
-        assertFailed("silent", "took longer than 1 seconds");
-        assertFailed("trickle", "took longer than 1 seconds");
-        assertFailed("reset", "because: the connection was closed or reset before an answer.");
         assertFailed("huge-headers", "because: the response headers were larger than 32768 bytes.");
         assertFailed("answers-500", "because: 500 Server Error.");
         assertFailed("redirect-loop", "because: more than " + MAX_REDIRECTS + " redirects.");
         assertFailed("unknown-scheme", "because: redirect to an unknown scheme: gopher://");
         assertFailed("unresolvable", "unknown host: mirror.invalid");
-        assertFailed("slow-b", "skipped: " + slowHost.baseUrl().substring(7, slowHost.baseUrl().length() - 1));
-        assertTrue(slowHost.requests() < 60, "the slow host got " + slowHost.requests() + " of its 60 requests");
+        for (String answered : List.of("huge-headers", "answers-500", "redirect-loop", "unknown-scheme")) {
+            assertFalse(logOf(answered).contains("gave up on host"), answered + " answered, so it is not dead: "
+                    + logOf(answered));
+        }
         assertTrue(loop.requests() <= 30 * (1 + MAX_REDIRECTS), "loop requests " + loop.requests());
+    }
+
+    @Test
+    void aHostThatAnswersSomeRequestsAndTimesOutOnOthers_isSkippedByLaunchpadsRule_notGivenUpAsDead() {
+        // Two mirrors on one host, 60 requests: the first two are answered (404), every later one hangs.
+        FakeMirror partly = farm.newMirror().answerOnlyTheFirst(2);
+        register("partly-a", partly.baseUrl() + "a/");
+        register("partly-b", partly.baseUrl() + "b/");
+        String host = partly.baseUrl().substring("http://".length(), partly.baseUrl().length() - 1);
+
+        long started = System.nanoTime();
+        ProbeRunSummary run = finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        LOG.info(() -> "Partly answering host: " + partly.requests() + " of its 60 requests sent, " + run.requests()
+                + " counted, " + took.toMillis() + " ms");
+
+        assertEquals(RunState.DONE, run.state());
+        assertEquals(2, run.mirrorsDone());
+        assertTrue(took.compareTo(roundBound()) <= 0, "took " + took + ", bound " + roundBound());
+        assertFailed("partly-a", "took longer than " + TIMEOUT.toSeconds() + " seconds");
+        // Launchpad's rule judges a host only after 30 requests, and struck before the host had all 60.
+        assertFailed("partly-b", "skipped: " + host + " timed out on ");
+        assertTrue(partly.requests() >= ProbeLimits.MIN_REQUESTS_TO_JUDGE_HOST && partly.requests() < 60,
+                "the partly answering host got " + partly.requests() + " of its 60 requests");
+        for (String name : List.of("partly-a", "partly-b")) {
+            assertFalse(logOf(name).contains("gave up on host"), name + " answered first, so it is not dead: "
+                    + logOf(name));
+        }
     }
 
     @Test

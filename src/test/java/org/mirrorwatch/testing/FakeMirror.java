@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +42,8 @@ public final class FakeMirror implements AutoCloseable {
     private volatile Duration latency = Duration.ZERO;
     private volatile String redirectEverythingTo;
     private volatile Integer everythingStatus;
+    private volatile int answeredBeforeHanging = Integer.MAX_VALUE;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
@@ -144,6 +147,15 @@ public final class FakeMirror implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers the first {@code answered} requests as usual, and holds every later one without an answer
+     * until the mirror is closed: a host that answers some requests and times out on the others.
+     */
+    public FakeMirror answerOnlyTheFirst(int answered) {
+        answeredBeforeHanging = answered;
+        return this;
+    }
+
     /** Every User-Agent this host was sent. */
     public Set<String> userAgents() {
         return Set.copyOf(userAgents);
@@ -177,9 +189,13 @@ public final class FakeMirror implements AutoCloseable {
         int now = inFlight.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
         farm.requestStarted();
-        requests.incrementAndGet();
+        int number = requests.incrementAndGet();
         boolean counted = true;
         try {
+            if (number > answeredBeforeHanging) {
+                closing.await();
+                return;
+            }
             if (!latency.isZero()) {
                 Thread.sleep(latency.toMillis());
             }
@@ -223,6 +239,7 @@ public final class FakeMirror implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
         if (plain != null) {
             plain.stop(0);

@@ -195,6 +195,9 @@ public final class SharedServer {
         // The test JVM's connections act as a proxy that names the client; see RoutingIT.
         settings.put("mirrorwatch.client.trusted-proxies", "127.0.0.1/32,::1/128");
         settings.put("mirrorwatch.probe.timeout", "PT2S");
+        // Tests change reference data in SQL (TestDatabase.reset), which a copy in memory would not see for
+        // its cache time; the copy itself is tried by OperatorDeploymentIT and ReferenceReadsTest.
+        settings.put("mirrorwatch.reference.cache-time", "PT0S");
         ServerProperties.NAMES.forEach(name -> settings.put(name, System.getProperty(name)));
         // Its own SMTP port (see mailPort()), and no retries that would land in a later test's mailbox.
         settings.put("mirrorwatch.mail.port", String.valueOf(mailPort));

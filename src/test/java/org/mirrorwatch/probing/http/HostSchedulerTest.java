@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.probing.http.HostScheduler.RequestEnd;
 
-/** Limits, turns between hosts, the skip rule and slots that come back only with the connection. */
+/**
+ * Limits, turns between hosts, the skip rules (Launchpad's and the dead host's) and slots that come back
+ * only with the connection.
+ */
 class HostSchedulerTest {
 
     private static final String A = "a.example:80";
@@ -91,6 +96,7 @@ class HostSchedulerTest {
         HostScheduler<String> scheduler = new HostScheduler<>(30, 100);
         offerNumbered(scheduler, A, 40);
         assertEquals(30, scheduler.startable().size());
+        answeredOnce(scheduler, A);
         for (int i = 0; i < 10; i++) {
             assertEquals(Optional.empty(), scheduler.ended(A, RequestEnd.TIMED_OUT), "30 of 10 is three per timeout");
         }
@@ -106,7 +112,8 @@ class HostSchedulerTest {
         HostScheduler<String> scheduler = new HostScheduler<>(29, 100);
         offerNumbered(scheduler, A, 40);
         assertEquals(29, scheduler.startable().size());
-        for (int i = 0; i < 29; i++) {
+        answeredOnce(scheduler, A);
+        for (int i = 0; i < 28; i++) {
             assertEquals(Optional.empty(), scheduler.ended(A, RequestEnd.TIMED_OUT));
         }
     }
@@ -128,6 +135,7 @@ class HostSchedulerTest {
         assertEquals(30, scheduler.startable().size());
         offer(scheduler, B, "b1");
         assertEquals(List.of(), scheduler.startable(), "the round is full");
+        answeredOnce(scheduler, A);
         for (int i = 0; i < 10; i++) {
             scheduler.ended(A, RequestEnd.TIMED_OUT);
         }
@@ -148,6 +156,7 @@ class HostSchedulerTest {
         HostScheduler<String> scheduler = new HostScheduler<>(40, 31);
         offerNumbered(scheduler, A, 33);
         assertEquals(31, scheduler.startable().size());
+        answeredOnce(scheduler, A);
         for (int i = 0; i < 11; i++) {
             scheduler.ended(A, RequestEnd.TIMED_OUT);
         }
@@ -161,11 +170,102 @@ class HostSchedulerTest {
         HostScheduler<String> scheduler = new HostScheduler<>(30, 100);
         offerNumbered(scheduler, A, 30);
         scheduler.startable();
+        answeredOnce(scheduler, A);
         for (int i = 0; i < 11; i++) {
             scheduler.ended(A, RequestEnd.TIMED_OUT);
         }
         offer(scheduler, B, "b1");
         assertEquals(List.of("b1"), scheduler.startable());
+    }
+
+    @Test
+    void aRefusingHost_isGivenUpAtItsThirdFailedAttempt_andItsWaitingRequestsAreDropped() {
+        HostScheduler<String> scheduler = new HostScheduler<>(2, 10);
+        offerNumbered(scheduler, A, 10);
+        assertEquals(List.of("a0", "a1"), scheduler.startable());
+        assertEquals(Optional.empty(), scheduler.ended(A, RequestEnd.REFUSED));
+        scheduler.closed(A);
+        assertEquals(Optional.empty(), scheduler.ended(A, RequestEnd.REFUSED));
+        scheduler.closed(A);
+        assertEquals(List.of("a2", "a3"), scheduler.startable());
+        HostScheduler.Skip<String> skip = scheduler.ended(A, RequestEnd.REFUSED).orElseThrow();
+        assertEquals(new ProbeFailure.HostDead(A, 3, "connection refused"), skip.reason());
+        assertEquals(List.of("a4", "a5", "a6", "a7", "a8", "a9"), skip.dropped());
+        assertEquals(Optional.empty(), scheduler.ended(A, RequestEnd.REFUSED), "given up already");
+        scheduler.closed(A);
+        scheduler.closed(A);
+        assertEquals(List.of(), scheduler.startable(), "nothing more goes to the host");
+        assertEquals(Optional.of(skip.reason()), scheduler.offer(A, "late"), "the host stays given up");
+        offer(scheduler, B, "b1");
+        assertEquals(List.of("b1"), scheduler.startable(), "other hosts go on");
+    }
+
+    @Test
+    void resetsAndTimeouts_countTowardsADeadHost_andTheLastOneNamesHowItFailed() {
+        HostScheduler<String> scheduler = new HostScheduler<>(3, 10);
+        offerNumbered(scheduler, A, 4);
+        scheduler.startable();
+        scheduler.ended(A, RequestEnd.TIMED_OUT);
+        scheduler.ended(A, RequestEnd.REFUSED);
+        HostScheduler.Skip<String> skip = scheduler.ended(A, RequestEnd.RESET).orElseThrow();
+        assertEquals(new ProbeFailure.HostDead(A, 3, "connection closed or reset"), skip.reason());
+        assertEquals(List.of("a3"), skip.dropped());
+    }
+
+    @Test
+    void aHostThatAnsweredOnce_isNeverGivenUpAsDead_onlyByLaunchpadsRule() {
+        HostScheduler<String> scheduler = new HostScheduler<>(40, 100);
+        offerNumbered(scheduler, A, 40);
+        assertEquals(40, scheduler.startable().size());
+        answeredOnce(scheduler, A);
+        for (int i = 0; i < 12; i++) {
+            assertEquals(Optional.empty(), scheduler.ended(A, RequestEnd.REFUSED), "refusal " + (i + 1));
+        }
+        for (int i = 0; i < 13; i++) {
+            assertEquals(Optional.empty(), scheduler.ended(A, RequestEnd.TIMED_OUT), "40 of 13 is over three");
+        }
+        HostScheduler.Skip<String> skip = scheduler.ended(A, RequestEnd.TIMED_OUT).orElseThrow();
+        assertEquals(new ProbeFailure.HostSkipped(A, 14, 40), skip.reason());
+    }
+
+    @Test
+    void aHostWithTwoFailuresThenAnAnswer_isNotGivenUp() {
+        HostScheduler<String> scheduler = new HostScheduler<>(10, 100);
+        offerNumbered(scheduler, A, 10);
+        scheduler.startable();
+        scheduler.ended(A, RequestEnd.TIMED_OUT);
+        scheduler.ended(A, RequestEnd.REFUSED);
+        scheduler.ended(A, RequestEnd.ANSWERED);
+        for (int i = 0; i < 7; i++) {
+            assertEquals(Optional.empty(), scheduler.ended(A, RequestEnd.REFUSED));
+        }
+        assertEquals(Optional.empty(), scheduler.offer(A, "late"));
+    }
+
+    @Test
+    void anotherKindOfFailureFirst_turnsTheDeadHostRuleOff() {
+        HostScheduler<String> scheduler = new HostScheduler<>(10, 100);
+        offerNumbered(scheduler, A, 10);
+        scheduler.startable();
+        scheduler.ended(A, RequestEnd.FAILED);
+        for (int i = 0; i < 9; i++) {
+            assertEquals(Optional.empty(), scheduler.ended(A, RequestEnd.REFUSED));
+        }
+    }
+
+    @Test
+    void aRequestsEnd_isTakenFromItsFailure() {
+        assertEquals(RequestEnd.ANSWERED, RequestEnd.of(null));
+        assertEquals(RequestEnd.REFUSED, RequestEnd.of(new ProbeFailure.ConnectionRefused()));
+        assertEquals(RequestEnd.RESET, RequestEnd.of(new ProbeFailure.ConnectionClosed()));
+        assertEquals(RequestEnd.TIMED_OUT, RequestEnd.of(new ProbeFailure.Timeout("HEAD request",
+                URI.create("http://m.example/"), Duration.ofSeconds(30))));
+        assertEquals(RequestEnd.FAILED, RequestEnd.of(new ProbeFailure.UnknownHost("m.invalid")));
+        assertEquals(RequestEnd.FAILED, RequestEnd.of(new ProbeFailure.TlsFailure("handshake")));
+    }
+
+    private static void answeredOnce(HostScheduler<String> scheduler, String host) {
+        assertEquals(Optional.empty(), scheduler.ended(host, RequestEnd.ANSWERED));
     }
 
     private static void offer(HostScheduler<String> scheduler, String host, String... requests) {

@@ -22,7 +22,7 @@ import org.mirrorwatch.testing.HostileServer.Behaviour;
 
 /**
  * The reasons the probe log gives for what real servers and Jetty do, without the container: the same
- * texts HostileMirrorsIT looks for, so that classifying failures by type is checked against the
+ * texts HostileMirrorsIT and DeadHostsIT look for, so that classifying failures by type is checked against the
  * exceptions Jetty and the JDK really throw.
  */
 class ProbeClientFailureReasonsTest {

@@ -21,6 +21,13 @@ class ProbeFailureTest {
     }
 
     @Test
+    void aDeadHost_namesItsAttemptsAndHowTheLastFailed() {
+        assertEquals("gave up on host m.example.org:80: its first 3 requests failed (connection refused) without"
+                + " an answer, so its other requests in this round are not sent",
+                new ProbeFailure.HostDead("m.example.org:80", 3, "connection refused").reason());
+    }
+
+    @Test
     void aRefusedUrl_saysWhatIsWrongWithIt() {
         assertEquals("unknown scheme in gopher://m.example/", new ProbeFailure.UnknownScheme(
                 URI.create("gopher://m.example/")).reason());

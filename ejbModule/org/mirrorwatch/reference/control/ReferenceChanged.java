@@ -1,0 +1,8 @@
+package org.mirrorwatch.reference.control;
+
+/**
+ * A CDI event: a distribution, series, architecture series or component was created or changed (fired in
+ * the changing transaction; observers that cache reference data act after it commits).
+ */
+public record ReferenceChanged(String what) {
+}

@@ -1,0 +1,39 @@
+package org.mirrorwatch.registry.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MaintenanceWindow;
+
+/** The maintenance windows of mirrors, read in the caller's transaction. */
+@ApplicationScoped
+public class MaintenanceWindows {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The mirror's windows, by start. */
+    public List<MaintenanceWindow> of(DistributionMirror mirror) {
+        return em.createNamedQuery("MaintenanceWindow.findByMirror", MaintenanceWindow.class)
+                .setParameter("mirrorId", mirror.getId()).getResultList();
+    }
+
+    /** The window in progress for the mirror at that instant, if any. */
+    public Optional<MaintenanceWindow> inProgress(DistributionMirror mirror, Instant now) {
+        return of(mirror).stream().filter(window -> window.occurrenceAt(now).isPresent()).findFirst();
+    }
+
+    /** The ids of the mirrors that are in maintenance at that instant. */
+    public Set<Long> mirrorsInMaintenance(Instant now) {
+        return em.createNamedQuery("MaintenanceWindow.findNotOver", MaintenanceWindow.class).setParameter("now", now)
+                .getResultStream()
+                .filter(window -> window.occurrenceAt(now).isPresent())
+                .map(window -> window.getDistributionMirror().getId()).collect(Collectors.toUnmodifiableSet());
+    }
+}
