@@ -67,6 +67,12 @@ public class ProbedAddresses {
             // RFC 6761: such names are the loopback, whatever a resolver says.
             return guard.refusal(bare, InetAddress.getLoopbackAddress());
         }
+        Optional<InetAddress> literal = IpLiterals.parse(bare);
+        if (literal.isPresent()) {
+            // An address is judged at once: asking the executor to "resolve" it could take longer than the
+            // lookup's limit on a busy server, and a slow lookup is let in.
+            return guard.refusal(bare, literal.get());
+        }
         for (InetAddress address : resolve(bare)) {
             Optional<String> refusal = guard.refusal(bare, address);
             if (refusal.isPresent()) {
