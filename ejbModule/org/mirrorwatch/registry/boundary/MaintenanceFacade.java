@@ -60,9 +60,7 @@ public class MaintenanceFacade {
 
     /** The mirror's windows, by start, those that are over included. */
     public List<MaintenanceView> windows(String mirrorName) {
-        Instant now = clock.instant();
-        return windows.of(visibleMirrors.get(mirrorName)).stream().map(window -> MaintenanceView.of(window, now))
-                .toList();
+        return MaintenanceView.of(windows.of(visibleMirrors.get(mirrorName)), clock.instant());
     }
 
     @RolesAllowed(Roles.PERSON)

@@ -1,6 +1,7 @@
 package org.mirrorwatch.registry.boundary;
 
 import java.time.Instant;
+import java.util.List;
 import org.mirrorwatch.registry.entity.MaintenanceWindow;
 
 /**
@@ -12,6 +13,11 @@ import org.mirrorwatch.registry.entity.MaintenanceWindow;
  */
 public record MaintenanceView(long id, Instant startsAt, Instant endsAt, boolean weekly, String note, String createdBy,
         Instant nextStart, Instant nextEnd, boolean inProgress) {
+
+    /** The windows as they stand at one instant. */
+    public static List<MaintenanceView> of(List<MaintenanceWindow> windows, Instant now) {
+        return windows.stream().map(window -> of(window, now)).toList();
+    }
 
     public static MaintenanceView of(MaintenanceWindow window, Instant now) {
         var next = window.currentOrNext(now);

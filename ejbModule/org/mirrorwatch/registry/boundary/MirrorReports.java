@@ -106,8 +106,8 @@ public class MirrorReports {
             List<ContentRow> sources = content.sources().stream().sorted(order).toList();
             return new MirrorPageView(queries.summary(mirror), mayEdit, binaries, sources,
                     ContentMatrix.of(binaries, sources, seriesVersions(mirror)), content.cdImages(), probes,
-                    mirror.sourcesList(), history.snapshots(mirror.getId()), maintenanceWindows.of(mirror).stream()
-                            .map(window -> MaintenanceView.of(window, clock.instant())).toList());
+                    mirror.sourcesList(), history.snapshots(mirror.getId()),
+                    MaintenanceView.of(maintenanceWindows.of(mirror), clock.instant()));
         });
     }
 

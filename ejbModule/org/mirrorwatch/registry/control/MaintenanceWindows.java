@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mirrorwatch.registry.entity.DistributionMirror;
@@ -22,11 +21,6 @@ public class MaintenanceWindows {
     public List<MaintenanceWindow> of(DistributionMirror mirror) {
         return em.createNamedQuery("MaintenanceWindow.findByMirror", MaintenanceWindow.class)
                 .setParameter("mirrorId", mirror.getId()).getResultList();
-    }
-
-    /** The window in progress for the mirror at that instant, if any. */
-    public Optional<MaintenanceWindow> inProgress(DistributionMirror mirror, Instant now) {
-        return of(mirror).stream().filter(window -> window.occurrenceAt(now).isPresent()).findFirst();
     }
 
     /** The ids of the mirrors that are in maintenance at that instant. */

@@ -44,10 +44,12 @@ public class MirrorAvailability {
      */
     public boolean disableAndNotifyOwner(DistributionMirror mirror) {
         Instant now = clock.instant();
-        Optional<MaintenanceWindow> maintenance = maintenanceWindows.inProgress(mirror, now);
+        List<MaintenanceWindow> windows = maintenanceWindows.of(mirror);
+        Optional<MaintenanceWindow.Interval> maintenance = windows.stream()
+                .flatMap(window -> window.occurrenceAt(now).stream()).findFirst();
         if (maintenance.isPresent()) {
             LOG.info(() -> "Mirror " + mirror.getName() + " carries nothing, but is in maintenance until "
-                    + maintenance.get().occurrenceAt(now).orElseThrow().end() + ": not disabled, nobody told");
+                    + maintenance.get().end() + ": not disabled, nobody told");
             return false;
         }
         boolean wasEnabled = mirror.disableByProber();
@@ -55,7 +57,7 @@ public class MirrorAvailability {
                 .setParameter("mirrorId", mirror.getId()).setMaxResults(2).getResultList();
         boolean firstProbe = probes.size() <= 1;
         Optional<Instant> previousProbe = probes.stream().skip(1).findFirst().map(MirrorProbeRecord::getDateCreated);
-        for (MaintenanceWindow window : maintenanceWindows.of(mirror)) {
+        for (MaintenanceWindow window : windows) {
             Optional<MaintenanceWindow.Interval> overran = window.takeOverrun(now, previousProbe);
             if (overran.isPresent()) {
                 notifications.maintenanceOverran(mirror, overran.get(), probes.stream().findFirst(), now);

@@ -91,18 +91,13 @@ public class MirrorNotifications {
                 : "Mirrorwatch no longer hands out the mirror's HTTPS URL to clients" + (mirror.getHttpBaseUrl()
                         .isPresent() ? " (its HTTP URL stays in the lists)" : "") + ". As soon as a probe finds a valid"
                         + " certificate, the HTTPS URL is handed out again.";
-        Map<String, String> values = Map.of(
-                "owner", mirror.getOwner().getDisplayName(),
-                "distribution", mirror.getDistribution().getDisplayName(),
-                "mirror", mirror.getName(),
-                "url", mirror.getHttpsBaseUrl().map(MirrorUrl::value).orElse(mirror.getBaseUrl().value()),
-                "date", when.toString(),
-                "finding", finding,
-                "issuer", certificate.getIssuer().orElse("unknown"),
-                "notAfter", certificate.getNotAfter().map(Instant::toString).orElse("unknown"),
-                "protocol", certificate.getProtocol().orElse("unknown"),
-                "fingerprint", certificate.getFingerprint().orElse("unknown"));
-        Map<String, String> all = new HashMap<>(values);
+        Map<String, String> all = new HashMap<>(values(mirror, Optional.empty(), when));
+        all.put("url", mirror.getHttpsBaseUrl().map(MirrorUrl::value).orElse(mirror.getBaseUrl().value()));
+        all.put("finding", finding);
+        all.put("issuer", certificate.getIssuer().orElse("unknown"));
+        all.put("notAfter", certificate.getNotAfter().map(Instant::toString).orElse("unknown"));
+        all.put("protocol", certificate.getProtocol().orElse("unknown"));
+        all.put("fingerprint", certificate.getFingerprint().orElse("unknown"));
         all.put("consequence", consequence);
         return queueForEach(mirror, subject, MailTemplates.fill("tls-notice.txt", all));
     }

@@ -293,7 +293,6 @@ public class DistributionMirror {
         probedFreshness = Objects.requireNonNull(overall);
     }
 
-    /** The overall freshness as of the last probe; UNKNOWN before the first. */
     /**
      * Keeps what the newest probe found of the HTTPS certificate, or forgets it when the probe did not
      * check one (the mirror has no HTTPS URL any more).
@@ -308,6 +307,7 @@ public class DistributionMirror {
         return Optional.ofNullable(tls).filter(found -> found.getState() != null);
     }
 
+    /** The overall freshness as of the last probe; UNKNOWN before the first. */
     public MirrorStatus getProbedFreshness() {
         return probedFreshness;
     }
