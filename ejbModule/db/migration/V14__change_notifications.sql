@@ -11,26 +11,20 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER distribution_mirror_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON distribution_mirror
-    FOR EACH STATEMENT EXECUTE FUNCTION mirrorwatch_tell_change('mirrors');
-CREATE TRIGGER mirror_distro_arch_release_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON mirror_distro_arch_release
-    FOR EACH STATEMENT EXECUTE FUNCTION mirrorwatch_tell_change('mirrors');
-CREATE TRIGGER mirror_distro_release_source_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON mirror_distro_release_source
-    FOR EACH STATEMENT EXECUTE FUNCTION mirrorwatch_tell_change('mirrors');
-CREATE TRIGGER mirror_cd_image_distro_release_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON mirror_cd_image_distro_release
-    FOR EACH STATEMENT EXECUTE FUNCTION mirrorwatch_tell_change('mirrors');
-CREATE TRIGGER maintenance_window_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON maintenance_window
-    FOR EACH STATEMENT EXECUTE FUNCTION mirrorwatch_tell_change('mirrors');
-
-CREATE TRIGGER country_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON country
-    FOR EACH STATEMENT EXECUTE FUNCTION mirrorwatch_tell_change('reference');
-CREATE TRIGGER distribution_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON distribution
-    FOR EACH STATEMENT EXECUTE FUNCTION mirrorwatch_tell_change('reference');
-CREATE TRIGGER component_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON component
-    FOR EACH STATEMENT EXECUTE FUNCTION mirrorwatch_tell_change('reference');
-CREATE TRIGGER distro_release_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON distro_release
-    FOR EACH STATEMENT EXECUTE FUNCTION mirrorwatch_tell_change('reference');
-CREATE TRIGGER distro_release_component_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON distro_release_component
-    FOR EACH STATEMENT EXECUTE FUNCTION mirrorwatch_tell_change('reference');
-CREATE TRIGGER distro_arch_release_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON distro_arch_release
-    FOR EACH STATEMENT EXECUTE FUNCTION mirrorwatch_tell_change('reference');
+DO $$
+DECLARE
+    watched text[][] := ARRAY[
+        ['distribution_mirror', 'mirrors'], ['mirror_distro_arch_release', 'mirrors'],
+        ['mirror_distro_release_source', 'mirrors'], ['mirror_cd_image_distro_release', 'mirrors'],
+        ['maintenance_window', 'mirrors'],
+        ['country', 'reference'], ['distribution', 'reference'], ['component', 'reference'],
+        ['distro_release', 'reference'], ['distro_release_component', 'reference'],
+        ['distro_arch_release', 'reference']];
+BEGIN
+    FOR i IN 1 .. array_length(watched, 1) LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION mirrorwatch_tell_change(%L)',
+                       watched[i][1] || '_changed', watched[i][1], watched[i][2]);
+    END LOOP;
+END;
+$$;
