@@ -21,6 +21,10 @@ import org.mirrorwatch.probing.http.CertificateFacts;
 import org.mirrorwatch.probing.http.HeadClient;
 import org.mirrorwatch.probing.http.HttpsHandshake;
 import org.mirrorwatch.probing.http.HeadResult;
+import org.mirrorwatch.probing.http.PinnedHeadClient;
+import org.mirrorwatch.platform.AddressFamily;
+import org.mirrorwatch.registry.entity.FamilyReachability;
+import org.mirrorwatch.registry.entity.FamilyState;
 import org.mirrorwatch.probing.http.ProbeFailure;
 import org.mirrorwatch.publishing.entity.PublicationKind;
 import org.mirrorwatch.reference.entity.PackagePublishingPocket;
@@ -44,7 +48,7 @@ class MirrorProberTest {
     private final MirrorProber prober = new MirrorProber(mirror, url -> {
         handshakes.add(url);
         return CompletableFuture.completedFuture(certificates.get(URI.create(url).getHost()));
-    }, Clock.fixed(NOW, ZoneOffset.UTC));
+    }, mirror, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aMissingIndex_isDeleted_withTheReason() {
@@ -194,6 +198,43 @@ class MirrorProberTest {
         assertEquals(release, release.crashed("boom").target());
     }
 
+    @Test
+    void bothFamiliesServing_areReachable_askedTheFoundIndexAgainOnEach() {
+        mirror.has(INDEX, NEWEST);
+        mirror.family(AddressFamily.IPV6, true);
+        MirrorProbeOutcome outcome = probe(check(Optional.of(NEWEST)));
+        assertEquals(Optional.of(new FamilyReachability(FamilyState.REACHABLE, null, FamilyState.REACHABLE, null)),
+                outcome.families());
+        assertEquals(List.of("IPV4 " + INDEX, "IPV6 " + INDEX), mirror.pinnedAsked.stream().sorted().toList(),
+                "only the found index is asked again, once per family");
+        assertEquals(List.of(INDEX, NEWEST), mirror.asked, "the matrix is asked once, on no family in particular");
+    }
+
+    @Test
+    void ipv6Failing_isUnreachable_withTheReason_andNoAaaaRecord_isNotPublished() {
+        mirror.has(INDEX, NEWEST);
+        mirror.family(AddressFamily.IPV6, false);
+        MirrorProbeOutcome outcome = probe(check(Optional.of(NEWEST)));
+        FamilyReachability families = outcome.families().orElseThrow();
+        assertEquals(FamilyState.REACHABLE, families.state(AddressFamily.IPV4));
+        assertEquals(FamilyState.UNREACHABLE, families.state(AddressFamily.IPV6));
+        assertEquals(Optional.of("connection refused"), families.failure(AddressFamily.IPV6));
+        assertTrue(families.isDegraded());
+        assertTrue(outcome.log().contains("Over IPv6: Failed " + INDEX + ": connection refused"), outcome.log());
+
+        mirror.pinned.remove(AddressFamily.IPV6);
+        FamilyReachability single = probe(check(Optional.of(NEWEST))).families().orElseThrow();
+        assertEquals(FamilyState.NOT_PUBLISHED, single.state(AddressFamily.IPV6));
+        assertFalse(single.isDegraded(), "a host without AAAA is not degraded");
+    }
+
+    @Test
+    void aMirrorThatCarriesNothing_checksNoFamily() {
+        MirrorProbeOutcome outcome = probe(check(Optional.of(NEWEST)));
+        assertEquals(Optional.empty(), outcome.families());
+        assertEquals(List.of(), mirror.pinnedAsked);
+    }
+
     private MirrorProbeOutcome probe(IndexCheck check) {
         return (MirrorProbeOutcome) prober.probe(new MirrorTarget(7, "m.example", BASE, List.of(check))).join();
     }
@@ -208,9 +249,29 @@ class MirrorProberTest {
     }
 
     /** A mirror that has the files it was given and answers 404 for the rest; it notes what it was asked. */
-    private static final class Mirror implements HeadClient {
+    private static final class Mirror implements HeadClient, PinnedHeadClient {
         final Map<String, HeadResult> answers = new HashMap<>();
         final List<String> asked = new ArrayList<>();
+        /** Whether each published family serves; a family not in the map is not published. IPv4 serves by default. */
+        final Map<AddressFamily, Boolean> pinned = new HashMap<>(Map.of(AddressFamily.IPV4, true));
+        final List<String> pinnedAsked = new ArrayList<>();
+
+        void family(AddressFamily family, boolean serves) {
+            pinned.put(family, serves);
+        }
+
+        @Override
+        public synchronized CompletableFuture<HeadResult> headOver(String url, AddressFamily family) {
+            pinnedAsked.add(family + " " + url);
+            Boolean serves = pinned.get(family);
+            if (serves == null) {
+                return CompletableFuture.completedFuture(new HeadResult.Failed(url,
+                        new ProbeFailure.NoAddressOfFamily("m.example has no " + family.title() + " address")));
+            }
+            return serves ? CompletableFuture.completedFuture(answers.getOrDefault(url,
+                    new HeadResult.Failed(url, new ProbeFailure.UnexpectedStatus(404))))
+                    : CompletableFuture.completedFuture(new HeadResult.Failed(url, new ProbeFailure.ConnectionRefused()));
+        }
 
         void has(String... urls) {
             for (String url : urls) {
