@@ -51,10 +51,17 @@ public final class MirrorProber {
     private final Clock clock;
     private final Map<String, CompletableFuture<HttpsHandshake>> tlsByHost = new ConcurrentHashMap<>();
 
-    public MirrorProber(HeadClient http, HttpsChecker https, PinnedHeadClient pinned, Clock clock) {
+    private final boolean ipv6;
+
+    /**
+     * @param ipv6 whether this JVM can open IPv6 connections at all; without (WildFly's default
+     *        {@code -Djava.net.preferIPv4Stack=true}) no family is checked, rather than every IPv6 found broken
+     */
+    public MirrorProber(HeadClient http, HttpsChecker https, PinnedHeadClient pinned, boolean ipv6, Clock clock) {
         this.http = http;
         this.https = https;
         this.pinned = pinned;
+        this.ipv6 = ipv6;
         this.clock = clock;
     }
 
@@ -164,6 +171,11 @@ public final class MirrorProber {
     /** Asks for the first of the found files again over each family, both families at once. */
     private CompletableFuture<Optional<FamilyReachability>> families(String mirror, List<String> found,
             ProbeLog log) {
+        if (!ipv6) {
+            log.add("Address families of " + mirror + " not checked: this server's JVM has IPv6 off"
+                    + " (java.net.preferIPv4Stack=true).");
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
         List<String> sample = found.stream().filter(MirrorProber::overHttp).limit(FAMILY_SAMPLE).toList();
         if (sample.isEmpty()) {
             log.add("Address families of " + mirror + " not checked: no file found over HTTP(S) to ask for again.");

@@ -48,7 +48,7 @@ class MirrorProberTest {
     private final MirrorProber prober = new MirrorProber(mirror, url -> {
         handshakes.add(url);
         return CompletableFuture.completedFuture(certificates.get(URI.create(url).getHost()));
-    }, mirror, Clock.fixed(NOW, ZoneOffset.UTC));
+    }, mirror, true, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aMissingIndex_isDeleted_withTheReason() {
@@ -117,7 +117,8 @@ class MirrorProberTest {
         mirror.has(INDEX, NEWEST);
         String log = probe(check(Optional.of(NEWEST))).log();
         assertTrue(log.startsWith("2024-01-01T00:00:00Z Probing m.example at " + BASE + "\n"), log);
-        assertTrue(log.endsWith("Probed m.example: 1 of 1 indexes present\n"), log);
+        assertTrue(log.contains("Probed m.example: 1 of 1 indexes present\n"), log);
+        assertTrue(log.endsWith("Address families of m.example: IPv4 REACHABLE, IPv6 NOT_PUBLISHED\n"), log);
     }
 
     @Test
@@ -132,7 +133,9 @@ class MirrorProberTest {
         assertTrue(outcome.log().contains("Found all CD images of warty ubuntu (2 files)."), outcome.log());
         assertTrue(outcome.log().contains("Failed " + BASE + "warty/l.iso: 404 Not Found"), outcome.log());
         assertTrue(outcome.log().contains("Missing 1 of the 2 CD image files of warty kubuntu."), outcome.log());
-        assertTrue(outcome.log().endsWith("Probed m.example: 1 of 2 CD image series and flavours complete\n"));
+        assertTrue(outcome.log().contains("Probed m.example: 1 of 2 CD image series and flavours complete\n"));
+        assertEquals(List.of("IPV4 " + BASE + "warty/a.iso", "IPV6 " + BASE + "warty/a.iso"),
+                mirror.pinnedAsked.stream().sorted().toList(), "one file of the complete pair, over each family");
     }
 
     @Test
