@@ -1,5 +1,6 @@
 package org.mirrorwatch.probing.control;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.mirrorwatch.probing.http.HttpsHandshake;
 import org.mirrorwatch.probing.http.PinnedHeadClient;
 import org.mirrorwatch.probing.http.ProbeFailure;
 import org.mirrorwatch.platform.AddressFamily;
+import org.mirrorwatch.platform.IpLiterals;
 import org.mirrorwatch.registry.entity.FamilyReachability;
 import org.mirrorwatch.registry.entity.FamilyState;
 import org.mirrorwatch.registry.entity.MirrorStatus;
@@ -37,7 +39,8 @@ import org.mirrorwatch.registry.entity.TlsState;
  * files of an archive mirror, one file of each complete CD-image pair of a release mirror) are asked for
  * again, once pinned to an address of IPv4 and once to one of IPv6. A family whose every sample file is
  * found is REACHABLE; a host without an address of it, NOT_PUBLISHED; else UNREACHABLE. The full matrix
- * stays on whatever address the resolver gives first, as before. A probe that found nothing (the mirror is
+ * stays on whatever address the resolver gives first, as before. A host written as an address has that
+ * address's family only, and the matrix has just found files over it: it costs no request more. A probe that found nothing (the mirror is
  * disabled anyway) or whose content is on FTP checks no family. A prober lives as long as its round.
  */
 public final class MirrorProber {
@@ -181,6 +184,17 @@ public final class MirrorProber {
             log.add("Address families of " + mirror + " not checked: no file found over HTTP(S) to ask for again.");
             return CompletableFuture.completedFuture(Optional.empty());
         }
+        Optional<InetAddress> literal = literalHost(sample.get(0));
+        if (literal.isPresent()) {
+            // An address has one family, and the matrix just found files over it: nothing to ask again.
+            AddressFamily family = AddressFamily.of(literal.get());
+            FamilyReachability families = family == AddressFamily.IPV4
+                    ? new FamilyReachability(FamilyState.REACHABLE, null, FamilyState.NOT_PUBLISHED, null)
+                    : new FamilyReachability(FamilyState.NOT_PUBLISHED, null, FamilyState.REACHABLE, null);
+            log.add("Address families of " + mirror + ": its host is an " + family.title() + " address, "
+                    + families.describe());
+            return CompletableFuture.completedFuture(Optional.of(families));
+        }
         CompletableFuture<FamilyFinding> ipv4 = family(sample, AddressFamily.IPV4, log);
         CompletableFuture<FamilyFinding> ipv6 = family(sample, AddressFamily.IPV6, log);
         return ipv4.thenCombine(ipv6, (four, six) -> {
@@ -215,6 +229,15 @@ public final class MirrorProber {
             }
             return new FamilyFinding(FamilyState.REACHABLE, null);
         });
+    }
+
+    /** The URL's host when it is written as an address, e.g. http://[2001:db8::1]/. */
+    private static Optional<InetAddress> literalHost(String url) {
+        String host = URI.create(url).getHost();
+        if (host == null) {
+            return Optional.empty();
+        }
+        return IpLiterals.parse(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
     }
 
     private static boolean overHttp(String url) {

@@ -115,7 +115,15 @@ class FamiliesIT {
     private static JsonNode families(String name) {
         HttpResponse<String> mirror = api.get("/api/v1/mirrors/" + name);
         assertEquals(200, mirror.statusCode(), mirror.body());
-        return json(mirror).path("families");
+        JsonNode families = json(mirror).path("families");
+        assertTrue(families.isObject(), () -> name + " has no families; its newest probe log:\n" + newestLog(name));
+        return families;
+    }
+
+    private static String newestLog(String name) {
+        return String.join("\n", TestDatabase.rows("SELECT convert_from(f.content, 'UTF8') FROM mirror_probe_record r"
+                + " JOIN distribution_mirror m ON m.id = r.distribution_mirror_id JOIN library_file f ON f.id = r.log_file_id"
+                + " WHERE m.name = '" + name + "' ORDER BY r.id DESC LIMIT 1"));
     }
 
     private static String list(String client) {

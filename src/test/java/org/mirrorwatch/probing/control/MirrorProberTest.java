@@ -232,6 +232,20 @@ class MirrorProberTest {
     }
 
     @Test
+    void aHostWrittenAsAnAddress_hasItsFamilyOnly_withoutAskingAgain() {
+        String base = "http://[2001:db8::1]/ubuntu/";
+        IndexCheck check = new IndexCheck(PublicationKind.BINARY, 1, PackagePublishingPocket.RELEASE, 1,
+                "warty i386 RELEASE main", base + "dists/warty/main/binary-i386/Packages.gz",
+                Map.of(MirrorStatus.UP, base + "pool/h.deb"), Optional.of(base + "pool/h.deb"));
+        mirror.has(check.indexUrl(), base + "pool/h.deb");
+        MirrorProbeOutcome outcome = (MirrorProbeOutcome) prober.probe(new MirrorTarget(7, "v6", base,
+                List.of(check))).join();
+        assertEquals(Optional.of(new FamilyReachability(FamilyState.NOT_PUBLISHED, null, FamilyState.REACHABLE, null)),
+                outcome.families());
+        assertEquals(List.of(), mirror.pinnedAsked, "the matrix went over its only address");
+    }
+
+    @Test
     void aMirrorThatCarriesNothing_checksNoFamily() {
         MirrorProbeOutcome outcome = probe(check(Optional.of(NEWEST)));
         assertEquals(Optional.empty(), outcome.families());
