@@ -83,7 +83,7 @@ public class RoundRunner {
         try (ProbeClient http = new ProbeClient(settings.getLimits(), settings.getGuard(), threads,
                 settings.getFtpThreads(), settings.getTlsTrust(), clock)) {
             MirrorProber prober = new MirrorProber(http, http, http,
-                    !Boolean.getBoolean("java.net.preferIPv4Stack"), clock);
+                    ProbeClient.ipv6Available(), clock);
             BlockingQueue<ProbeOutcome> finished = new LinkedBlockingQueue<>();
             Map<Long, String> inFlight = new ConcurrentHashMap<>();
             for (ProbeTarget target : targets) {

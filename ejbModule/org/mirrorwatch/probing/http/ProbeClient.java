@@ -170,6 +170,21 @@ public final class ProbeClient implements HeadClient, PinnedHeadClient, HttpsChe
         }
     }
 
+    /**
+     * Whether this JVM can open IPv6 connections at all: not when it was started with
+     * {@code -Djava.net.preferIPv4Stack=true} (WildFly's default). Asked of NIO itself, as Jetty connects
+     * through it, since the property can read true without effect (Payara Micro's Hazelcast sets it once
+     * the JVM runs).
+     */
+    public static boolean ipv6Available() {
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                java.net.StandardProtocolFamily.INET6)) {
+            return channel.isOpen();
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** Requests sent so far, redirect hops included. */
     public long requests() {
         return requests.get();

@@ -1,5 +1,7 @@
 package org.mirrorwatch.routing.control;
 
+import org.mirrorwatch.platform.AddressFamily;
+import org.mirrorwatch.platform.IpLiterals;
 import org.mirrorwatch.registry.entity.FamilyState;
 
 /**
@@ -7,7 +9,7 @@ import org.mirrorwatch.registry.entity.FamilyState;
  * mirror answered on it: a host that publishes an AAAA record but does not answer over IPv6 is IPv4 only).
  */
 public enum AddressFamilies {
-    /** Not checked yet (no probe since families were checked): the mirror is offered to every client. */
+    /** Not checked yet (a host name no probe has checked the families of): the mirror is offered to every client. */
     UNKNOWN,
     /** It answered over IPv4 only. */
     IPV4_ONLY,
@@ -26,6 +28,16 @@ public enum AddressFamilies {
             case IPV6_ONLY -> ipv6;
             case NEITHER -> false;
         };
+    }
+
+    /**
+     * A host written as an address has that address's family only, probed or not; a name is
+     * {@link #UNKNOWN} until a probe checks it.
+     */
+    public static AddressFamilies ofHost(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return IpLiterals.parse(bare).map(address -> AddressFamily.of(address) == AddressFamily.IPV6 ? IPV6_ONLY
+                : IPV4_ONLY).orElse(UNKNOWN);
     }
 
     /** What the newest probe found on each family; not checked (null) is {@link #UNKNOWN}. */

@@ -116,7 +116,7 @@ public class SnapshotLoader {
             }
             RouteCandidate candidate = new RouteCandidate((Long) row[0], (String) row[1], url.get().value(),
                     ((MirrorSpeed) row[4]).kilobitsPerSecond(), ((String) row[5]).strip(),
-                    ((Continent) row[6]).name(), 0, AddressFamilies.of((FamilyState) row[10], (FamilyState) row[11]),
+                    ((Continent) row[6]).name(), 0, families(url.get(), (FamilyState) row[10], (FamilyState) row[11]),
                     carries.getOrDefault((Long) row[0], Set.of()));
             candidate = hosts.apply(url.get().value()).map(candidate::withHost).orElse(candidate);
             (row[7] == MirrorContent.RELEASE ? releases : archive)
@@ -153,6 +153,13 @@ public class SnapshotLoader {
             return Optional.of(https);
         }
         return Optional.ofNullable(http);
+    }
+
+    /** What the newest probe found; before a probe, a host written as an address has its own family. */
+    static AddressFamilies families(MirrorUrl url, FamilyState ipv4, FamilyState ipv6) {
+        AddressFamilies probed = AddressFamilies.of(ipv4, ipv6);
+        return probed != AddressFamilies.UNKNOWN ? probed
+                : AddressFamilies.ofHost(java.net.URI.create(url.value()).getHost());
     }
 
     private Map<Long, String> names(String jpql) {

@@ -2,12 +2,20 @@ package org.mirrorwatch.routing.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mirrorwatch.registry.entity.FamilyState;
 
 /** A family counts for routing only when the mirror answered on it; a mirror not checked yet serves all. */
 class AddressFamiliesTest {
+
+    @Test
+    void aHostWrittenAsAnAddress_hasItsFamily_aName_isUnknownUntilProbed() {
+        assertEquals(AddressFamilies.IPV4_ONLY, AddressFamilies.ofHost("80.156.86.78"));
+        assertEquals(AddressFamilies.IPV6_ONLY, AddressFamilies.ofHost("[2003:de:2016::1]"));
+        assertEquals(AddressFamilies.UNKNOWN, AddressFamilies.ofHost("mirror.example.org"));
+    }
 
     @ParameterizedTest(name = "IPv4 {0}, IPv6 {1}: {2}, to IPv4 clients {3}, to IPv6 clients {4}")
     @CsvSource(nullValues = "-", value = {
