@@ -40,8 +40,9 @@ import org.mirrorwatch.registry.entity.TlsState;
  * again, once pinned to an address of IPv4 and once to one of IPv6. A family whose every sample file is
  * found is REACHABLE; a host without an address of it, NOT_PUBLISHED; else UNREACHABLE. The full matrix
  * stays on whatever address the resolver gives first, as before. A host written as an address has that
- * address's family only, and the matrix has just found files over it: it costs no request more. A probe that found nothing (the mirror is
- * disabled anyway) or whose content is on FTP checks no family. A prober lives as long as its round.
+ * address's family only, and the matrix has just found files over it: it costs no request more. A probe
+ * that found nothing (the mirror is disabled anyway) or whose content is on FTP checks no family. A prober
+ * lives as long as its round.
  */
 public final class MirrorProber {
 
