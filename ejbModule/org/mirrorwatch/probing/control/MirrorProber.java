@@ -176,8 +176,8 @@ public final class MirrorProber {
     private CompletableFuture<Optional<FamilyReachability>> families(String mirror, List<String> found,
             ProbeLog log) {
         if (!ipv6) {
-            log.add("Address families of " + mirror + " not checked: this server's JVM cannot open IPv6"
-                    + " connections (it was started with -Djava.net.preferIPv4Stack=true).");
+            log.add("Address families of " + mirror + " not checked: this server's JVM neither resolves nor"
+                    + " connects over IPv6 (java.net.preferIPv4Stack is true).");
             return CompletableFuture.completedFuture(Optional.empty());
         }
         List<String> sample = found.stream().filter(MirrorProber::overHttp).limit(FAMILY_SAMPLE).toList();

@@ -171,12 +171,15 @@ public final class ProbeClient implements HeadClient, PinnedHeadClient, HttpsChe
     }
 
     /**
-     * Whether this JVM can open IPv6 connections at all: not when it was started with
-     * {@code -Djava.net.preferIPv4Stack=true} (WildFly's default). Asked of NIO itself, as Jetty connects
-     * through it, since the property can read true without effect (Payara Micro's Hazelcast sets it once
-     * the JVM runs).
+     * Whether this JVM resolves and connects over IPv6 at all: not when {@code java.net.preferIPv4Stack} is
+     * true (WildFly's standalone.conf passes it, and Payara Micro sets it from its payara-boot.properties
+     * unless the command line says otherwise): the JDK's resolver then returns no IPv6 address, so every host
+     * would look as if it published none. NIO is asked too, as Jetty connects through it.
      */
     public static boolean ipv6Available() {
+        if (Boolean.getBoolean("java.net.preferIPv4Stack")) {
+            return false;
+        }
         try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
                 java.net.StandardProtocolFamily.INET6)) {
             return channel.isOpen();
