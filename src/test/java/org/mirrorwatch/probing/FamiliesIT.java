@@ -147,8 +147,11 @@ class FamiliesIT {
             probe(name);
         }
 
-        assertEquals("{\"ipv4\":\"REACHABLE\",\"ipv4Failure\":null,\"ipv6\":\"REACHABLE\",\"ipv6Failure\":null,"
-                + "\"degraded\":false}", families("fam-dual").toString());
+        JsonNode dualFamilies = families("fam-dual");
+        assertEquals("REACHABLE", dualFamilies.path("ipv4").asText(), dualFamilies.toString());
+        assertEquals("REACHABLE", dualFamilies.path("ipv6").asText(), dualFamilies.toString());
+        assertTrue(dualFamilies.path("ipv6Failure").isNull(), dualFamilies.toString());
+        assertFalse(dualFamilies.path("degraded").asBoolean(true), dualFamilies.toString());
         assertTrue(dual.secondAddressRequests() >= 1, "the IPv6 sample went to [::1]");
         JsonNode missingFamilies = families("fam-missing");
         assertEquals("REACHABLE", missingFamilies.path("ipv4").asText(), missingFamilies.toString());
