@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.mirrorwatch.platform.SqlValues;
 import org.mirrorwatch.registry.entity.MirrorStatus;
+import org.mirrorwatch.platform.AddressFamily;
+import org.mirrorwatch.registry.entity.FamilyState;
 import org.mirrorwatch.registry.entity.TlsState;
 
 /** Reads the operators' figures, each in one small query. */
@@ -57,6 +59,38 @@ public class OperationalFigures {
             counts.put(TlsState.valueOf((String) columns[0]), ((Number) columns[1]).longValue());
         }
         return counts;
+    }
+
+    /**
+     * Enabled mirrors per address family and state as of their last probe (REACHABLE, UNREACHABLE,
+     * NOT_PUBLISHED); mirrors whose families were not checked count in no state. Every pair is present.
+     */
+    public Map<AddressFamily, Map<FamilyState, Long>> enabledMirrorsByFamilyState() {
+        Map<AddressFamily, Map<FamilyState, Long>> counts = new EnumMap<>(AddressFamily.class);
+        for (AddressFamily family : AddressFamily.values()) {
+            Map<FamilyState, Long> states = new EnumMap<>(FamilyState.class);
+            for (FamilyState state : FamilyState.values()) {
+                states.put(state, 0L);
+            }
+            counts.put(family, states);
+        }
+        for (Object row : em.createNativeQuery("SELECT 'IPV4', ipv4_state, count(*) FROM distribution_mirror"
+                + " WHERE enabled AND ipv4_state IS NOT NULL GROUP BY ipv4_state UNION ALL SELECT 'IPV6', ipv6_state,"
+                + " count(*) FROM distribution_mirror WHERE enabled AND ipv6_state IS NOT NULL GROUP BY ipv6_state")
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            counts.get(AddressFamily.valueOf((String) columns[0])).put(FamilyState.valueOf((String) columns[1]),
+                    ((Number) columns[2]).longValue());
+        }
+        return counts;
+    }
+
+    /**
+     * Enabled mirrors that publish an IPv6 address (an AAAA record) but did not answer over it at their last
+     * probe: the overview's count of mirrors whose IPv6 is broken.
+     */
+    public long enabledMirrorsFailingIpv6() {
+        return enabledMirrorsByFamilyState().get(AddressFamily.IPV6).get(FamilyState.UNREACHABLE);
     }
 
     /**

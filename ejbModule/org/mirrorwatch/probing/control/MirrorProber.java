@@ -1,5 +1,6 @@
 package org.mirrorwatch.probing.control;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,6 +15,12 @@ import org.mirrorwatch.probing.http.HeadClient;
 import org.mirrorwatch.probing.http.HeadResult;
 import org.mirrorwatch.probing.http.HttpsChecker;
 import org.mirrorwatch.probing.http.HttpsHandshake;
+import org.mirrorwatch.probing.http.PinnedHeadClient;
+import org.mirrorwatch.probing.http.ProbeFailure;
+import org.mirrorwatch.platform.AddressFamily;
+import org.mirrorwatch.platform.IpLiterals;
+import org.mirrorwatch.registry.entity.FamilyReachability;
+import org.mirrorwatch.registry.entity.FamilyState;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.TlsCertificate;
 import org.mirrorwatch.registry.entity.TlsState;
@@ -26,18 +33,39 @@ import org.mirrorwatch.registry.entity.TlsState;
  * <p>A mirror whose base URL is HTTPS has its TLS checked first, once per host and port in the round
  * (mirrors of several distributions often share one). When clients cannot use its HTTPS, its content is
  * probed at its HTTP (or FTP) URL instead, so a broken certificate alone never disables a mirror that
- * serves the archive another way. A prober lives as long as its round.
+ * serves the archive another way.
+ *
+ * <p>Then each address family on its own: the first {@value #FAMILY_SAMPLE} files the probe found (index
+ * files of an archive mirror, one file of each complete CD-image pair of a release mirror) are asked for
+ * again, once pinned to an address of IPv4 and once to one of IPv6. A family whose every sample file is
+ * found is REACHABLE; a host without an address of it, NOT_PUBLISHED; else UNREACHABLE. The full matrix
+ * stays on whatever address the resolver gives first, as before. A host written as an address has that
+ * address's family only, and the matrix has just found files over it: it costs no request more. A probe
+ * that found nothing (the mirror is disabled anyway) or whose content is on FTP checks no family. A prober
+ * lives as long as its round.
  */
 public final class MirrorProber {
 
+    /** How many of the files a probe found are asked for again over each family. */
+    static final int FAMILY_SAMPLE = 2;
+
     private final HeadClient http;
     private final HttpsChecker https;
+    private final PinnedHeadClient pinned;
     private final Clock clock;
     private final Map<String, CompletableFuture<HttpsHandshake>> tlsByHost = new ConcurrentHashMap<>();
 
-    public MirrorProber(HeadClient http, HttpsChecker https, Clock clock) {
+    private final boolean ipv6;
+
+    /**
+     * @param ipv6 whether this JVM can open IPv6 connections at all; without (WildFly's default
+     *        {@code -Djava.net.preferIPv4Stack=true}) no family is checked, rather than every IPv6 found broken
+     */
+    public MirrorProber(HeadClient http, HttpsChecker https, PinnedHeadClient pinned, boolean ipv6, Clock clock) {
         this.http = http;
         this.https = https;
+        this.pinned = pinned;
+        this.ipv6 = ipv6;
         this.clock = clock;
     }
 
@@ -100,11 +128,14 @@ public final class MirrorProber {
                     ? freshness(check, log)
                     : CompletableFuture.completedFuture(deleted(check, result, log))));
         }
-        return CompletableFuture.allOf(indexes.toArray(CompletableFuture[]::new)).thenApply(done -> {
+        return CompletableFuture.allOf(indexes.toArray(CompletableFuture[]::new)).thenCompose(done -> {
             List<IndexOutcome> outcomes = indexes.stream().map(CompletableFuture::join).toList();
             log.add("Probed " + target.name() + ": " + outcomes.stream().filter(IndexOutcome::present).count()
                     + " of " + outcomes.size() + " indexes present");
-            return new MirrorProbeOutcome(target, outcomes, log.text(), false, tls);
+            List<String> found = outcomes.stream().filter(IndexOutcome::present)
+                    .map(outcome -> outcome.check().indexUrl()).toList();
+            return families(target.name(), found, log).thenApply(families -> new MirrorProbeOutcome(target,
+                    outcomes, log.text(), false, tls, families));
         });
     }
 
@@ -130,12 +161,89 @@ public final class MirrorProber {
                 return null;
             }));
         }
-        return CompletableFuture.allOf(pairs.toArray(CompletableFuture[]::new)).thenApply(done -> {
+        return CompletableFuture.allOf(pairs.toArray(CompletableFuture[]::new)).thenCompose(done -> {
             List<ImagePair> found = pairs.stream().map(CompletableFuture::join).filter(pair -> pair != null).toList();
             log.add("Probed " + target.name() + ": " + found.size() + " of " + target.pairs().size()
                     + " CD image series and flavours complete");
-            return new ReleaseProbeOutcome(target, found, log.text(), false, tls);
+            List<String> files = found.stream().filter(pair -> !pair.urls().isEmpty())
+                    .map(pair -> pair.urls().get(0)).toList();
+            return families(target.name(), files, log).thenApply(families -> new ReleaseProbeOutcome(target,
+                    found, log.text(), false, tls, families));
         });
+    }
+
+    /** Asks for the first of the found files again over each family, both families at once. */
+    private CompletableFuture<Optional<FamilyReachability>> families(String mirror, List<String> found,
+            ProbeLog log) {
+        if (!ipv6) {
+            log.add("Address families of " + mirror + " not checked: this server's JVM neither resolves nor"
+                    + " connects over IPv6 (java.net.preferIPv4Stack is true).");
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        List<String> sample = found.stream().filter(MirrorProber::overHttp).limit(FAMILY_SAMPLE).toList();
+        if (sample.isEmpty()) {
+            log.add("Address families of " + mirror + " not checked: no file found over HTTP(S) to ask for again.");
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Optional<InetAddress> literal = literalHost(sample.get(0));
+        if (literal.isPresent()) {
+            // An address has one family, and the matrix just found files over it: nothing to ask again.
+            AddressFamily family = AddressFamily.of(literal.get());
+            FamilyReachability families = family == AddressFamily.IPV4
+                    ? new FamilyReachability(FamilyState.REACHABLE, null, FamilyState.NOT_PUBLISHED, null)
+                    : new FamilyReachability(FamilyState.NOT_PUBLISHED, null, FamilyState.REACHABLE, null);
+            log.add("Address families of " + mirror + ": its host is an " + family.title() + " address, "
+                    + families.describe());
+            return CompletableFuture.completedFuture(Optional.of(families));
+        }
+        CompletableFuture<FamilyFinding> ipv4 = family(sample, AddressFamily.IPV4, log);
+        CompletableFuture<FamilyFinding> ipv6 = family(sample, AddressFamily.IPV6, log);
+        return ipv4.thenCombine(ipv6, (four, six) -> {
+            if (four.state() == FamilyState.NOT_PUBLISHED && six.state() == FamilyState.NOT_PUBLISHED) {
+                log.add("Address families of " + mirror + " not checked: its host has no address any more.");
+                return Optional.empty();
+            }
+            FamilyReachability families = new FamilyReachability(four.state(), four.failure(), six.state(),
+                    six.failure());
+            log.add("Address families of " + mirror + ": " + families.describe());
+            return Optional.of(families);
+        });
+    }
+
+    private record FamilyFinding(FamilyState state, String failure) {
+    }
+
+    private CompletableFuture<FamilyFinding> family(List<String> sample, AddressFamily family, ProbeLog log) {
+        List<CompletableFuture<HeadResult>> requests = sample.stream().map(url -> pinned.headOver(url, family))
+                .toList();
+        return CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<HeadResult> results = requests.stream().map(CompletableFuture::join).toList();
+            if (results.stream().anyMatch(result -> result instanceof HeadResult.Failed failed
+                    && failed.failure() instanceof ProbeFailure.NoAddressOfFamily)) {
+                return new FamilyFinding(FamilyState.NOT_PUBLISHED, null);
+            }
+            Optional<HeadResult> failed = results.stream().filter(result -> !result.found()).findFirst();
+            if (failed.isPresent()) {
+                log.add("Over " + family.title() + ": " + (failed.get().timedOut() ? failed.get().reason()
+                        : "Failed " + failed.get().url() + ": " + failed.get().reason()));
+                return new FamilyFinding(FamilyState.UNREACHABLE, failed.get().reason());
+            }
+            return new FamilyFinding(FamilyState.REACHABLE, null);
+        });
+    }
+
+    /** The URL's host when it is written as an address, e.g. http://[2001:db8::1]/. */
+    private static Optional<InetAddress> literalHost(String url) {
+        String host = URI.create(url).getHost();
+        if (host == null) {
+            return Optional.empty();
+        }
+        return IpLiterals.parse(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+    }
+
+    private static boolean overHttp(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
     private static IndexOutcome deleted(IndexCheck check, HeadResult result, ProbeLog log) {

@@ -22,7 +22,7 @@ public record MirrorTarget(long mirrorId, String name, String baseUrl, List<Inde
 
     @Override
     public MirrorProbeOutcome crashed(String log) {
-        return new MirrorProbeOutcome(this, List.of(), log, true, Optional.empty());
+        return new MirrorProbeOutcome(this, List.of(), log, true, Optional.empty(), Optional.empty());
     }
 
     @Override

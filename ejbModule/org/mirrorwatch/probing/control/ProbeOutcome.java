@@ -1,6 +1,7 @@
 package org.mirrorwatch.probing.control;
 
 import java.util.Optional;
+import org.mirrorwatch.registry.entity.FamilyReachability;
 import org.mirrorwatch.registry.entity.TlsCertificate;
 
 /** What one probe of a mirror found, held in memory until it is recorded. */
@@ -15,4 +16,7 @@ public sealed interface ProbeOutcome permits MirrorProbeOutcome, ReleaseProbeOut
 
     /** What the probe found of the HTTPS URL's certificate; empty when the mirror has no HTTPS URL. */
     Optional<TlsCertificate> tls();
+
+    /** What the probe found on each address family; empty when it found no file to ask for again. */
+    Optional<FamilyReachability> families();
 }

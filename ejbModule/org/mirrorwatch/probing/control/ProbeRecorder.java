@@ -20,6 +20,7 @@ import org.mirrorwatch.registry.control.MirrorAvailability;
 import org.mirrorwatch.registry.control.MirrorContentStore;
 import org.mirrorwatch.registry.control.MirrorsChanged;
 import org.mirrorwatch.registry.control.ProbeRecords;
+import org.mirrorwatch.registry.control.FamilyNotices;
 import org.mirrorwatch.registry.control.TlsNotices;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.reference.entity.DistroRelease;
@@ -30,7 +31,7 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
 /**
  * Writes one mirror's probe in one transaction: its content records and their freshness, the probe
  * record with its log and TLS finding, a freshness snapshot, and the mirror's enabled state with the
- * owner's mail (and the certificate notice). A
+ * owner's mail (and the certificate and address family notices). A
  * crash loses only the mirrors whose probe was not yet recorded.
  */
 @Stateless
@@ -56,6 +57,9 @@ public class ProbeRecorder {
 
     @Inject
     TlsNotices tlsNotices;
+
+    @Inject
+    FamilyNotices familyNotices;
 
     @Inject
     Clock clock;
@@ -93,6 +97,7 @@ public class ProbeRecorder {
         } else {
             availability.reenableAndNotifyOwner(mirror, Optional.of(probe));
         }
+        recordFamilies(mirror, probe, outcome);
         MirrorStatus overall = mirror.getOverallFreshness();
         mirror.rememberProbedFreshness(overall);
         mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
@@ -123,6 +128,7 @@ public class ProbeRecorder {
         } else {
             availability.reenableAndNotifyOwner(mirror, Optional.of(probe));
         }
+        recordFamilies(mirror, probe, outcome);
         MirrorStatus overall = mirror.getOverallFreshness();
         mirror.rememberProbedFreshness(overall);
         mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
@@ -142,8 +148,20 @@ public class ProbeRecorder {
         outcome.tls().ifPresent(tls -> tlsNotices.noticeIfDue(mirror, tls, clock.instant()));
     }
 
+    /**
+     * Keeps what the probe found on each address family, with the probe and as the mirror's newest, and
+     * tells the owner of a degradation once. Called after the mirror's enabled state is settled: a mirror
+     * the probe disabled is not told it is degraded.
+     */
+    private void recordFamilies(DistributionMirror mirror, MirrorProbeRecord probe, ProbeOutcome outcome) {
+        outcome.families().ifPresent(probe::recordFamilies);
+        mirror.rememberFamilies(outcome.families());
+        outcome.families().ifPresent(families -> familyNotices.noticeIfDue(mirror, families, clock.instant()));
+    }
+
     private static String tlsOf(ProbeOutcome outcome) {
-        return outcome.tls().map(tls -> ", HTTPS " + tls.getState()).orElse("");
+        return outcome.tls().map(tls -> ", HTTPS " + tls.getState()).orElse("")
+                + outcome.families().map(families -> ", " + families.describe()).orElse("");
     }
 
     private static Map<MirrorStatus, Integer> countByStatus(DistributionMirror mirror) {

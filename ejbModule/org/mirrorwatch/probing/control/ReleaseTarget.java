@@ -18,7 +18,7 @@ public record ReleaseTarget(long mirrorId, String name, String baseUrl, List<Ima
 
     @Override
     public ReleaseProbeOutcome crashed(String log) {
-        return new ReleaseProbeOutcome(this, List.of(), log, true, Optional.empty());
+        return new ReleaseProbeOutcome(this, List.of(), log, true, Optional.empty(), Optional.empty());
     }
 
     @Override

@@ -1,6 +1,7 @@
 /**
  * How a probe round works inside: it plans on a managed thread, probes every mirror over HTTP without
- * blocking, then records each mirror's results in a transaction of its own. These beans have no caller
+ * blocking (each HTTPS host's TLS once, each mirror's address families on a sample of the files it found),
+ * then records each mirror's results in a transaction of its own. These beans have no caller
  * to check: the timer and the executor's tasks run them, and the web tier never reaches them. Once the
  * facades are secured, probing keeps writing through these beans, which carry no role restrictions.
  */

@@ -49,6 +49,9 @@ final class FailureClassifier {
             if (cause instanceof RefusedAddressException) {
                 return new ProbeFailure.RefusedAddress(String.valueOf(cause.getMessage()));
             }
+            if (cause instanceof NoAddressOfFamilyException) {
+                return new ProbeFailure.NoAddressOfFamily(String.valueOf(cause.getMessage()));
+            }
             if (cause instanceof UnknownHostException) {
                 return new ProbeFailure.UnknownHost(String.valueOf(cause.getMessage()));
             }

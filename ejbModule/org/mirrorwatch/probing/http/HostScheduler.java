@@ -172,6 +172,14 @@ final class HostScheduler<R> {
             }
             return FAILED;
         }
+
+        /**
+         * The end of a request pinned to one address family: its failure says that family fails, not that
+         * the host is dead or slow, so it never counts towards either skip rule.
+         */
+        static RequestEnd ofPinned(ProbeFailure failure) {
+            return failure == null ? ANSWERED : FAILED;
+        }
     }
 
     /** A host just given up: why, and the requests that were waiting for it and will not be sent. */

@@ -1,5 +1,6 @@
 package org.mirrorwatch.probing.http;
 
+import org.mirrorwatch.platform.AddressFamily;
 import org.mirrorwatch.platform.AddressGuard;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -41,7 +42,7 @@ import org.mirrorwatch.probing.http.HostScheduler.RequestEnd;
  * timed-out connection's place on before closing it. Launchpad's prober, too, opens one connection per
  * request.
  */
-public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseable {
+public final class ProbeClient implements HeadClient, PinnedHeadClient, HttpsChecker, AutoCloseable {
 
     private final ProbeLimits limits;
     private final HttpClient jetty;
@@ -102,6 +103,20 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
 
     @Override
     public CompletableFuture<HeadResult> head(String url) {
+        return head(url, null);
+    }
+
+    /**
+     * HEAD on the URL over one address family: Jetty tags the request with the family, which keeps it on a
+     * destination of its own, and the {@link GuardedResolver} hands it only the first allowed address of
+     * that family. The host's limits, the deadline and the guard hold as for any request.
+     */
+    @Override
+    public CompletableFuture<HeadResult> headOver(String url, AddressFamily family) {
+        return head(url, java.util.Objects.requireNonNull(family));
+    }
+
+    private CompletableFuture<HeadResult> head(String url, AddressFamily family) {
         CompletableFuture<HeadResult> result = new CompletableFuture<>();
         URI uri;
         try {
@@ -111,7 +126,7 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
             result.complete(new HeadResult.Failed(url, new ProbeFailure.InvalidUrl(e.getReason())));
             return result;
         }
-        enqueue(new Pending(url, uri, 0, result));
+        enqueue(new Pending(url, uri, 0, family, result));
         return result;
     }
 
@@ -155,6 +170,24 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
         }
     }
 
+    /**
+     * Whether this JVM resolves and connects over IPv6 at all: not when {@code java.net.preferIPv4Stack} is
+     * true (WildFly's standalone.conf passes it, and Payara Micro sets it from its payara-boot.properties
+     * unless the command line says otherwise): the JDK's resolver then returns no IPv6 address, so every host
+     * would look as if it published none. NIO is asked too, as Jetty connects through it.
+     */
+    public static boolean ipv6Available() {
+        if (Boolean.getBoolean("java.net.preferIPv4Stack")) {
+            return false;
+        }
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                java.net.StandardProtocolFamily.INET6)) {
+            return channel.isOpen();
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** Requests sent so far, redirect hops included. */
     public long requests() {
         return requests.get();
@@ -195,6 +228,9 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
         }
         long deadline = System.nanoTime() + limits.timeout().toNanos();
         Request request = jetty.newRequest(pending.uri).method(HttpMethod.HEAD);
+        if (pending.family != null) {
+            request.tag(pending.family);
+        }
         jetty.resolveDestination(request).newConnection(Promise.from(connection -> {
             // Rounded up, so that Jetty's timeout fires at the deadline, not before it.
             long left = (deadline - System.nanoTime() + 999_999) / 1_000_000;
@@ -245,7 +281,7 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
     /** Tells the scheduler how the request ended, and completes it or queues its redirect. */
     private void answered(Pending pending, Answer answer) {
         ProbeFailure failure = answer.failure() == null ? null : classifier.classify(answer.failure(), pending.uri);
-        scheduler.ended(pending.host(), RequestEnd.of(failure))
+        scheduler.ended(pending.host(), pending.family == null ? RequestEnd.of(failure) : RequestEnd.ofPinned(failure))
                 .ifPresent(skip -> skip.dropped().forEach(dropped -> fail(dropped, skip.reason())));
         if (failure != null) {
             fail(pending, failure);
@@ -268,7 +304,8 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
         if (decision instanceof RedirectPolicy.Refuse refuse) {
             fail(pending, refuse.failure());
         } else if (decision instanceof RedirectPolicy.Follow follow) {
-            enqueue(new Pending(pending.originalUrl, follow.target(), pending.hops + 1, pending.result));
+            enqueue(new Pending(pending.originalUrl, follow.target(), pending.hops + 1, pending.family,
+                    pending.result));
         }
     }
 
@@ -294,8 +331,9 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
         }
     }
 
-    /** A request waiting for its host's turn, or a redirect hop of one. */
-    private record Pending(String originalUrl, URI uri, int hops, CompletableFuture<HeadResult> result) {
+    /** A request waiting for its host's turn, or a redirect hop of one; {@code family} null for any family. */
+    private record Pending(String originalUrl, URI uri, int hops, AddressFamily family,
+            CompletableFuture<HeadResult> result) {
 
         /** The scheduler's name for the host: a mirror's politeness is per host and port. */
         String host() {

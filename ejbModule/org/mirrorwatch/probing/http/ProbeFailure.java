@@ -38,6 +38,14 @@ public sealed interface ProbeFailure {
         }
     }
 
+    /** A request pinned to an address family found no address of it; the host was never contacted. */
+    record NoAddressOfFamily(String detail) implements ProbeFailure {
+        @Override
+        public String reason() {
+            return detail;
+        }
+    }
+
     /** The host name did not resolve. */
     record UnknownHost(String detail) implements ProbeFailure {
         @Override

@@ -4,6 +4,7 @@ import org.mirrorwatch.notification.MailOutbox;
 import org.mirrorwatch.notification.MailSettings;
 import org.mirrorwatch.notification.MailTemplates;
 import org.mirrorwatch.notification.OutboxMail;
+import org.mirrorwatch.platform.AddressFamily;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -100,6 +101,21 @@ public class MirrorNotifications {
         all.put("fingerprint", certificate.getFingerprint().orElse("unknown"));
         all.put("consequence", consequence);
         return queueForEach(mirror, subject, MailTemplates.fill("tls-notice.txt", all));
+    }
+
+    /**
+     * Tells the owner that the mirror's host publishes an address of this family that does not work, so
+     * its clients of that family are sent elsewhere.
+     */
+    public List<OutboxMail> familyDegraded(DistributionMirror mirror, AddressFamily family, String failure,
+            Instant when) {
+        Map<String, String> all = new HashMap<>(values(mirror, Optional.empty(), when));
+        all.put("family", family.title());
+        all.put("otherFamily", family.other().title());
+        all.put("recordType", family.recordType());
+        all.put("failure", failure);
+        return queueForEach(mirror, "Mirror " + mirror.getName() + " does not answer over " + family.title(),
+                MailTemplates.fill("family-degraded.txt", all));
     }
 
     /** "expires in 5 days", "expires within a day". */

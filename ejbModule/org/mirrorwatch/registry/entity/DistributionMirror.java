@@ -159,6 +159,10 @@ public class DistributionMirror {
     @Embedded
     private TlsCertificate tls;
 
+    /** What the newest probe found of the mirror on each address family; null before one checked them. */
+    @Embedded
+    private FamilyReachability families;
+
     @OneToMany(mappedBy = "distributionMirror")
     private List<MirrorDistroArchRelease> archReleases = new ArrayList<>();
 
@@ -212,6 +216,10 @@ public class DistributionMirror {
         if (!Objects.equals(httpsBaseUrl, urls.https())) {
             // The certificate was another URL's; the next probe checks the new one.
             tls = null;
+        }
+        if (!Objects.equals(httpBaseUrl, urls.http()) || !Objects.equals(httpsBaseUrl, urls.https())) {
+            // The families were another host's, perhaps; the next probe checks them again.
+            families = null;
         }
         this.httpBaseUrl = urls.http();
         this.httpsBaseUrl = urls.https();
@@ -299,6 +307,19 @@ public class DistributionMirror {
      */
     public void rememberTls(Optional<TlsCertificate> found) {
         tls = found.map(TlsCertificate::copy).orElse(null);
+    }
+
+    /**
+     * Keeps what the newest probe found on each address family, or forgets it when the probe could not
+     * check them (it found no file to ask for again).
+     */
+    public void rememberFamilies(Optional<FamilyReachability> found) {
+        families = found.map(FamilyReachability::copy).orElse(null);
+    }
+
+    /** What the newest probe found on each address family; empty when it did not check them. */
+    public Optional<FamilyReachability> getFamilies() {
+        return Optional.ofNullable(families).filter(FamilyReachability::isKnown);
     }
 
     /** What the newest probe found of the HTTPS certificate; empty before one was checked. */

@@ -46,6 +46,10 @@ public class MirrorProbeRecord {
     @Embedded
     private TlsCertificate tls;
 
+    /** What this probe found on each address family; null when it did not check them. */
+    @Embedded
+    private FamilyReachability families;
+
     protected MirrorProbeRecord() {
     }
 
@@ -58,6 +62,15 @@ public class MirrorProbeRecord {
     /** Records what this probe found of the mirror's HTTPS certificate. */
     public void recordTls(TlsCertificate found) {
         tls = found.copy();
+    }
+
+    /** Records what this probe found of the mirror on each address family. */
+    public void recordFamilies(FamilyReachability found) {
+        families = found.copy();
+    }
+
+    public Optional<FamilyReachability> getFamilies() {
+        return Optional.ofNullable(families).filter(FamilyReachability::isKnown);
     }
 
     public Optional<TlsCertificate> getTls() {

@@ -22,10 +22,10 @@ import java.util.logging.Logger;
 import org.mirrorwatch.platform.IpLiterals;
 
 /**
- * What DNS says about the mirrors' hosts: the autonomous system of their address and the address
- * families they have addresses in. Resolved in the background, never on a client's request or while a
- * snapshot is read; a host is looked up again after {@link #TTL}. Until a host is resolved its mirrors
- * are offered to every client and stand in no network.
+ * What DNS says about the mirrors' hosts: the autonomous system of their address. Resolved in the
+ * background, never on a client's request or while a snapshot is read; a host is looked up again after
+ * {@link #TTL}. Until a host is resolved its mirrors stand in no network. (Which address families a mirror
+ * serves is not DNS's to say but the prober's: see {@link AddressFamilies}.)
  */
 @ApplicationScoped
 public class MirrorHosts {
@@ -35,7 +35,7 @@ public class MirrorHosts {
     private static final int RESOLVERS = 4;
 
     /** What is known of a host. */
-    public record HostFacts(long autonomousSystem, AddressFamilies families, Instant resolvedAt) {
+    public record HostFacts(long autonomousSystem, Instant resolvedAt) {
     }
 
     private final Map<String, HostFacts> hosts = new ConcurrentHashMap<>();
@@ -118,24 +118,20 @@ public class MirrorHosts {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
             // FINE: a registry may hold many names that do not resolve from here; their mirrors still serve.
-            LOG.fine(() -> "Mirror host " + host + " does not resolve; its mirrors are offered to every client");
-            return new HostFacts(0, AddressFamilies.UNKNOWN, now);
+            LOG.fine(() -> "Mirror host " + host + " does not resolve; its mirrors stand in no network");
+            return new HostFacts(0, now);
         }
         return factsOf(addresses, now);
     }
 
     private HostFacts factsOf(InetAddress[] addresses, Instant now) {
-        boolean ipv4 = false;
-        boolean ipv6 = false;
         long autonomousSystem = 0;
         for (InetAddress address : addresses) {
-            ipv4 |= address instanceof java.net.Inet4Address;
-            ipv6 |= address instanceof java.net.Inet6Address;
             if (autonomousSystem == 0) {
                 OptionalLong found = geo.autonomousSystemOf(address);
                 autonomousSystem = found.orElse(0);
             }
         }
-        return new HostFacts(autonomousSystem, AddressFamilies.of(ipv4, ipv6), now);
+        return new HostFacts(autonomousSystem, now);
     }
 }

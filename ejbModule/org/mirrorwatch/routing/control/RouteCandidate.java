@@ -11,7 +11,7 @@ import java.util.Set;
  * @param country ISO 3166-1 alpha-2 code of the country it is registered in
  * @param continent the continent of that country, as {@code Continent.name()}
  * @param autonomousSystem the autonomous system its host's address is in; 0 while unknown
- * @param families the address families its host answers DNS in
+ * @param families the address families its newest probe found it answering on
  * @param carries what it carries fresh enough: suites ("hoary-security"), their indexes
  *        ("hoary-security/main/binary-i386", "hoary/main/source") or, for CD-image mirrors, series ("hoary")
  */
@@ -34,7 +34,7 @@ public record RouteCandidate(long id, String name, String url, long speedKbps, S
     /** The same mirror with what is known of its host. */
     public RouteCandidate withHost(MirrorHosts.HostFacts host) {
         return new RouteCandidate(id, name, url, speedKbps, country, continent, host.autonomousSystem(),
-                host.families(), carries);
+                families, carries);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 import org.mirrorwatch.registry.control.MaintenanceWindows;
 import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.FamilyState;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
 import org.mirrorwatch.registry.entity.MirrorStatus;
@@ -31,8 +32,9 @@ import org.mirrorwatch.registry.entity.TlsState;
 /**
  * Reads a {@link RoutingSnapshot} from the registry in one read-only transaction and nine queries,
  * whatever the number of mirrors: the eligible mirrors (enabled, official, reachable over HTTP(S), and
- * fresh enough overall; with their HTTPS URL only while its certificate works for clients), what each carries fresh enough, the distributions with their series, and the
- * countries' continents.
+ * fresh enough overall; with their HTTPS URL only while its certificate works for clients, and the address
+ * families their newest probe found them answering on), what each carries fresh enough, the distributions
+ * with their series, and the countries' continents.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -101,7 +103,8 @@ public class SnapshotLoader {
         Map<String, List<RouteCandidate>> releases = new HashMap<>();
         Set<Long> inMaintenance = keepInMaintenance ? Set.of() : maintenance.mirrorsInMaintenance(now);
         for (Object[] row : rows("SELECT m.id, m.name, m.httpBaseUrl, m.httpsBaseUrl, m.speed, c.isoCode,"
-                + " c.continent, m.content, d.name, m.tls.state FROM DistributionMirror m JOIN m.country c"
+                + " c.continent, m.content, d.name, m.tls.state, m.families.ipv4, m.families.ipv6"
+                + " FROM DistributionMirror m JOIN m.country c"
                 + " JOIN m.distribution d WHERE " + ELIGIBLE
                 + " AND (m.httpBaseUrl IS NOT NULL OR m.httpsBaseUrl IS NOT NULL) ORDER BY m.id", fresh)) {
             if (inMaintenance.contains((Long) row[0])) {
@@ -113,7 +116,7 @@ public class SnapshotLoader {
             }
             RouteCandidate candidate = new RouteCandidate((Long) row[0], (String) row[1], url.get().value(),
                     ((MirrorSpeed) row[4]).kilobitsPerSecond(), ((String) row[5]).strip(),
-                    ((Continent) row[6]).name(), 0, AddressFamilies.UNKNOWN,
+                    ((Continent) row[6]).name(), 0, families(url.get(), (FamilyState) row[10], (FamilyState) row[11]),
                     carries.getOrDefault((Long) row[0], Set.of()));
             candidate = hosts.apply(url.get().value()).map(candidate::withHost).orElse(candidate);
             (row[7] == MirrorContent.RELEASE ? releases : archive)
@@ -150,6 +153,13 @@ public class SnapshotLoader {
             return Optional.of(https);
         }
         return Optional.ofNullable(http);
+    }
+
+    /** What the newest probe found; before a probe, a host written as an address has its own family. */
+    static AddressFamilies families(MirrorUrl url, FamilyState ipv4, FamilyState ipv6) {
+        AddressFamilies probed = AddressFamilies.of(ipv4, ipv6);
+        return probed != AddressFamilies.UNKNOWN ? probed
+                : AddressFamilies.ofHost(java.net.URI.create(url.value()).getHost());
     }
 
     private Map<Long, String> names(String jpql) {

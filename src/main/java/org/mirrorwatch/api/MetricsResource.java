@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mirrorwatch.operations.OperationalFigures;
 import org.mirrorwatch.operations.OperationalFigures.RoundTotals;
 import org.mirrorwatch.operations.OperationalFigures.TlsExpiry;
+import org.mirrorwatch.platform.AddressFamily;
+import org.mirrorwatch.registry.entity.FamilyState;
 import org.mirrorwatch.registry.entity.TlsState;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +64,7 @@ public class MetricsResource {
     private final Map<MirrorStatus, AtomicLong> mirrors = new EnumMap<>(MirrorStatus.class);
     private final AtomicReference<SnapshotStatus> snapshot = new AtomicReference<>();
     private final Map<TlsState, AtomicLong> mirrorsByTls = new EnumMap<>(TlsState.class);
+    private final Map<String, AtomicLong> mirrorsByFamily = new LinkedHashMap<>();
     private final Map<Integer, AtomicLong> tlsExpiringWithin = new LinkedHashMap<>();
     private final AtomicReference<Double> tlsEarliestExpiryDays = new AtomicReference<>(Double.NaN);
 
@@ -84,6 +87,20 @@ public class MetricsResource {
         }
         registerRouting();
         registerTls();
+        registerFamilies();
+    }
+
+    /** The enabled mirrors per address family and state as of their last probe; no series per mirror. */
+    private void registerFamilies() {
+        for (AddressFamily family : AddressFamily.values()) {
+            for (FamilyState state : FamilyState.values()) {
+                AtomicLong count = new AtomicLong();
+                mirrorsByFamily.put(family + "/" + state, count);
+                gauge("mirrorwatch.mirrors.family", "Enabled mirrors by what their last probe found on an address"
+                        + " family (UNREACHABLE: published but not answering)", count,
+                        "family", family.title().toLowerCase(java.util.Locale.ROOT), "state", state.name());
+            }
+        }
     }
 
     /** The HTTPS certificates of enabled mirrors: per state, and how soon they expire; no series per mirror. */
@@ -142,6 +159,8 @@ public class MetricsResource {
         snapshot.set(snapshots.status());
         figures.enabledMirrorsByFreshness().forEach((status, count) -> mirrors.get(status).set(count));
         figures.enabledMirrorsByTlsState().forEach((state, count) -> mirrorsByTls.get(state).set(count));
+        figures.enabledMirrorsByFamilyState().forEach((family, states) -> states.forEach((state, count) ->
+                mirrorsByFamily.get(family + "/" + state).set(count)));
         TlsExpiry expiry = figures.tlsExpiry(clock.instant(), TLS_EXPIRY_BOUNDS);
         expiry.expiringWithinDays().forEach((days, count) -> tlsExpiringWithin.get(days).set(count));
         tlsEarliestExpiryDays.set(expiry.earliest()

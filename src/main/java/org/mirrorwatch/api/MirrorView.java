@@ -2,12 +2,14 @@ package org.mirrorwatch.api;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
+import org.mirrorwatch.registry.boundary.FamiliesSummary;
 import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.boundary.TlsSummary;
 
 /**
  * A mirror as the API shows it. {@code freshness} is its overall freshness as of its last probe, {@code tls}
- * what that probe found of its HTTPS certificate (null without an HTTPS URL or before a probe checked it).
+ * what that probe found of its HTTPS certificate (null without an HTTPS URL or before a probe checked it),
+ * {@code families} what it found on each address family (null before a probe checked them).
  * Empty fields are shown as null, so a client sees every field it may change.
  */
 @JsonbNillable
@@ -15,7 +17,22 @@ public record MirrorView(String name, String displayName, String description, St
         String country, String content, String speed, String pulseType, String httpBaseUrl, String httpsBaseUrl,
         String ftpBaseUrl, String rsyncBaseUrl, boolean officialCandidate, boolean enabled, boolean official,
         String reviewStatus, boolean countryDnsMirror, String freshness, Instant lastProbed, Instant dateCreated,
-        TlsView tls) {
+        TlsView tls, FamiliesView families) {
+
+    /**
+     * A mirror on each address family as its newest probe found it: {@code ipv4} and {@code ipv6} are
+     * REACHABLE, UNREACHABLE (published, but a sample file was not found over it; {@code ipv4Failure} or
+     * {@code ipv6Failure} says why) or NOT_PUBLISHED (no A or AAAA record); {@code degraded} whether a
+     * published family is unreachable (the mirror stays enabled; that family's clients are sent elsewhere).
+     */
+    @JsonbNillable
+    public record FamiliesView(String ipv4, String ipv4Failure, String ipv6, String ipv6Failure, boolean degraded) {
+
+        static FamiliesView of(FamiliesSummary families) {
+            return families == null ? null : new FamiliesView(families.ipv4().name(), families.ipv4Failure(),
+                    families.ipv6().name(), families.ipv6Failure(), families.degraded());
+        }
+    }
 
     /**
      * A mirror's HTTPS certificate as its newest probe found it: {@code state} is VALID, EXPIRING (within 21
@@ -37,6 +54,7 @@ public record MirrorView(String name, String displayName, String description, St
                 mirror.pulseType().name(), mirror.httpBaseUrl(), mirror.httpsBaseUrl(), mirror.ftpBaseUrl(),
                 mirror.rsyncBaseUrl(), mirror.officialCandidate(), mirror.enabled(), mirror.official(),
                 mirror.reviewStatus().name(), mirror.countryDnsMirror(), mirror.freshness().name(),
-                mirror.lastProbed(), mirror.dateCreated(), TlsView.of(mirror.tls()));
+                mirror.lastProbed(), mirror.dateCreated(), TlsView.of(mirror.tls()),
+                FamiliesView.of(mirror.families()));
     }
 }

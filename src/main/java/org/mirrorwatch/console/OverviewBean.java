@@ -21,7 +21,8 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
  * The distribution overview: how many enabled mirrors are in each freshness status, the throughput per
- * continent, and how the freshness of all mirrors changed over the last 30 days.
+ * continent, how many publish IPv6 but fail over it, and how the freshness of all mirrors changed over the
+ * last 30 days.
  */
 @Named
 @RequestScoped
@@ -45,6 +46,7 @@ public class OverviewBean {
     private Map<MirrorStatus, Long> byFreshness;
     private List<Map.Entry<String, String>> byContinent;
     private FreshnessChart chart;
+    private long failingIpv6;
 
     /** A status and how many mirrors are in it, for the table. */
     public record StatusCount(MirrorStatus status, long mirrors) {
@@ -62,6 +64,7 @@ public class OverviewBean {
     void load() {
         distribution = distributions.distributions().stream().findFirst().orElse(null);
         byFreshness = figures.enabledMirrorsByFreshness();
+        failingIpv6 = figures.enabledMirrorsFailingIpv6();
         byContinent = distribution == null ? List.of() : distributions.throughputByContinent(distribution.id())
                 .entrySet().stream().map(entry -> Map.entry(title(entry.getKey()), MirrorListBean.throughput(entry.getValue())))
                 .toList();
@@ -87,6 +90,11 @@ public class OverviewBean {
 
     public List<Map.Entry<String, String>> getByContinent() {
         return byContinent;
+    }
+
+    /** Enabled mirrors that publish an AAAA record but did not answer over IPv6 at their last probe. */
+    public long getFailingIpv6() {
+        return failingIpv6;
     }
 
     public FreshnessChart getChart() {

@@ -204,7 +204,7 @@ class RoutingIT {
         assertTrue(ipv6.startsWith("# ubuntu archive mirrors for 2003:de:2016:0:0:0:0:1: country DE, continent EUROPE,"
                 + " network AS3320"), ipv6);
         assertFalse(ipv6.contains(TELEKOM_MIRROR), ipv6);
-        assertTrue(ipv6.contains("de-all.example.org"), "hosts not resolved yet are offered to everyone: " + ipv6);
+        assertTrue(ipv6.contains("de-all.example.org"), "host names whose families no probe has checked are offered to everyone: " + ipv6);
     }
 
     @Test

@@ -47,6 +47,9 @@ public final class FakeMirror implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    /** The same port on a second address (e.g. [::1]), for a host with two address families; null without. */
+    private volatile HttpServer second;
+    private final AtomicInteger secondRequests = new AtomicInteger();
 
     FakeMirror(FakeMirrorFarm farm, String address) {
         this(farm, address, null);
@@ -96,6 +99,47 @@ public final class FakeMirror implements AutoCloseable {
                 super.configure(parameters);
             }
         };
+    }
+
+    /**
+     * Listens on the same port at a second address too, e.g. "::1", as a host with both A and AAAA records
+     * does: there it serves the same files, or, with {@code answerEverything}, answers every request with
+     * that status (a server whose IPv6 goes to the wrong virtual host). Plain mirrors only.
+     */
+    public FakeMirror alsoListenOn(String address, Integer answerEverything) {
+        if (plain != null) {
+            throw new IllegalStateException("only a plain mirror listens on a second address");
+        }
+        try {
+            HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address),
+                    server.getAddress().getPort()), 200);
+            other.setExecutor(threads);
+            other.createContext("/", exchange -> {
+                secondRequests.incrementAndGet();
+                if (answerEverything == null) {
+                    handle(exchange);
+                    return;
+                }
+                try (exchange) {
+                    exchange.sendResponseHeaders(answerEverything, -1);
+                }
+            });
+            other.start();
+            second = other;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not listen on " + address, e);
+        }
+        return this;
+    }
+
+    /** The port, the same on every address it listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Requests that came in on the second address. */
+    public int secondAddressRequests() {
+        return secondRequests.get();
     }
 
     /** TLS connections the HTTPS listener accepted (each is configured once, before its handshake). */
@@ -241,6 +285,9 @@ public final class FakeMirror implements AutoCloseable {
     public void close() {
         closing.countDown();
         server.stop(0);
+        if (second != null) {
+            second.stop(0);
+        }
         if (plain != null) {
             plain.stop(0);
         }

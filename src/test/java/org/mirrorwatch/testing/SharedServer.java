@@ -190,8 +190,14 @@ public final class SharedServer {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("user.timezone", "UTC");
         settings.put("mirrorwatch.probe.timer.enabled", "false");
-        // The browser tests probe a fake farm in the test JVM; the API tests' loopback mirrors stay refused.
-        settings.put("mirrorwatch.probe.allowed-cidrs", FakeMirrorFarm.ALLOWED_CIDR);
+        // The browser tests probe a fake farm in the test JVM; the API tests' loopback mirrors stay refused,
+        // but for the IPv6 loopback, where FamiliesIT's hosts listen on their second family.
+        settings.put("mirrorwatch.probe.allowed-cidrs", FakeMirrorFarm.ALLOWED_CIDR + ",::1/128");
+        // Names resolve from a hosts file that tests add to (TestHosts); the JVM reads it from the start.
+        settings.put(TestHosts.PROPERTY, TestHosts.create());
+        // Payara Micro sets it true from its payara-boot.properties unless told otherwise, which would keep
+        // the JVM's resolver and the prober off IPv6 (see the README's Deploying).
+        settings.put("java.net.preferIPv4Stack", "false");
         // The test JVM's connections act as a proxy that names the client; see RoutingIT.
         settings.put("mirrorwatch.client.trusted-proxies", "127.0.0.1/32,::1/128");
         settings.put("mirrorwatch.probe.timeout", "PT2S");

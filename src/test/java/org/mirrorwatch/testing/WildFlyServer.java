@@ -81,12 +81,20 @@ final class WildFlyServer {
 
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml", "-Djboss.socket.binding.port-offset=" + offset));
+        // standalone.sh hands its -D options to WildFly, which sets them once the JVM runs; the JDK reads
+        // its hosts file when it first resolves a name, perhaps before that, so that one is a JVM option.
+        String hostsFile = settings.containsKey(TestHosts.PROPERTY)
+                ? " -D" + TestHosts.PROPERTY + "=" + settings.get(TestHosts.PROPERTY) : "";
+        // standalone.conf's default JAVA_OPTS, without its -Djava.net.preferIPv4Stack=true, which would keep
+        // the prober off IPv6 (see the README's Deploying on WildFly): a JAVA_OPTS of our own replaces them.
+        String javaOptions = "-Xms64m -Xmx512m -Duser.timezone=UTC -Djboss.modules.system.pkgs=org.jboss.byteman"
+                + " -Djava.awt.headless=true" + hostsFile;
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(console.toFile());
         // In the background, standalone.sh passes SIGTERM on to the server's JVM and waits for it.
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
-        builder.environment().put("JBOSS_JAVA_SIZING", "-Xms64m -Xmx512m -Duser.timezone=UTC");
+        builder.environment().put("JAVA_OPTS", javaOptions);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process process;
         try {

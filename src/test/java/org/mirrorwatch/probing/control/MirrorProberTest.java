@@ -21,6 +21,10 @@ import org.mirrorwatch.probing.http.CertificateFacts;
 import org.mirrorwatch.probing.http.HeadClient;
 import org.mirrorwatch.probing.http.HttpsHandshake;
 import org.mirrorwatch.probing.http.HeadResult;
+import org.mirrorwatch.probing.http.PinnedHeadClient;
+import org.mirrorwatch.platform.AddressFamily;
+import org.mirrorwatch.registry.entity.FamilyReachability;
+import org.mirrorwatch.registry.entity.FamilyState;
 import org.mirrorwatch.probing.http.ProbeFailure;
 import org.mirrorwatch.publishing.entity.PublicationKind;
 import org.mirrorwatch.reference.entity.PackagePublishingPocket;
@@ -44,7 +48,7 @@ class MirrorProberTest {
     private final MirrorProber prober = new MirrorProber(mirror, url -> {
         handshakes.add(url);
         return CompletableFuture.completedFuture(certificates.get(URI.create(url).getHost()));
-    }, Clock.fixed(NOW, ZoneOffset.UTC));
+    }, mirror, true, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aMissingIndex_isDeleted_withTheReason() {
@@ -113,7 +117,8 @@ class MirrorProberTest {
         mirror.has(INDEX, NEWEST);
         String log = probe(check(Optional.of(NEWEST))).log();
         assertTrue(log.startsWith("2024-01-01T00:00:00Z Probing m.example at " + BASE + "\n"), log);
-        assertTrue(log.endsWith("Probed m.example: 1 of 1 indexes present\n"), log);
+        assertTrue(log.contains("Probed m.example: 1 of 1 indexes present\n"), log);
+        assertTrue(log.endsWith("Address families of m.example: IPv4 REACHABLE, IPv6 NOT_PUBLISHED\n"), log);
     }
 
     @Test
@@ -128,7 +133,9 @@ class MirrorProberTest {
         assertTrue(outcome.log().contains("Found all CD images of warty ubuntu (2 files)."), outcome.log());
         assertTrue(outcome.log().contains("Failed " + BASE + "warty/l.iso: 404 Not Found"), outcome.log());
         assertTrue(outcome.log().contains("Missing 1 of the 2 CD image files of warty kubuntu."), outcome.log());
-        assertTrue(outcome.log().endsWith("Probed m.example: 1 of 2 CD image series and flavours complete\n"));
+        assertTrue(outcome.log().contains("Probed m.example: 1 of 2 CD image series and flavours complete\n"));
+        assertEquals(List.of("IPV4 " + BASE + "warty/a.iso", "IPV6 " + BASE + "warty/a.iso"),
+                mirror.pinnedAsked.stream().sorted().toList(), "one file of the complete pair, over each family");
     }
 
     @Test
@@ -194,6 +201,57 @@ class MirrorProberTest {
         assertEquals(release, release.crashed("boom").target());
     }
 
+    @Test
+    void bothFamiliesServing_areReachable_askedTheFoundIndexAgainOnEach() {
+        mirror.has(INDEX, NEWEST);
+        mirror.family(AddressFamily.IPV6, true);
+        MirrorProbeOutcome outcome = probe(check(Optional.of(NEWEST)));
+        assertEquals(Optional.of(new FamilyReachability(FamilyState.REACHABLE, null, FamilyState.REACHABLE, null)),
+                outcome.families());
+        assertEquals(List.of("IPV4 " + INDEX, "IPV6 " + INDEX), mirror.pinnedAsked.stream().sorted().toList(),
+                "only the found index is asked again, once per family");
+        assertEquals(List.of(INDEX, NEWEST), mirror.asked, "the matrix is asked once, on no family in particular");
+    }
+
+    @Test
+    void ipv6Failing_isUnreachable_withTheReason_andNoAaaaRecord_isNotPublished() {
+        mirror.has(INDEX, NEWEST);
+        mirror.family(AddressFamily.IPV6, false);
+        MirrorProbeOutcome outcome = probe(check(Optional.of(NEWEST)));
+        FamilyReachability families = outcome.families().orElseThrow();
+        assertEquals(FamilyState.REACHABLE, families.state(AddressFamily.IPV4));
+        assertEquals(FamilyState.UNREACHABLE, families.state(AddressFamily.IPV6));
+        assertEquals(Optional.of("connection refused"), families.failure(AddressFamily.IPV6));
+        assertTrue(families.isDegraded());
+        assertTrue(outcome.log().contains("Over IPv6: Failed " + INDEX + ": connection refused"), outcome.log());
+
+        mirror.pinned.remove(AddressFamily.IPV6);
+        FamilyReachability single = probe(check(Optional.of(NEWEST))).families().orElseThrow();
+        assertEquals(FamilyState.NOT_PUBLISHED, single.state(AddressFamily.IPV6));
+        assertFalse(single.isDegraded(), "a host without AAAA is not degraded");
+    }
+
+    @Test
+    void aHostWrittenAsAnAddress_hasItsFamilyOnly_withoutAskingAgain() {
+        String base = "http://[2001:db8::1]/ubuntu/";
+        IndexCheck check = new IndexCheck(PublicationKind.BINARY, 1, PackagePublishingPocket.RELEASE, 1,
+                "warty i386 RELEASE main", base + "dists/warty/main/binary-i386/Packages.gz",
+                Map.of(MirrorStatus.UP, base + "pool/h.deb"), Optional.of(base + "pool/h.deb"));
+        mirror.has(check.indexUrl(), base + "pool/h.deb");
+        MirrorProbeOutcome outcome = (MirrorProbeOutcome) prober.probe(new MirrorTarget(7, "v6", base,
+                List.of(check))).join();
+        assertEquals(Optional.of(new FamilyReachability(FamilyState.NOT_PUBLISHED, null, FamilyState.REACHABLE, null)),
+                outcome.families());
+        assertEquals(List.of(), mirror.pinnedAsked, "the matrix went over its only address");
+    }
+
+    @Test
+    void aMirrorThatCarriesNothing_checksNoFamily() {
+        MirrorProbeOutcome outcome = probe(check(Optional.of(NEWEST)));
+        assertEquals(Optional.empty(), outcome.families());
+        assertEquals(List.of(), mirror.pinnedAsked);
+    }
+
     private MirrorProbeOutcome probe(IndexCheck check) {
         return (MirrorProbeOutcome) prober.probe(new MirrorTarget(7, "m.example", BASE, List.of(check))).join();
     }
@@ -208,9 +266,29 @@ class MirrorProberTest {
     }
 
     /** A mirror that has the files it was given and answers 404 for the rest; it notes what it was asked. */
-    private static final class Mirror implements HeadClient {
+    private static final class Mirror implements HeadClient, PinnedHeadClient {
         final Map<String, HeadResult> answers = new HashMap<>();
         final List<String> asked = new ArrayList<>();
+        /** Whether each published family serves; a family not in the map is not published. IPv4 serves by default. */
+        final Map<AddressFamily, Boolean> pinned = new HashMap<>(Map.of(AddressFamily.IPV4, true));
+        final List<String> pinnedAsked = new ArrayList<>();
+
+        void family(AddressFamily family, boolean serves) {
+            pinned.put(family, serves);
+        }
+
+        @Override
+        public synchronized CompletableFuture<HeadResult> headOver(String url, AddressFamily family) {
+            pinnedAsked.add(family + " " + url);
+            Boolean serves = pinned.get(family);
+            if (serves == null) {
+                return CompletableFuture.completedFuture(new HeadResult.Failed(url,
+                        new ProbeFailure.NoAddressOfFamily("m.example has no " + family.title() + " address")));
+            }
+            return serves ? CompletableFuture.completedFuture(answers.getOrDefault(url,
+                    new HeadResult.Failed(url, new ProbeFailure.UnexpectedStatus(404))))
+                    : CompletableFuture.completedFuture(new HeadResult.Failed(url, new ProbeFailure.ConnectionRefused()));
+        }
 
         void has(String... urls) {
             for (String url : urls) {

@@ -36,15 +36,13 @@ class MirrorHostsTest {
     }
 
     @Test
-    void aHostWrittenAsAnAddress_isKnownAtOnce_withItsNetworkAndFamily() {
+    void aHostWrittenAsAnAddress_isKnownAtOnce_withItsNetwork() {
         MirrorHosts hosts = hosts();
 
         HostFacts telekom = hosts.known("http://80.156.86.78/ubuntu/", resolved::incrementAndGet).orElseThrow();
         assertEquals(3320, telekom.autonomousSystem());
-        assertEquals(AddressFamilies.IPV4_ONLY, telekom.families());
         HostFacts ipv6 = hosts.known("https://[2003:de:2016::1]/ubuntu/", resolved::incrementAndGet).orElseThrow();
         assertEquals(3320, ipv6.autonomousSystem());
-        assertEquals(AddressFamilies.IPV6_ONLY, ipv6.families());
         assertTrue(background.isEmpty(), "nothing to look up");
     }
 
@@ -60,7 +58,6 @@ class MirrorHostsTest {
         assertEquals(1, resolved.get());
         HostFacts localhost = hosts.known("http://localhost/ubuntu/", resolved::incrementAndGet).orElseThrow();
         assertEquals(0, localhost.autonomousSystem(), "a loopback address is in no public network");
-        assertTrue(localhost.families().reachableOver(false));
         assertTrue(background.isEmpty(), "known now, and not too old: no second lookup");
     }
 
