@@ -8,13 +8,19 @@ import org.mirrorwatch.registry.entity.TlsCertificate;
  * Everything one probe of a mirror found, collected in memory until it is recorded in one transaction.
  * A probe that failed in Mirrorwatch itself ({@code crashed}) says nothing about the mirror and is not
  * recorded as if the mirror carried nothing. {@code tls} is what the probe found of the HTTPS URL's
- * certificate, empty for a mirror without one.
+ * certificate, empty for a mirror without one; {@code trace} what it read of the trace file and the sync
+ * marker, empty when the distribution has neither.
  */
 public record MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log, boolean crashed,
-        Optional<TlsCertificate> tls) implements ProbeOutcome {
+        Optional<TlsCertificate> tls, Optional<TraceFinding> trace) implements ProbeOutcome {
 
     public MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log) {
-        this(target, indexes, log, false, Optional.empty());
+        this(target, indexes, log, false, Optional.empty(), Optional.empty());
+    }
+
+    public MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log, boolean crashed,
+            Optional<TlsCertificate> tls) {
+        this(target, indexes, log, crashed, tls, Optional.empty());
     }
 
     public boolean carriesContent() {

@@ -159,6 +159,10 @@ public class DistributionMirror {
     @Embedded
     private TlsCertificate tls;
 
+    /** What the newest probe found of the trace file and the sync marker; never null, so partial sync is false. */
+    @Embedded
+    private TraceFacts trace = TraceFacts.none();
+
     @OneToMany(mappedBy = "distributionMirror")
     private List<MirrorDistroArchRelease> archReleases = new ArrayList<>();
 
@@ -305,6 +309,16 @@ public class DistributionMirror {
     public Optional<TlsCertificate> getTls() {
         // A provider may give an embedded object with null columns rather than null.
         return Optional.ofNullable(tls).filter(found -> found.getState() != null);
+    }
+
+    /** Keeps what the newest probe found of the trace file and the sync marker. */
+    public void rememberTrace(TraceFacts found) {
+        trace = found.copy();
+    }
+
+    /** What the newest probe found of the trace file and the sync marker; {@link TraceFacts#none()} before. */
+    public TraceFacts getTrace() {
+        return trace == null ? TraceFacts.none() : trace;
     }
 
     /** The overall freshness as of the last probe; UNKNOWN before the first. */

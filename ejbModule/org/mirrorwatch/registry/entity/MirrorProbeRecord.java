@@ -46,6 +46,10 @@ public class MirrorProbeRecord {
     @Embedded
     private TlsCertificate tls;
 
+    /** What this probe found of the trace file and the sync marker; never null, so partial sync is false. */
+    @Embedded
+    private TraceFacts trace = TraceFacts.none();
+
     protected MirrorProbeRecord() {
     }
 
@@ -58,6 +62,15 @@ public class MirrorProbeRecord {
     /** Records what this probe found of the mirror's HTTPS certificate. */
     public void recordTls(TlsCertificate found) {
         tls = found.copy();
+    }
+
+    /** Records what this probe found of the trace file and the sync marker. */
+    public void recordTrace(TraceFacts found) {
+        trace = found.copy();
+    }
+
+    public TraceFacts getTrace() {
+        return trace == null ? TraceFacts.none() : trace;
     }
 
     public Optional<TlsCertificate> getTls() {
