@@ -59,6 +59,17 @@ public class OperationalFigures {
         return counts;
     }
 
+    /** Enabled mirrors flagged as a partial sync, and those syncing, as of their last probe. */
+    public record SyncCounts(long partialSync, long syncing) {
+    }
+
+    public SyncCounts enabledMirrorsBySync() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*) FILTER (WHERE trace_partial_sync),"
+                + " count(*) FILTER (WHERE sync_state = 'SYNCING') FROM distribution_mirror WHERE enabled")
+                .getSingleResult();
+        return new SyncCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
     /**
      * How soon the enabled mirrors' HTTPS certificates expire, without a figure per mirror: per bound in
      * days, the mirrors whose certificate expires within it (expired ones count in every bound), and the

@@ -28,6 +28,7 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorUrls;
 import org.mirrorwatch.registry.entity.ReviewStatus;
+import org.mirrorwatch.registry.entity.SyncState;
 import org.mirrorwatch.registry.entity.TlsState;
 
 /**
@@ -240,7 +241,8 @@ public class MirrorQueries {
     public List<FreshnessFeedEntry> freshnessFeed(String distribution) {
         Jpql jpql = new Jpql("SELECT m.name, d.name, m.content, c.isoCode, m.httpsBaseUrl, m.httpBaseUrl,"
                 + " m.ftpBaseUrl, m.officialCandidate, m.reviewStatus, m.probedFreshness, " + LAST_PROBED
-                + ", m.tls.state, m.tls.notAfter FROM DistributionMirror m JOIN m.owner o JOIN m.country c JOIN m.distribution d WHERE 1 = 1");
+                + ", m.tls.state, m.tls.notAfter, m.trace.traceAgeSeconds, m.trace.partialSync, m.trace.syncState"
+                + " FROM DistributionMirror m JOIN m.owner o JOIN m.country c JOIN m.distribution d WHERE 1 = 1");
         jpql.filter(" AND d.name = :distribution", "distribution", distribution);
         visibleOnly(jpql);
         return jpql.append(" ORDER BY m.name").query(em, Object[].class).getResultStream()
@@ -249,7 +251,8 @@ public class MirrorQueries {
                                 null).download(),
                         DistributionMirror.isOfficial((Boolean) row[7], (ReviewStatus) row[8]),
                         (MirrorStatus) row[9], SqlValues.instant(row[10]), (TlsState) row[11],
-                        SqlValues.instant(row[12])))
+                        SqlValues.instant(row[12]), row[13] == null ? null : ((Number) row[13]).longValue(),
+                        Boolean.TRUE.equals(row[14]), row[15] == SyncState.SYNCING))
                 .toList();
     }
 

@@ -15,7 +15,8 @@ import org.mirrorwatch.registry.entity.ReviewStatus;
  * is its overall freshness as of its last probe; {@code lastProbed} the date of its newest probe record,
  * null before the first. URLs are null where the mirror has none, as are the reviewer and the date reviewed
  * of a mirror not reviewed yet. {@code tls} is what its newest probe found of its HTTPS certificate, null
- * without an HTTPS URL or before it was checked.
+ * without an HTTPS URL or before it was checked; {@code trace} what it found of the trace file and the sync
+ * marker, null when its distribution has neither or before a probe read them.
  */
 public record MirrorSummary(long id, String name, String displayName, String title, String description,
         String distribution, String distributionDisplayName, String owner, String ownerDisplayName,
@@ -23,7 +24,7 @@ public record MirrorSummary(long id, String name, String displayName, String tit
         String httpBaseUrl, String httpsBaseUrl, String ftpBaseUrl, String rsyncBaseUrl, String baseUrl,
         boolean officialCandidate, boolean enabled, boolean official, ReviewStatus reviewStatus, String reviewer,
         Instant dateReviewed, String whiteboard, boolean countryDnsMirror, MirrorStatus freshness, Instant lastProbed,
-        Instant dateCreated, TlsSummary tls) {
+        Instant dateCreated, TlsSummary tls, TraceSummary trace) {
 
     /** Reads the mirror and the entities it refers to; call it inside the transaction that loaded them. */
     static MirrorSummary of(DistributionMirror mirror, Instant lastProbed) {
@@ -39,6 +40,7 @@ public record MirrorSummary(long id, String name, String displayName, String tit
                 mirror.isOfficialCandidate(), mirror.isEnabled(), mirror.isOfficial(), mirror.getReviewStatus(),
                 mirror.getReviewer().map(Person::getName).orElse(null), mirror.getDateReviewed().orElse(null),
                 mirror.getWhiteboard(), mirror.isCountryDnsMirror(), mirror.getProbedFreshness(), lastProbed,
-                mirror.getDateCreated(), mirror.getTls().map(TlsSummary::of).orElse(null));
+                mirror.getDateCreated(), mirror.getTls().map(TlsSummary::of).orElse(null),
+                TraceSummary.of(mirror.getTrace(), mirror.getProbedFreshness()));
     }
 }

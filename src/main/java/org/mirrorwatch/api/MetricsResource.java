@@ -64,6 +64,8 @@ public class MetricsResource {
     private final Map<TlsState, AtomicLong> mirrorsByTls = new EnumMap<>(TlsState.class);
     private final Map<Integer, AtomicLong> tlsExpiringWithin = new LinkedHashMap<>();
     private final AtomicReference<Double> tlsEarliestExpiryDays = new AtomicReference<>(Double.NaN);
+    private final AtomicLong partialSync = new AtomicLong();
+    private final AtomicLong syncing = new AtomicLong();
 
     /** The bounds, in days, of the certificates' expiry figures: the notices' 1, 7 and 21 days, and wider. */
     static final List<Integer> TLS_EXPIRY_BOUNDS = List.of(0, 1, 7, 21, 30, 90);
@@ -84,6 +86,10 @@ public class MetricsResource {
         }
         registerRouting();
         registerTls();
+        gauge("mirrorwatch.mirrors.partial.sync", "Enabled mirrors whose trace file's age and pool files' freshness"
+                + " disagreed by more than the trace gap at their last probe", partialSync);
+        gauge("mirrorwatch.mirrors.syncing", "Enabled mirrors whose sync marker said a sync was running at their"
+                + " last probe", syncing);
     }
 
     /** The HTTPS certificates of enabled mirrors: per state, and how soon they expire; no series per mirror. */
@@ -142,6 +148,9 @@ public class MetricsResource {
         snapshot.set(snapshots.status());
         figures.enabledMirrorsByFreshness().forEach((status, count) -> mirrors.get(status).set(count));
         figures.enabledMirrorsByTlsState().forEach((state, count) -> mirrorsByTls.get(state).set(count));
+        OperationalFigures.SyncCounts sync = figures.enabledMirrorsBySync();
+        partialSync.set(sync.partialSync());
+        syncing.set(sync.syncing());
         TlsExpiry expiry = figures.tlsExpiry(clock.instant(), TLS_EXPIRY_BOUNDS);
         expiry.expiringWithinDays().forEach((days, count) -> tlsExpiringWithin.get(days).set(count));
         tlsEarliestExpiryDays.set(expiry.earliest()

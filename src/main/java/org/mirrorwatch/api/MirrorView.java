@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.boundary.TlsSummary;
+import org.mirrorwatch.registry.boundary.TraceSummary;
 
 /**
  * A mirror as the API shows it. {@code freshness} is its overall freshness as of its last probe, {@code tls}
@@ -15,7 +16,27 @@ public record MirrorView(String name, String displayName, String description, St
         String country, String content, String speed, String pulseType, String httpBaseUrl, String httpsBaseUrl,
         String ftpBaseUrl, String rsyncBaseUrl, boolean officialCandidate, boolean enabled, boolean official,
         String reviewStatus, boolean countryDnsMirror, String freshness, Instant lastProbed, Instant dateCreated,
-        TlsView tls) {
+        TlsView tls, TraceView trace) {
+
+    /**
+     * A mirror's trace file and sync marker as its newest probe found them, beside the pool files'
+     * freshness: {@code state} is FOUND, MISSING, MALFORMED, TOO_LARGE or FAILED (null when the
+     * distribution has no trace file); {@code time} when the mirror last synced by its trace, {@code
+     * ageSeconds} the trace's age at the probe; {@code partialSync} whether that age and {@code
+     * poolFreshness} disagree by more than the configured gap; {@code sync} NOT_SYNCING, SYNCING,
+     * STALE_MARKER or UNDATED_MARKER (null when the distribution names no marker).
+     */
+    @JsonbNillable
+    public record TraceView(String state, Instant time, Long ageSeconds, String problem, boolean partialSync,
+            String poolFreshness, String sync, Long markerAgeSeconds) {
+
+        static TraceView of(TraceSummary trace) {
+            return trace == null ? null : new TraceView(trace.state() == null ? null : trace.state().name(),
+                    trace.time(), trace.ageSeconds(), trace.problem(), trace.partialSync(),
+                    trace.poolFreshness().name(), trace.sync() == null ? null : trace.sync().name(),
+                    trace.markerAgeSeconds());
+        }
+    }
 
     /**
      * A mirror's HTTPS certificate as its newest probe found it: {@code state} is VALID, EXPIRING (within 21
@@ -37,6 +58,6 @@ public record MirrorView(String name, String displayName, String description, St
                 mirror.pulseType().name(), mirror.httpBaseUrl(), mirror.httpsBaseUrl(), mirror.ftpBaseUrl(),
                 mirror.rsyncBaseUrl(), mirror.officialCandidate(), mirror.enabled(), mirror.official(),
                 mirror.reviewStatus().name(), mirror.countryDnsMirror(), mirror.freshness().name(),
-                mirror.lastProbed(), mirror.dateCreated(), TlsView.of(mirror.tls()));
+                mirror.lastProbed(), mirror.dateCreated(), TlsView.of(mirror.tls()), TraceView.of(mirror.trace()));
     }
 }
