@@ -61,6 +61,17 @@ public class OperationalFigures {
         return counts;
     }
 
+    /** Enabled mirrors flagged as a partial sync, and those syncing, as of their last probe. */
+    public record SyncCounts(long partialSync, long syncing) {
+    }
+
+    public SyncCounts enabledMirrorsBySync() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*) FILTER (WHERE trace_partial_sync),"
+                + " count(*) FILTER (WHERE sync_state = 'SYNCING') FROM distribution_mirror WHERE enabled")
+                .getSingleResult();
+        return new SyncCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
     /**
      * Enabled mirrors per address family and state as of their last probe (REACHABLE, UNREACHABLE,
      * NOT_PUBLISHED); mirrors whose families were not checked count in no state. Every pair is present.

@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mirrorwatch.probing.http.BodyClient;
 import org.mirrorwatch.probing.http.CertificateFacts;
+import org.mirrorwatch.probing.http.GetResult;
+import org.mirrorwatch.probing.http.ProbeFailure;
+import org.mirrorwatch.registry.entity.TraceState;
 import org.mirrorwatch.probing.http.HeadClient;
 import org.mirrorwatch.probing.http.HeadResult;
 import org.mirrorwatch.probing.http.HttpsChecker;
@@ -48,25 +52,35 @@ public final class MirrorProber {
 
     /** How many of the files a probe found are asked for again over each family. */
     static final int FAMILY_SAMPLE = 2;
+    /** The most a trace file may have; a larger one is not read to its end. */
+    public static final int TRACE_MAX_BYTES = 64 * 1024;
 
     private final HeadClient http;
+    private final BodyClient body;
     private final HttpsChecker https;
     private final PinnedHeadClient pinned;
+    private final boolean ipv6;
     private final Clock clock;
     private final Map<String, CompletableFuture<HttpsHandshake>> tlsByHost = new ConcurrentHashMap<>();
-
-    private final boolean ipv6;
 
     /**
      * @param ipv6 whether this JVM can open IPv6 connections at all; without (WildFly's default
      *        {@code -Djava.net.preferIPv4Stack=true}) no family is checked, rather than every IPv6 found broken
      */
-    public MirrorProber(HeadClient http, HttpsChecker https, PinnedHeadClient pinned, boolean ipv6, Clock clock) {
+    public MirrorProber(HeadClient http, BodyClient body, HttpsChecker https, PinnedHeadClient pinned, boolean ipv6,
+            Clock clock) {
         this.http = http;
+        this.body = body;
         this.https = https;
         this.pinned = pinned;
         this.ipv6 = ipv6;
         this.clock = clock;
+    }
+
+    /** A prober of mirrors whose distributions have no trace file. */
+    public MirrorProber(HeadClient http, HttpsChecker https, PinnedHeadClient pinned, boolean ipv6, Clock clock) {
+        this(http, (url, max) -> CompletableFuture.completedFuture(new GetResult.Failed(url,
+                new ProbeFailure.InvalidUrl("this prober reads no files"))), https, pinned, ipv6, clock);
     }
 
     /** Probes either kind of mirror; the target's type decides which probe. */
@@ -128,14 +142,74 @@ public final class MirrorProber {
                     ? freshness(check, log)
                     : CompletableFuture.completedFuture(deleted(check, result, log))));
         }
-        return CompletableFuture.allOf(indexes.toArray(CompletableFuture[]::new)).thenCompose(done -> {
+        CompletableFuture<Optional<TraceFinding>> trace = target.trace()
+                .map(check -> readTrace(check, log).thenApply(Optional::of))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+        List<CompletableFuture<?>> all = new ArrayList<>(indexes);
+        all.add(trace);
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenCompose(done -> {
             List<IndexOutcome> outcomes = indexes.stream().map(CompletableFuture::join).toList();
             log.add("Probed " + target.name() + ": " + outcomes.stream().filter(IndexOutcome::present).count()
                     + " of " + outcomes.size() + " indexes present");
             List<String> found = outcomes.stream().filter(IndexOutcome::present)
                     .map(outcome -> outcome.check().indexUrl()).toList();
             return families(target.name(), found, log).thenApply(families -> new MirrorProbeOutcome(target,
-                    outcomes, log.text(), false, tls, families));
+                    outcomes, log.text(), false, tls, families, trace.join()));
+        });
+    }
+
+    /**
+     * Only the trace file and the sync marker, one request each, as mirmon reads a mirror: for the
+     * benchmark's trace-only rounds. The outcome has no indexes, so it is never recorded.
+     */
+    public CompletableFuture<TraceFinding> probeTraceOnly(MirrorTarget target) {
+        ProbeLog log = new ProbeLog(clock);
+        return target.trace().map(check -> readTrace(check, log)).orElseGet(() -> CompletableFuture.completedFuture(
+                new TraceFinding(null, null, null, null, Optional.empty())));
+    }
+
+    /** GETs the trace (at most 64 KB) and HEADs the sync marker, side by side with the pool files. */
+    private CompletableFuture<TraceFinding> readTrace(TraceCheck check, ProbeLog log) {
+        CompletableFuture<Optional<GetResult>> trace = check.traceUrl()
+                .map(url -> body.get(url, TRACE_MAX_BYTES).thenApply(Optional::of))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+        CompletableFuture<Optional<HeadResult>> marker = check.markerUrl()
+                .map(url -> http.head(url).thenApply(Optional::of))
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+        return trace.thenCombine(marker, (read, seen) -> {
+            TraceState state = null;
+            java.time.Instant time = null;
+            String problem = null;
+            if (read.isPresent()) {
+                GetResult result = read.get();
+                if (result instanceof GetResult.Fetched fetched) {
+                    TraceParser.Reading reading = TraceParser.parse(check.format(), fetched.body(), clock.instant());
+                    if (reading instanceof TraceParser.Synced synced) {
+                        state = TraceState.FOUND;
+                        time = synced.time();
+                        log.add("Read the trace " + result.url() + ": the mirror last synced at " + time + ".");
+                    } else {
+                        state = TraceState.MALFORMED;
+                        problem = ((TraceParser.Refused) reading).problem();
+                        log.add("Refused the trace " + result.url() + ": " + problem + ".");
+                    }
+                } else {
+                    GetResult.Failed failed = (GetResult.Failed) result;
+                    state = failed.missing() ? TraceState.MISSING
+                            : failed.failure() instanceof ProbeFailure.BodyTooLarge ? TraceState.TOO_LARGE
+                            : TraceState.FAILED;
+                    problem = failed.failure().reason();
+                    log.add("Failed " + result.url() + ": " + problem);
+                }
+            }
+            Boolean markerFound = seen.map(HeadResult::found).orElse(null);
+            Optional<java.time.Instant> markerModified = seen.filter(HeadResult::found)
+                    .flatMap(found -> ((HeadResult.Found) found).lastModified());
+            seen.ifPresent(result -> log.add(result.found()
+                    ? "Found the sync marker " + result.url() + markerModified.map(at -> ", last modified " + at)
+                            .orElse(", without a Last-Modified date") + "."
+                    : "No sync marker at " + result.url() + " (" + result.reason() + ")."));
+            return new TraceFinding(state, time, problem, markerFound, markerModified);
         });
     }
 

@@ -13,7 +13,13 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
  *                    its HTTP URL, else its FTP URL; empty when it has neither
  */
 public record MirrorTarget(long mirrorId, String name, String baseUrl, List<IndexCheck> checks,
-        Optional<String> fallbackUrl) implements ProbeTarget {
+        Optional<String> fallbackUrl, Optional<TraceCheck> trace) implements ProbeTarget {
+
+    /** A mirror whose distribution has no trace file or sync marker. */
+    public MirrorTarget(long mirrorId, String name, String baseUrl, List<IndexCheck> checks,
+            Optional<String> fallbackUrl) {
+        this(mirrorId, name, baseUrl, checks, fallbackUrl, Optional.empty());
+    }
 
     /** A mirror without another URL to fall back on. */
     public MirrorTarget(long mirrorId, String name, String baseUrl, List<IndexCheck> checks) {
@@ -22,7 +28,8 @@ public record MirrorTarget(long mirrorId, String name, String baseUrl, List<Inde
 
     @Override
     public MirrorProbeOutcome crashed(String log) {
-        return new MirrorProbeOutcome(this, List.of(), log, true, Optional.empty(), Optional.empty());
+        return new MirrorProbeOutcome(this, List.of(), log, true, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     @Override
@@ -30,7 +37,8 @@ public record MirrorTarget(long mirrorId, String name, String baseUrl, List<Inde
         return new MirrorTarget(mirrorId, name, base, checks.stream().map(check -> new IndexCheck(check.kind(),
                 check.targetId(), check.pocket(), check.componentId(), check.description(),
                 ProbeTarget.rebase(check.indexUrl(), baseUrl, base), rebase(check.freshnessUrls(), base),
-                check.newestUrl().map(url -> ProbeTarget.rebase(url, baseUrl, base)))).toList(), Optional.empty());
+                check.newestUrl().map(url -> ProbeTarget.rebase(url, baseUrl, base)))).toList(), Optional.empty(),
+                trace.map(check -> check.rebased(baseUrl, base)));
     }
 
     private Map<MirrorStatus, String> rebase(Map<MirrorStatus, String> urls, String base) {

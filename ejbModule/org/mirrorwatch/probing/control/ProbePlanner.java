@@ -64,7 +64,8 @@ public class ProbePlanner {
                 String description = path.release().getName() + " " + path.pocket() + " " + path.component();
                 checks.add(check(key, description, base, base.resolve(path.path()), plans, now));
             }
-            targets.add(new MirrorTarget(mirrorId, mirror.getName(), base.value(), checks, fallbackOf(mirror)));
+            targets.add(new MirrorTarget(mirrorId, mirror.getName(), base.value(), checks, fallbackOf(mirror),
+                    traceOf(mirror.getDistribution(), base)));
         }
         return targets;
     }
@@ -101,6 +102,21 @@ public class ProbePlanner {
             }
         }
         return targets;
+    }
+
+    /**
+     * The trace file and the sync marker the mirror's distribution names, on this mirror; empty when it
+     * names neither. The marker's {host} is the host of the mirror's base URL, as ftpsync names the marker
+     * after the mirror's own host name.
+     */
+    static Optional<TraceCheck> traceOf(Distribution distribution, MirrorUrl base) {
+        Optional<String> trace = distribution.getTracePath().map(base::resolve);
+        Optional<String> marker = distribution.getSyncMarker().map(name -> base.resolve(
+                name.replace("{host}", java.net.URI.create(base.value()).getHost().toLowerCase(java.util.Locale.ROOT))));
+        if (trace.isEmpty() && marker.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TraceCheck(distribution.getTraceFormat(), trace, marker));
     }
 
     /** Where to probe a mirror's content when its HTTPS does not work for clients: HTTP, else FTP. */

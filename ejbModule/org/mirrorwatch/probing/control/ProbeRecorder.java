@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -27,6 +28,8 @@ import org.mirrorwatch.reference.entity.DistroRelease;
 import org.mirrorwatch.registry.entity.MirrorCDImageDistroRelease;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorStatus;
+import org.mirrorwatch.registry.entity.SyncState;
+import org.mirrorwatch.registry.entity.TraceFacts;
 
 /**
  * Writes one mirror's probe in one transaction: its content records and their freshness, the probe
@@ -60,6 +63,9 @@ public class ProbeRecorder {
 
     @Inject
     FamilyNotices familyNotices;
+
+    @Inject
+    ProbeSettings settings;
 
     @Inject
     Clock clock;
@@ -122,6 +128,9 @@ public class ProbeRecorder {
         em.refresh(mirror);
         recordTls(mirror, probe, outcome);
         Instant now = clock.instant();
+        TraceFacts trace = judged(outcome, mirror.getOverallFreshness(), now);
+        probe.recordTrace(trace);
+        mirror.rememberTrace(trace);
         boolean carriesContent = outcome.carriesContent();
         if (!carriesContent) {
             availability.disableAndNotifyOwner(mirror);
@@ -133,9 +142,29 @@ public class ProbeRecorder {
         mirror.rememberProbedFreshness(overall);
         mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         em.persist(new MirrorFreshnessSnapshot(mirror, probe, overall, countByStatus(mirror), now));
-        LOG.info(() -> String.format("Probed mirror %s: %d content records, overall %s, %s%s", mirror.getName(),
+        LOG.info(() -> String.format("Probed mirror %s: %d content records, overall %s, %s%s%s", mirror.getName(),
                 outcome.indexes().stream().filter(IndexOutcome::present).count(), overall,
-                mirror.isEnabled() ? "enabled" : "disabled", tlsOf(outcome)));
+                mirror.isEnabled() ? "enabled" : "disabled", tlsOf(outcome),
+                outcome.trace().isEmpty() ? "" : ", " + trace.describe(overall)));
+        if (trace.getSyncState().filter(state -> state == SyncState.STALE_MARKER).isPresent()) {
+            LOG.warning(() -> "Mirror " + mirror.getName() + " has a sync marker "
+                    + trace.getSyncMarkerAge().map(TraceFacts::hours).orElse("") + " old, older than "
+                    + settings.getSyncMarkerLimit() + ": a leftover of a sync that died, not counted as syncing");
+        }
+    }
+
+    /** The trace and the marker the probe read, judged against the pool files' freshness and the settings. */
+    private TraceFacts judged(MirrorProbeOutcome outcome, MirrorStatus poolFreshness, Instant now) {
+        if (outcome.trace().isEmpty()) {
+            return TraceFacts.none();
+        }
+        TraceFinding found = outcome.trace().get();
+        Optional<Duration> markerAge = found.markerModified().map(modified -> Duration.between(modified, now));
+        SyncState sync = found.markerFound() == null ? null
+                : TraceFacts.syncStateOf(found.markerFound(), markerAge, settings.getSyncMarkerLimit());
+        return TraceFacts.judged(found.state(), found.time(), found.problem(), sync,
+                found.markerFound() == Boolean.TRUE ? markerAge.orElse(null) : null, poolFreshness, now,
+                settings.getTraceGap());
     }
 
     /**

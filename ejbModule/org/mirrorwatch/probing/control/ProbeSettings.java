@@ -61,6 +61,14 @@ public class ProbeSettings {
     @ConfigProperty(name = "mirrorwatch.probe.ftp-threads")
     int ftpThreads;
 
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.trace-gap")
+    Duration traceGap;
+
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.probe.sync-marker-limit")
+    Duration syncMarkerLimit;
+
     /** A key store file of the authorities HTTPS mirrors' certificates must chain to; the JDK's when unset. */
     @Inject
     @ConfigProperty(name = "mirrorwatch.probe.trust-store")
@@ -91,6 +99,11 @@ public class ProbeSettings {
         require(ftpThreads >= 1 && ftpThreads <= 64, "mirrorwatch.probe.ftp-threads", ftpThreads, "from 1 to 64");
         require(leaseTtl.compareTo(Duration.ofSeconds(3)) >= 0, "mirrorwatch.probe.lease-ttl", leaseTtl,
                 "at least PT3S");
+        require(traceGap.compareTo(Duration.ofHours(1)) >= 0 && traceGap.compareTo(Duration.ofDays(7)) <= 0,
+                "mirrorwatch.probe.trace-gap", traceGap, "from PT1H to P7D");
+        require(syncMarkerLimit.compareTo(Duration.ofMinutes(5)) >= 0
+                && syncMarkerLimit.compareTo(Duration.ofDays(2)) <= 0, "mirrorwatch.probe.sync-marker-limit",
+                syncMarkerLimit, "from PT5M to P2D");
         guard = addresses.guard();
         tlsTrust = trustStore.filter(path -> !path.isBlank()).map(this::loadTrustStore).orElseGet(TlsTrust::jdkDefault);
         limits = new ProbeLimits(perHostLimit, overallLimit, timeout, 3, 32 * 1024,
@@ -142,6 +155,16 @@ public class ProbeSettings {
 
     public int getFtpThreads() {
         return ftpThreads;
+    }
+
+    /** How far a trace's age and the pool files' freshness may disagree before a partial sync is flagged. */
+    public Duration getTraceGap() {
+        return traceGap;
+    }
+
+    /** A sync marker younger than this marks the mirror as syncing. */
+    public Duration getSyncMarkerLimit() {
+        return syncMarkerLimit;
     }
 
     public AddressGuard getGuard() {

@@ -41,11 +41,19 @@ final class FailureClassifier {
 
     /** The kind of failure of a request on {@code hop}, the URL it was sent to. */
     ProbeFailure classify(Throwable failure, URI hop) {
+        return classify(failure, hop, "HEAD request");
+    }
+
+    /** The same, for a request of the named kind ("GET request"). */
+    ProbeFailure classify(Throwable failure, URI hop, String request) {
         if (isTimeout(failure)) {
-            String request = "ftp".equalsIgnoreCase(hop.getScheme()) ? "FTP request" : "HEAD request";
-            return new ProbeFailure.Timeout(request, hop, deadline);
+            return new ProbeFailure.Timeout("ftp".equalsIgnoreCase(hop.getScheme()) ? "FTP request" : request, hop,
+                    deadline);
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return new ProbeFailure.BodyTooLarge(tooLarge.maxBytes());
+            }
             if (cause instanceof RefusedAddressException) {
                 return new ProbeFailure.RefusedAddress(String.valueOf(cause.getMessage()));
             }

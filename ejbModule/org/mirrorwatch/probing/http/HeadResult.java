@@ -17,7 +17,12 @@ public sealed interface HeadResult {
     /** Whether the request ran out of time, which counts against its host and is logged as such. */
     boolean timedOut();
 
-    record Found(String url) implements HeadResult {
+    /** @param lastModified the answer's Last-Modified, when it had a valid one */
+    record Found(String url, java.util.Optional<java.time.Instant> lastModified) implements HeadResult {
+
+        public Found(String url) {
+            this(url, java.util.Optional.empty());
+        }
         @Override
         public boolean found() {
             return true;

@@ -42,7 +42,7 @@ import org.mirrorwatch.probing.http.HostScheduler.RequestEnd;
  * timed-out connection's place on before closing it. Launchpad's prober, too, opens one connection per
  * request.
  */
-public final class ProbeClient implements HeadClient, PinnedHeadClient, HttpsChecker, AutoCloseable {
+public final class ProbeClient implements HeadClient, PinnedHeadClient, BodyClient, HttpsChecker, AutoCloseable {
 
     private final ProbeLimits limits;
     private final HttpClient jetty;
@@ -126,7 +126,32 @@ public final class ProbeClient implements HeadClient, PinnedHeadClient, HttpsChe
             result.complete(new HeadResult.Failed(url, new ProbeFailure.InvalidUrl(e.getReason())));
             return result;
         }
-        enqueue(new Pending(url, uri, 0, family, result));
+        enqueue(new Pending(url, uri, 0, family, result, null, 0));
+        return result;
+    }
+
+    /**
+     * A GET of a small file, such as a trace: the same scheduler, limits, deadline, redirect rules and
+     * address guard as a HEAD, and the body read up to {@code maxBytes} (a longer one, announced or sent,
+     * fails the request and its connection is closed). HTTP(S) only.
+     */
+    @Override
+    public CompletableFuture<GetResult> get(String url, int maxBytes) {
+        CompletableFuture<GetResult> result = new CompletableFuture<>();
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            failures.incrementAndGet();
+            result.complete(new GetResult.Failed(url, new ProbeFailure.InvalidUrl(e.getReason())));
+            return result;
+        }
+        if ("ftp".equalsIgnoreCase(uri.getScheme())) {
+            failures.incrementAndGet();
+            result.complete(new GetResult.Failed(url, new ProbeFailure.InvalidUrl("files are read over HTTP(S) only")));
+            return result;
+        }
+        enqueue(new Pending(url, uri, 0, null, null, result, maxBytes));
         return result;
     }
 
@@ -227,9 +252,13 @@ public final class ProbeClient implements HeadClient, PinnedHeadClient, HttpsChe
             return;
         }
         long deadline = System.nanoTime() + limits.timeout().toNanos();
-        Request request = jetty.newRequest(pending.uri).method(HttpMethod.HEAD);
+        Request request = jetty.newRequest(pending.uri).method(pending.isGet() ? HttpMethod.GET : HttpMethod.HEAD);
         if (pending.family != null) {
             request.tag(pending.family);
+        }
+        CappedBody body = pending.isGet() ? new CappedBody(pending.maxBody) : null;
+        if (body != null) {
+            request.onResponseHeaders(body::checkLength).onResponseContent(body::add);
         }
         jetty.resolveDestination(request).newConnection(Promise.from(connection -> {
             // Rounded up, so that Jetty's timeout fires at the deadline, not before it.
@@ -239,7 +268,8 @@ public final class ProbeClient implements HeadClient, PinnedHeadClient, HttpsChe
                 return;
             }
             request.timeout(left, TimeUnit.MILLISECONDS);
-            connection.send(request, result -> finish(pending, connection, pastDeadline(Answer.of(result), deadline)));
+            connection.send(request, result -> finish(pending, connection,
+                    pastDeadline(body == null ? Answer.of(result) : Answer.of(result, body.bytes()), deadline)));
         }, failure -> {
             // A connection that failed to open was closed before Jetty reported it.
             answered(pending, pastDeadline(Answer.failed(failure), deadline));
@@ -280,7 +310,8 @@ public final class ProbeClient implements HeadClient, PinnedHeadClient, HttpsChe
 
     /** Tells the scheduler how the request ended, and completes it or queues its redirect. */
     private void answered(Pending pending, Answer answer) {
-        ProbeFailure failure = answer.failure() == null ? null : classifier.classify(answer.failure(), pending.uri);
+        ProbeFailure failure = answer.failure() == null ? null
+                : classifier.classify(answer.failure(), pending.uri, pending.isGet() ? "GET request" : "HEAD request");
         scheduler.ended(pending.host(), pending.family == null ? RequestEnd.of(failure) : RequestEnd.ofPinned(failure))
                 .ifPresent(skip -> skip.dropped().forEach(dropped -> fail(dropped, skip.reason())));
         if (failure != null) {
@@ -288,8 +319,10 @@ public final class ProbeClient implements HeadClient, PinnedHeadClient, HttpsChe
             return;
         }
         int status = answer.status();
-        if (status == HttpStatus.OK_200) {
-            pending.result.complete(new HeadResult.Found(pending.originalUrl));
+        if (status == HttpStatus.OK_200 && pending.isGet()) {
+            pending.body.complete(new GetResult.Fetched(pending.originalUrl, answer.body(), answer.lastModified()));
+        } else if (status == HttpStatus.OK_200) {
+            pending.result.complete(new HeadResult.Found(pending.originalUrl, answer.lastModified()));
         } else if (answer.ftpReply() != null) {
             fail(pending, new ProbeFailure.FtpRefusal(answer.ftpReply()));
         } else if (RedirectPolicy.isRedirect(status)) {
@@ -305,7 +338,7 @@ public final class ProbeClient implements HeadClient, PinnedHeadClient, HttpsChe
             fail(pending, refuse.failure());
         } else if (decision instanceof RedirectPolicy.Follow follow) {
             enqueue(new Pending(pending.originalUrl, follow.target(), pending.hops + 1, pending.family,
-                    pending.result));
+                    pending.result, pending.body, pending.maxBody));
         }
     }
 
@@ -317,7 +350,42 @@ public final class ProbeClient implements HeadClient, PinnedHeadClient, HttpsChe
 
     private void fail(Pending pending, ProbeFailure failure) {
         failures.incrementAndGet();
-        pending.result.complete(new HeadResult.Failed(pending.originalUrl, failure));
+        if (pending.isGet()) {
+            pending.body.complete(new GetResult.Failed(pending.originalUrl, failure));
+        } else {
+            pending.result.complete(new HeadResult.Failed(pending.originalUrl, failure));
+        }
+    }
+
+    /** A GET's body as it arrives, up to its cap; past the cap (or a Content-Length past it) it aborts the answer. */
+    private static final class CappedBody {
+        private final int maxBytes;
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+        CappedBody(int maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        void checkLength(org.eclipse.jetty.client.Response response) {
+            long length = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+            if (length > maxBytes) {
+                response.abort(new BodyTooLargeException(maxBytes));
+            }
+        }
+
+        synchronized void add(org.eclipse.jetty.client.Response response, java.nio.ByteBuffer content) {
+            if (bytes.size() + content.remaining() > maxBytes) {
+                response.abort(new BodyTooLargeException(maxBytes));
+                return;
+            }
+            byte[] chunk = new byte[content.remaining()];
+            content.get(chunk);
+            bytes.write(chunk, 0, chunk.length);
+        }
+
+        synchronized byte[] bytes() {
+            return bytes.toByteArray();
+        }
     }
 
     @Override
@@ -331,9 +399,16 @@ public final class ProbeClient implements HeadClient, PinnedHeadClient, HttpsChe
         }
     }
 
-    /** A request waiting for its host's turn, or a redirect hop of one; {@code family} null for any family. */
+    /**
+     * A request waiting for its host's turn, or a redirect hop of one: a HEAD completes {@code result}, a
+     * GET {@code body}, reading at most {@code maxBody} bytes; {@code family} null for any family.
+     */
     private record Pending(String originalUrl, URI uri, int hops, AddressFamily family,
-            CompletableFuture<HeadResult> result) {
+            CompletableFuture<HeadResult> result, CompletableFuture<GetResult> body, int maxBody) {
+
+        boolean isGet() {
+            return body != null;
+        }
 
         /** The scheduler's name for the host: a mirror's politeness is per host and port. */
         String host() {

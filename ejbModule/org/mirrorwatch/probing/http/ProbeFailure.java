@@ -126,6 +126,14 @@ public sealed interface ProbeFailure {
         }
     }
 
+    /** A GET's body outgrew its cap, so it was not read to its end. */
+    record BodyTooLarge(int maxBytes) implements ProbeFailure {
+        @Override
+        public String reason() {
+            return "the body was larger than " + maxBytes + " bytes";
+        }
+    }
+
     /** The URL to probe names no host. */
     record NoHost(URI uri) implements ProbeFailure {
         @Override

@@ -135,6 +135,18 @@ public class ReferenceDataFacade {
         return DistributionView.of(distribution);
     }
 
+    /** Sets where the distribution's mirrors keep their trace file, and the marker a running sync leaves. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
+    public DistributionView configureTrace(String name, TraceForm form) {
+        Distribution distribution = getDistribution(name);
+        TraceForm valid = form.validate();
+        JsonObject before = stateOf(distribution);
+        distribution.configureTrace(valid.format(), valid.path(), valid.syncMarker());
+        audited(AuditAction.DISTRIBUTION_UPDATED, DISTRIBUTION, distribution.getId(), name, before,
+                stateOf(distribution));
+        return DistributionView.of(distribution);
+    }
+
     @RolesAllowed(Roles.MIRROR_ADMIN)
     public SeriesView createSeries(String distributionName, SeriesForm form) {
         Distribution distribution = getDistribution(distributionName);
@@ -245,7 +257,10 @@ public class ReferenceDataFacade {
         return JsonBuilders.object().add("displayName", distribution.getDisplayName())
                 .add("mainArchiveUrl", distribution.getMainArchiveUrl())
                 .add("mainReleasesUrl", distribution.getMainReleasesUrl())
-                .add("mirrorAdminAddress", distribution.getMirrorAdminAddress().orElse("")).build();
+                .add("mirrorAdminAddress", distribution.getMirrorAdminAddress().orElse(""))
+                .add("traceFormat", distribution.getTraceFormat().name())
+                .add("tracePath", distribution.getTracePath().orElse(""))
+                .add("syncMarker", distribution.getSyncMarker().orElse("")).build();
     }
 
     private static JsonObject stateOf(DistroRelease series) {

@@ -17,14 +17,20 @@ public final class ReferenceViews {
 
     /** A distribution. */
     public record DistributionView(String name, String displayName, String mainArchiveUrl, String mainReleasesUrl,
-            String mirrorAdminAddress, List<String> series) {
+            String mirrorAdminAddress, List<String> series, TraceView trace) {
 
         public static DistributionView of(Distribution distribution) {
             return new DistributionView(distribution.getName(), distribution.getDisplayName(),
                     distribution.getMainArchiveUrl(), distribution.getMainReleasesUrl(),
                     distribution.getMirrorAdminAddress().orElse(null),
-                    distribution.getReleases().stream().map(DistroRelease::getName).toList());
+                    distribution.getReleases().stream().map(DistroRelease::getName).toList(),
+                    new TraceView(distribution.getTraceFormat().name(), distribution.getTracePath().orElse(null),
+                            distribution.getSyncMarker().orElse(null)));
         }
+    }
+
+    /** Where a distribution's mirrors keep their trace file, and the marker a running sync leaves. */
+    public record TraceView(String format, String path, String syncMarker) {
     }
 
     /** A series, with its components in order and its architectures. */

@@ -3,6 +3,8 @@ package org.mirrorwatch.reference.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -43,6 +45,18 @@ public class Distribution {
     @Column(name = "mirror_admin_address")
     private String mirrorAdminAddress;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "trace_format", nullable = false)
+    private TraceFormat traceFormat = TraceFormat.NONE;
+
+    /** The trace file under a mirror's base URL; null when the format is NONE. */
+    @Column(name = "trace_path")
+    private String tracePath;
+
+    /** The name of ftpsync's marker at the archive root, {host} standing for the mirror's host; null for none. */
+    @Column(name = "sync_marker")
+    private String syncMarker;
+
     @OneToMany(mappedBy = "distribution")
     @OrderBy("id")
     private List<DistroRelease> releases = new ArrayList<>();
@@ -63,6 +77,32 @@ public class Distribution {
         this.mainArchiveUrl = Objects.requireNonNull(mainArchiveUrl);
         this.mainReleasesUrl = Objects.requireNonNull(mainReleasesUrl);
         this.mirrorAdminAddress = mirrorAdminAddress;
+    }
+
+    /**
+     * Says where its mirrors keep their trace file and in which format, and the name of the marker a sync
+     * leaves while it runs. The values must have been checked (see the boundary's trace form); a trace of
+     * format NONE has no path.
+     */
+    public void configureTrace(TraceFormat format, String path, String marker) {
+        if ((Objects.requireNonNull(format) == TraceFormat.NONE) != (path == null)) {
+            throw new IllegalArgumentException("A trace file has a path exactly when it has a format");
+        }
+        this.traceFormat = format;
+        this.tracePath = path;
+        this.syncMarker = marker;
+    }
+
+    public TraceFormat getTraceFormat() {
+        return traceFormat;
+    }
+
+    public Optional<String> getTracePath() {
+        return Optional.ofNullable(tracePath);
+    }
+
+    public Optional<String> getSyncMarker() {
+        return Optional.ofNullable(syncMarker);
     }
 
     void addRelease(DistroRelease release) {

@@ -10,9 +10,15 @@ import org.mirrorwatch.reference.entity.MirrorUrl;
 /**
  * One mirror in the freshness feed: where it is, how fresh its last probe found it, and what it found of
  * its HTTPS certificate (null without an HTTPS URL or before it was checked; the expiry also null when no
- * handshake completed), and on each address family (null before a probe checked them).
+/**
+ * One mirror in the freshness feed: where it is, how fresh its last probe found it, and what it found of
+ * its HTTPS certificate (null without an HTTPS URL or before it was checked; the expiry also null when no
+ * handshake completed), on each address family (null before a probe checked them), and of its trace file:
+ * its age at that probe (null without a readable trace), whether it disagrees with the pool files'
+ * freshness (a partial sync), and whether a sync was running.
  */
 public record FreshnessFeedEntry(String name, String distribution, MirrorContent content, String country,
         MirrorUrl baseUrl, boolean official, MirrorStatus freshness, Instant lastProbed, TlsState tlsState,
-        Instant tlsNotAfter, FamilyState ipv4, FamilyState ipv6) {
+        Instant tlsNotAfter, FamilyState ipv4, FamilyState ipv6, Long traceAgeSeconds, boolean partialSync,
+        boolean syncing) {
 }

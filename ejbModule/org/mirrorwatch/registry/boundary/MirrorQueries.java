@@ -29,6 +29,7 @@ import org.mirrorwatch.registry.entity.MirrorProbeRecord;
 import org.mirrorwatch.registry.entity.MirrorUrls;
 import org.mirrorwatch.registry.entity.ReviewStatus;
 import org.mirrorwatch.registry.entity.FamilyState;
+import org.mirrorwatch.registry.entity.SyncState;
 import org.mirrorwatch.registry.entity.TlsState;
 
 /**
@@ -242,6 +243,7 @@ public class MirrorQueries {
         Jpql jpql = new Jpql("SELECT m.name, d.name, m.content, c.isoCode, m.httpsBaseUrl, m.httpBaseUrl,"
                 + " m.ftpBaseUrl, m.officialCandidate, m.reviewStatus, m.probedFreshness, " + LAST_PROBED
                 + ", m.tls.state, m.tls.notAfter, m.families.ipv4, m.families.ipv6"
+                + ", m.trace.traceAgeSeconds, m.trace.partialSync, m.trace.syncState"
                 + " FROM DistributionMirror m JOIN m.owner o JOIN m.country c JOIN m.distribution d WHERE 1 = 1");
         jpql.filter(" AND d.name = :distribution", "distribution", distribution);
         visibleOnly(jpql);
@@ -251,7 +253,9 @@ public class MirrorQueries {
                                 null).download(),
                         DistributionMirror.isOfficial((Boolean) row[7], (ReviewStatus) row[8]),
                         (MirrorStatus) row[9], SqlValues.instant(row[10]), (TlsState) row[11],
-                        SqlValues.instant(row[12]), (FamilyState) row[13], (FamilyState) row[14]))
+                        SqlValues.instant(row[12]), (FamilyState) row[13], (FamilyState) row[14],
+                        row[15] == null ? null : ((Number) row[15]).longValue(),
+                        Boolean.TRUE.equals(row[16]), row[17] == SyncState.SYNCING))
                 .toList();
     }
 

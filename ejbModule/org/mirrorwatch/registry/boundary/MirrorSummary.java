@@ -16,7 +16,8 @@ import org.mirrorwatch.registry.entity.ReviewStatus;
  * null before the first. URLs are null where the mirror has none, as are the reviewer and the date reviewed
  * of a mirror not reviewed yet. {@code tls} is what its newest probe found of its HTTPS certificate, null
  * without an HTTPS URL or before it was checked; {@code families} what it found on each address family, null
- * when it did not check them.
+ * when it did not check them; {@code trace} what it found of the trace file and the sync marker, null when
+ * its distribution has neither or before a probe read them.
  */
 public record MirrorSummary(long id, String name, String displayName, String title, String description,
         String distribution, String distributionDisplayName, String owner, String ownerDisplayName,
@@ -24,7 +25,7 @@ public record MirrorSummary(long id, String name, String displayName, String tit
         String httpBaseUrl, String httpsBaseUrl, String ftpBaseUrl, String rsyncBaseUrl, String baseUrl,
         boolean officialCandidate, boolean enabled, boolean official, ReviewStatus reviewStatus, String reviewer,
         Instant dateReviewed, String whiteboard, boolean countryDnsMirror, MirrorStatus freshness, Instant lastProbed,
-        Instant dateCreated, TlsSummary tls, FamiliesSummary families) {
+        Instant dateCreated, TlsSummary tls, FamiliesSummary families, TraceSummary trace) {
 
     /** Reads the mirror and the entities it refers to; call it inside the transaction that loaded them. */
     static MirrorSummary of(DistributionMirror mirror, Instant lastProbed) {
@@ -41,6 +42,7 @@ public record MirrorSummary(long id, String name, String displayName, String tit
                 mirror.getReviewer().map(Person::getName).orElse(null), mirror.getDateReviewed().orElse(null),
                 mirror.getWhiteboard(), mirror.isCountryDnsMirror(), mirror.getProbedFreshness(), lastProbed,
                 mirror.getDateCreated(), mirror.getTls().map(TlsSummary::of).orElse(null),
-                mirror.getFamilies().map(FamiliesSummary::of).orElse(null));
+                mirror.getFamilies().map(FamiliesSummary::of).orElse(null),
+                TraceSummary.of(mirror.getTrace(), mirror.getProbedFreshness()));
     }
 }

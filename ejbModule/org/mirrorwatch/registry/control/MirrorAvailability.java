@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MaintenanceWindow;
 import org.mirrorwatch.registry.entity.MirrorProbeRecord;
+import org.mirrorwatch.registry.entity.TraceFacts;
 
 /**
  * Turns mirrors off and on after probes, and tells their owners. The prober calls it; it has no caller
@@ -38,7 +39,9 @@ public class MirrorAvailability {
      * Launchpad's {@code disableAndNotifyOwner}: the prober disables the mirror, and its owner hears of it
      * when the mirror was enabled before or this was its first probe, so nobody is told twice. A mirror in
      * a maintenance window is left as it is, and nobody is told; the first probe after a window that still
-     * finds it broken disables it with the "maintenance overran" mail instead, once per window.
+     * finds it broken disables it with the "maintenance overran" mail instead, once per window. A mirror
+     * that was syncing when it was probed (its sync marker younger than the limit, see
+     * {@link org.mirrorwatch.registry.entity.TraceFacts#isSyncing()}) is left alone too, while it lasts.
      *
      * @return whether a mail was queued
      */
@@ -50,6 +53,12 @@ public class MirrorAvailability {
         if (maintenance.isPresent()) {
             LOG.info(() -> "Mirror " + mirror.getName() + " carries nothing, but is in maintenance until "
                     + maintenance.get().end() + ": not disabled, nobody told");
+            return false;
+        }
+        if (mirror.getTrace().isSyncing()) {
+            LOG.info(() -> "Mirror " + mirror.getName() + " carries nothing, but is syncing (its sync marker is "
+                    + mirror.getTrace().getSyncMarkerAge().map(TraceFacts::hours).orElse("?")
+                    + " old): not disabled, nobody told");
             return false;
         }
         boolean wasEnabled = mirror.disableByProber();

@@ -162,6 +162,9 @@ public class DistributionMirror {
     /** What the newest probe found of the mirror on each address family; null before one checked them. */
     @Embedded
     private FamilyReachability families;
+    /** What the newest probe found of the trace file and the sync marker; never null, so partial sync is false. */
+    @Embedded
+    private TraceFacts trace = TraceFacts.none();
 
     @OneToMany(mappedBy = "distributionMirror")
     private List<MirrorDistroArchRelease> archReleases = new ArrayList<>();
@@ -326,6 +329,16 @@ public class DistributionMirror {
     public Optional<TlsCertificate> getTls() {
         // A provider may give an embedded object with null columns rather than null.
         return Optional.ofNullable(tls).filter(found -> found.getState() != null);
+    }
+
+    /** Keeps what the newest probe found of the trace file and the sync marker. */
+    public void rememberTrace(TraceFacts found) {
+        trace = found.copy();
+    }
+
+    /** What the newest probe found of the trace file and the sync marker; {@link TraceFacts#none()} before. */
+    public TraceFacts getTrace() {
+        return trace == null ? TraceFacts.none() : trace;
     }
 
     /** The overall freshness as of the last probe; UNKNOWN before the first. */

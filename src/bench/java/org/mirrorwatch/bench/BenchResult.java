@@ -76,6 +76,8 @@ public final class BenchResult {
     long logFiles;
     long logBytes;
     long mirrorsEnabledAfter;
+    /** Mirrors whose trace the round read (trace-only mode). */
+    long tracesRead;
     final Map<String, Long> overallFreshness = new LinkedHashMap<>();
     /** The freshness column of every content record of the benchmark's mirrors, as stored. */
     final Map<String, Long> recordFreshness = new LinkedHashMap<>();
@@ -193,6 +195,10 @@ public final class BenchResult {
         out.append(String.format(l, "Mirrorwatch probe benchmark: %s%n", options.name()));
         out.append(String.format(l, "machine: %s%n", machine));
         out.append(String.format(l, "application: %s%n", application));
+        if (options.traceOnly()) {
+            out.append("mode: trace only: one trace file per mirror (" + BenchWorld.TRACE_PATH + ", Arch lastsync"
+                    + " format), no series, as mirmon reads a mirror\n");
+        }
         out.append(String.format(l, "setup: %d mirrors (%d series: %d indexes each; lags 0/1 h/8 h/3 d in turn),"
                         + " latency %d ms, limits %d overall / %d per host, timeout %s, Payara -Xmx%s, run %s%n",
                 options.mirrors(), options.series(), indexesPerMirror, options.latencyMs(), options.overall(),
@@ -316,6 +322,9 @@ public final class BenchResult {
         row(out, "overall freshness of the mirrors", overallFreshness.toString());
         row(out, "content records by stored freshness", recordFreshness.toString());
         row(out, "mirrors enabled after the round", String.valueOf(mirrorsEnabledAfter));
+        if (options.traceOnly()) {
+            row(out, "traces read and stored (FOUND)", tracesRead + " of " + options.mirrors());
+        }
         row(out, "failures counted (non-200 answers)", failuresCounted + " (farm 404s: " + farm.notFound() + ")");
         out.append('\n');
 
@@ -440,6 +449,8 @@ public final class BenchResult {
         j.put("application", application);
         j.put("mirrors", options.mirrors());
         j.put("series", options.series());
+        j.put("traceOnly", options.traceOnly());
+        j.put("tracesRead", tracesRead);
         j.put("indexesPerMirror", indexesPerMirror);
         j.put("latencyMs", options.latencyMs());
         j.put("overallLimit", options.overall());

@@ -44,17 +44,38 @@ final class BenchWorld implements BenchFarm.Content {
     static final String ARCHIVE_ROOT = "/ubuntu/";
     static final String TRACE_DIR = ARCHIVE_ROOT + "project/trace/";
 
+    /** The trace file of every mirror, in Arch's lastsync format (one line of Unix time), which mirmon reads too. */
+    static final String TRACE_PATH = "project/trace/mirrorwatch-bench";
+
     private final int seriesCount;
+    private final boolean traceOnly;
     private final Instant published;
     private final Set<String> indexes = new HashSet<>();
     private final Map<String, Instant> poolFiles = new HashMap<>();
 
     /** @param published the moment the ages count back from; the world is as published then */
     BenchWorld(int seriesCount, Instant published) {
-        if (seriesCount < 1 || seriesCount > SERIES.size()) {
+        this(seriesCount, published, false);
+        if (seriesCount < 1) {
+            throw new IllegalArgumentException("series must be 1 or 2, not " + seriesCount);
+        }
+    }
+
+    /**
+     * A world without series whose distribution names the trace file: a probe of its mirrors reads one trace
+     * file each and nothing else, the work mirmon does. Each mirror then carries no index, so its first probe
+     * disables it and queues its owner's mail, as it would in production.
+     */
+    static BenchWorld traceOnly(Instant published) {
+        return new BenchWorld(0, published, true);
+    }
+
+    private BenchWorld(int seriesCount, Instant published, boolean traceOnly) {
+        if (seriesCount < 0 || seriesCount > SERIES.size()) {
             throw new IllegalArgumentException("series must be 1 or 2, not " + seriesCount);
         }
         this.seriesCount = seriesCount;
+        this.traceOnly = traceOnly;
         this.published = published;
         for (String series : series()) {
             for (PackagePublishingPocket pocket : PackagePublishingPocket.values()) {
@@ -91,6 +112,9 @@ final class BenchWorld implements BenchFarm.Content {
 
     /** Requests the prober needs for a mirror with this lag: the index, then the newest file, then 6 others. */
     long expectedRequests(Duration lag) {
+        if (traceOnly) {
+            return 1;
+        }
         return lag.isZero() ? 2L * indexes.size() : (2L + AGES.size() - 1) * indexes.size();
     }
 
@@ -121,8 +145,7 @@ final class BenchWorld implements BenchFarm.Content {
         if (!path.startsWith(TRACE_DIR)) {
             return has(path, lag) ? "" : null;
         }
-        Instant synced = Instant.now().minus(lag);
-        return synced.getEpochSecond() + " " + synced + "\n";
+        return Instant.now().minus(lag).getEpochSecond() + "\n";
     }
 
     /** Writes the distribution, its publications and the mirrors named bench-0000, ... */
@@ -203,6 +226,10 @@ final class BenchWorld implements BenchFarm.Content {
             statement.execute("INSERT INTO binary_package_file (publication_id, filename, file_type)"
                     + " SELECT p.id, p.binary_package_name || '_' || p.version || '_' || a.architecture_tag || '.deb', 'DEB'"
                     + " FROM binary_package_publication p JOIN distro_arch_release a ON a.id = p.distro_arch_release_id");
+            if (traceOnly) {
+                statement.execute("UPDATE distribution SET trace_format = 'ARCH_LASTSYNC', trace_path = '" + TRACE_PATH
+                        + "' WHERE name = 'ubuntu'");
+            }
             db.commit();
         } catch (SQLException | RuntimeException e) {
             db.rollback();

@@ -24,7 +24,7 @@ final class Mirmon {
 
     static final String EXECUTABLE = "/usr/bin/mirmon";
     /** The trace file every mirror carries, as Debian's project/trace/ftp-master.debian.org. */
-    static final String TRACE_FILE = "project/trace/mirrorwatch-bench";
+    static final String TRACE_FILE = BenchWorld.TRACE_PATH;
 
     /** What one run did. */
     record Run(String command, String config, double seconds, int mirrors, int ok, String output) {

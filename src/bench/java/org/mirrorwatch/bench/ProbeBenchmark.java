@@ -39,7 +39,9 @@ import org.mirrorwatch.testing.FreePorts;
  * round of K other mirrors first, on a farm of their own, so that the measured round runs on a warm server),
  * --profile-tail (after the farm's last answer, sample the round thread's stack every 0.4 s until the round
  * ends: what recording waits on), --timeout (the prober's, PT30S), --refusing K, --silent K, --resetting K
- * (K of the N mirrors, the last ones, are dead hosts of that kind; see {@link BenchFarm.Behaviour}).
+ * (K of the N mirrors, the last ones, are dead hosts of that kind; see {@link BenchFarm.Behaviour}), --trace-only
+ * (a distribution without series whose trace file is configured: each probe reads one trace file, the work
+ * mirmon does).
  */
 public final class ProbeBenchmark {
 
@@ -50,7 +52,7 @@ public final class ProbeBenchmark {
     public record Options(int mirrors, int latencyMs, int overall, int perHost, int series, boolean mirmon,
             int mirmonMaxProbes, String name, File resultsDir, String xmx, Duration interval, int threadDumps,
             boolean quiet, boolean quick, int warmup, boolean profileTail, Duration timeout, int refusing,
-            int silent, int resetting) {
+            int silent, int resetting, boolean traceOnly) {
 
         public static Options parse(String... args) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -58,6 +60,7 @@ public final class ProbeBenchmark {
             boolean quiet = false;
             boolean quick = false;
             boolean profileTail = false;
+            boolean traceOnly = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.isBlank()) {
@@ -71,6 +74,8 @@ public final class ProbeBenchmark {
                     quick = true;
                 } else if (arg.equals("--profile-tail")) {
                     profileTail = true;
+                } else if (arg.equals("--trace-only")) {
+                    traceOnly = true;
                 } else if (arg.startsWith("--") && i + 1 < args.length) {
                     values.put(arg.substring(2), args[++i]);
                 } else {
@@ -81,9 +86,10 @@ public final class ProbeBenchmark {
             int latency = Integer.parseInt(values.getOrDefault("latency-ms", "50"));
             int overall = Integer.parseInt(values.getOrDefault("overall", "100"));
             int perHost = Integer.parseInt(values.getOrDefault("per-host", "2"));
-            int series = Integer.parseInt(values.getOrDefault("series", "2"));
-            String name = values.getOrDefault("name", String.format("n%d-l%d-o%d-h%d-s%d", mirrors, latency, overall,
-                    perHost, series));
+            int series = traceOnly ? 0 : Integer.parseInt(values.getOrDefault("series", "2"));
+            String name = values.getOrDefault("name", traceOnly
+                    ? String.format("trace-n%d-l%d-o%d-h%d", mirrors, latency, overall, perHost)
+                    : String.format("n%d-l%d-o%d-h%d-s%d", mirrors, latency, overall, perHost, series));
             File root = projectRoot();
             return new Options(mirrors, latency, overall, perHost, series, mirmon,
                     Integer.parseInt(values.getOrDefault("mirmon-max-probes", "25")), name,
@@ -94,7 +100,7 @@ public final class ProbeBenchmark {
                     Duration.parse(values.getOrDefault("timeout", "PT30S")),
                     Integer.parseInt(values.getOrDefault("refusing", "0")),
                     Integer.parseInt(values.getOrDefault("silent", "0")),
-                    Integer.parseInt(values.getOrDefault("resetting", "0")));
+                    Integer.parseInt(values.getOrDefault("resetting", "0")), traceOnly);
         }
 
         int deadHosts() {
@@ -194,7 +200,8 @@ public final class ProbeBenchmark {
         }
 
         Instant published = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        BenchWorld world = new BenchWorld(options.series(), published);
+        BenchWorld world = options.traceOnly() ? BenchWorld.traceOnly(published)
+                : new BenchWorld(options.series(), published);
         List<String> addresses = new ArrayList<>();
         List<Duration> lags = new ArrayList<>();
         List<BenchFarm.Behaviour> behaviours = new ArrayList<>();
@@ -618,7 +625,8 @@ public final class ProbeBenchmark {
                 + " (SELECT count(*) FROM mirror_freshness_snapshot WHERE distribution_mirror_id IN " + ours + "),"
                 + " (SELECT count(*) FROM library_file WHERE filename LIKE 'bench-%'),"
                 + " (SELECT coalesce(sum(content_length), 0) FROM library_file WHERE filename LIKE 'bench-%'),"
-                + " (SELECT count(*) FROM distribution_mirror WHERE enabled AND name LIKE 'bench-%')")) {
+                + " (SELECT count(*) FROM distribution_mirror WHERE enabled AND name LIKE 'bench-%'),"
+                + " (SELECT count(*) FROM distribution_mirror WHERE trace_state = 'FOUND' AND name LIKE 'bench-%')")) {
             row.next();
             result.archRecords = row.getLong(1);
             result.sourceRecords = row.getLong(2);
@@ -627,6 +635,7 @@ public final class ProbeBenchmark {
             result.logFiles = row.getLong(5);
             result.logBytes = row.getLong(6);
             result.mirrorsEnabledAfter = row.getLong(7);
+            result.tracesRead = row.getLong(8);
         }
         try (ResultSet rows = statement.executeQuery("SELECT freshness, count(*) FROM (SELECT freshness FROM"
                 + " mirror_distro_arch_release WHERE distribution_mirror_id IN " + ours + " UNION ALL SELECT freshness FROM"

@@ -26,6 +26,7 @@ import org.mirrorwatch.routing.boundary.MirrorRouting;
 import org.mirrorwatch.routing.boundary.RoutingAnswer;
 import org.mirrorwatch.registry.boundary.DistributionFacade;
 import org.mirrorwatch.reference.boundary.DistributionForm;
+import org.mirrorwatch.reference.boundary.TraceForm;
 import org.mirrorwatch.reference.boundary.ReferenceDataFacade;
 import org.mirrorwatch.reference.boundary.ReferenceReads;
 import org.mirrorwatch.reference.boundary.SeriesForm;
@@ -95,6 +96,17 @@ public class DistributionResource {
     @Path("{distribution}")
     public DistributionView update(@PathParam("distribution") String distribution, DistributionForm form) {
         return reference.updateDistribution(distribution, MirrorResource.require(form));
+    }
+
+    /**
+     * Where the distribution's mirrors keep their trace file and in which format, and the marker a running
+     * sync leaves: {@code {"format":"DEBIAN","path":"project/trace/ftp-master.debian.org",
+     * "syncMarker":"Archive-Update-in-Progress-{host}"}}. The distribution shows it as {@code trace}.
+     */
+    @PUT
+    @Path("{distribution}/trace")
+    public DistributionView configureTrace(@PathParam("distribution") String distribution, TraceForm form) {
+        return reference.configureTrace(distribution, MirrorResource.require(form));
     }
 
     @GET

@@ -30,17 +30,21 @@ public class FreshnessFeedResource {
      * One mirror in the feed. {@code tls} is the state of its HTTPS certificate as of its last probe, and
      * {@code tlsNotAfter} its expiry; both null without an HTTPS URL or before a probe checked it.
      * {@code ipv4} and {@code ipv6} are what that probe found on each address family (REACHABLE,
-     * UNREACHABLE, NOT_PUBLISHED), null before a probe checked them.
+     * UNREACHABLE, NOT_PUBLISHED), null before a probe checked them. {@code traceAgeSeconds} is its trace
+     * file's age at that probe (null without a readable trace), {@code partialSync} whether that age and
+     * {@code freshness} disagree by more than the configured gap, {@code syncing} whether its sync marker
+     * said a sync was running.
      */
     public record FeedEntryView(String name, String distribution, String content, String country, String url,
             boolean official, String freshness, Instant lastProbed, String tls, Instant tlsNotAfter, String ipv4,
-            String ipv6) {
+            String ipv6, Long traceAgeSeconds, boolean partialSync, boolean syncing) {
 
         static FeedEntryView of(FreshnessFeedEntry entry) {
             return new FeedEntryView(entry.name(), entry.distribution(), entry.content().name(), entry.country(),
                     entry.baseUrl().value(), entry.official(), entry.freshness().name(), entry.lastProbed(),
                     entry.tlsState() == null ? null : entry.tlsState().name(), entry.tlsNotAfter(),
-                    entry.ipv4() == null ? null : entry.ipv4().name(), entry.ipv6() == null ? null : entry.ipv6().name());
+                    entry.ipv4() == null ? null : entry.ipv4().name(), entry.ipv6() == null ? null : entry.ipv6().name(),
+                    entry.traceAgeSeconds(), entry.partialSync(), entry.syncing());
         }
     }
 

@@ -67,6 +67,8 @@ public class MetricsResource {
     private final Map<String, AtomicLong> mirrorsByFamily = new LinkedHashMap<>();
     private final Map<Integer, AtomicLong> tlsExpiringWithin = new LinkedHashMap<>();
     private final AtomicReference<Double> tlsEarliestExpiryDays = new AtomicReference<>(Double.NaN);
+    private final AtomicLong partialSync = new AtomicLong();
+    private final AtomicLong syncing = new AtomicLong();
 
     /** The bounds, in days, of the certificates' expiry figures: the notices' 1, 7 and 21 days, and wider. */
     static final List<Integer> TLS_EXPIRY_BOUNDS = List.of(0, 1, 7, 21, 30, 90);
@@ -101,6 +103,10 @@ public class MetricsResource {
                         "family", family.title().toLowerCase(java.util.Locale.ROOT), "state", state.name());
             }
         }
+        gauge("mirrorwatch.mirrors.partial.sync", "Enabled mirrors whose trace file's age and pool files' freshness"
+                + " disagreed by more than the trace gap at their last probe", partialSync);
+        gauge("mirrorwatch.mirrors.syncing", "Enabled mirrors whose sync marker said a sync was running at their"
+                + " last probe", syncing);
     }
 
     /** The HTTPS certificates of enabled mirrors: per state, and how soon they expire; no series per mirror. */
@@ -161,6 +167,9 @@ public class MetricsResource {
         figures.enabledMirrorsByTlsState().forEach((state, count) -> mirrorsByTls.get(state).set(count));
         figures.enabledMirrorsByFamilyState().forEach((family, states) -> states.forEach((state, count) ->
                 mirrorsByFamily.get(family + "/" + state).set(count)));
+        OperationalFigures.SyncCounts sync = figures.enabledMirrorsBySync();
+        partialSync.set(sync.partialSync());
+        syncing.set(sync.syncing());
         TlsExpiry expiry = figures.tlsExpiry(clock.instant(), TLS_EXPIRY_BOUNDS);
         expiry.expiringWithinDays().forEach((days, count) -> tlsExpiringWithin.get(days).set(count));
         tlsEarliestExpiryDays.set(expiry.earliest()

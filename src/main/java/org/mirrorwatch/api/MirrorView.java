@@ -5,11 +5,13 @@ import java.time.Instant;
 import org.mirrorwatch.registry.boundary.FamiliesSummary;
 import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.boundary.TlsSummary;
+import org.mirrorwatch.registry.boundary.TraceSummary;
 
 /**
  * A mirror as the API shows it. {@code freshness} is its overall freshness as of its last probe, {@code tls}
  * what that probe found of its HTTPS certificate (null without an HTTPS URL or before a probe checked it),
- * {@code families} what it found on each address family (null before a probe checked them).
+ * {@code families} what it found on each address family (null before a probe checked them), {@code trace}
+ * what it found of the trace file and the sync marker.
  * Empty fields are shown as null, so a client sees every field it may change.
  */
 @JsonbNillable
@@ -17,7 +19,7 @@ public record MirrorView(String name, String displayName, String description, St
         String country, String content, String speed, String pulseType, String httpBaseUrl, String httpsBaseUrl,
         String ftpBaseUrl, String rsyncBaseUrl, boolean officialCandidate, boolean enabled, boolean official,
         String reviewStatus, boolean countryDnsMirror, String freshness, Instant lastProbed, Instant dateCreated,
-        TlsView tls, FamiliesView families) {
+        TlsView tls, FamiliesView families, TraceView trace) {
 
     /**
      * A mirror on each address family as its newest probe found it: {@code ipv4} and {@code ipv6} are
@@ -31,6 +33,26 @@ public record MirrorView(String name, String displayName, String description, St
         static FamiliesView of(FamiliesSummary families) {
             return families == null ? null : new FamiliesView(families.ipv4().name(), families.ipv4Failure(),
                     families.ipv6().name(), families.ipv6Failure(), families.degraded());
+        }
+    }
+
+    /**
+     * A mirror's trace file and sync marker as its newest probe found them, beside the pool files'
+     * freshness: {@code state} is FOUND, MISSING, MALFORMED, TOO_LARGE or FAILED (null when the
+     * distribution has no trace file); {@code time} when the mirror last synced by its trace, {@code
+     * ageSeconds} the trace's age at the probe; {@code partialSync} whether that age and {@code
+     * poolFreshness} disagree by more than the configured gap; {@code sync} NOT_SYNCING, SYNCING,
+     * STALE_MARKER or UNDATED_MARKER (null when the distribution names no marker).
+     */
+    @JsonbNillable
+    public record TraceView(String state, Instant time, Long ageSeconds, String problem, boolean partialSync,
+            String poolFreshness, String sync, Long markerAgeSeconds) {
+
+        static TraceView of(TraceSummary trace) {
+            return trace == null ? null : new TraceView(trace.state() == null ? null : trace.state().name(),
+                    trace.time(), trace.ageSeconds(), trace.problem(), trace.partialSync(),
+                    trace.poolFreshness().name(), trace.sync() == null ? null : trace.sync().name(),
+                    trace.markerAgeSeconds());
         }
     }
 
@@ -55,6 +77,6 @@ public record MirrorView(String name, String displayName, String description, St
                 mirror.rsyncBaseUrl(), mirror.officialCandidate(), mirror.enabled(), mirror.official(),
                 mirror.reviewStatus().name(), mirror.countryDnsMirror(), mirror.freshness().name(),
                 mirror.lastProbed(), mirror.dateCreated(), TlsView.of(mirror.tls()),
-                FamiliesView.of(mirror.families()));
+                FamiliesView.of(mirror.families()), TraceView.of(mirror.trace()));
     }
 }

@@ -38,6 +38,8 @@ public final class FakeMirror implements AutoCloseable {
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> lastModified = new ConcurrentHashMap<>();
+    private final Set<String> chunked = ConcurrentHashMap.newKeySet();
     private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
     private volatile String redirectEverythingTo;
@@ -185,6 +187,33 @@ public final class FakeMirror implements AutoCloseable {
         return this;
     }
 
+    /** Serves a file with a body of these bytes, answered to GET; HEAD gets its headers. */
+    public FakeMirror content(String path, byte[] body) {
+        bodies.put(path, body.clone());
+        return this;
+    }
+
+    /** Sends this path's body chunked, without a Content-Length, so only counting its bytes can cap it. */
+    public FakeMirror chunked(String path) {
+        chunked.add(path);
+        return this;
+    }
+
+    /** Answers this path with a Last-Modified header of this time. */
+    public FakeMirror lastModified(String path, java.time.Instant time) {
+        lastModified.put(path, time);
+        return this;
+    }
+
+    /** Forgets the bodies, dates and statuses of single paths. */
+    public FakeMirror forgetContent() {
+        bodies.clear();
+        lastModified.clear();
+        chunked.clear();
+        statuses.clear();
+        return this;
+    }
+
     /** Answers every path with this status. */
     public FakeMirror answerEverything(int status) {
         everythingStatus = status;
@@ -261,11 +290,15 @@ public final class FakeMirror implements AutoCloseable {
                 status = files.contains(path) ? 200 : 404;
             }
             byte[] body = status == 404 ? bodies.get(path) : null;
+            if (lastModified.containsKey(path)) {
+                exchange.getResponseHeaders().add("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                        .format(lastModified.get(path).atOffset(java.time.ZoneOffset.UTC)));
+            }
             counted = false;
             inFlight.decrementAndGet();
             farm.requestEnded();
             if (body != null && "GET".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(200, chunked.contains(path) ? 0 : body.length);
                 exchange.getResponseBody().write(body);
             } else {
                 exchange.sendResponseHeaders(body != null ? 200 : status, -1);

@@ -107,7 +107,8 @@ class ReferenceReadsTest {
         SeriesView noble = new SeriesView("ubuntu", "noble", "24.04", "CURRENT", List.of(component),
                 List.of(new ArchSeriesView("amd64", true)));
         DistributionView ubuntu = new DistributionView("ubuntu", "Ubuntu", "http://archive.ubuntu.com/ubuntu/",
-                "http://releases.ubuntu.com/", null, List.of("noble"));
+                "http://releases.ubuntu.com/", null, List.of("noble"),
+                new ReferenceViews.TraceView("NONE", null, null));
         return new ReferenceCatalog(List.of(ubuntu), Map.of("ubuntu", List.of(noble)),
                 List.of(new ComponentView(component)));
     }
