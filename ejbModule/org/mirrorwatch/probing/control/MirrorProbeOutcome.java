@@ -8,13 +8,18 @@ import org.mirrorwatch.registry.entity.TlsCertificate;
  * Everything one probe of a mirror found, collected in memory until it is recorded in one transaction.
  * A probe that failed in Mirrorwatch itself ({@code crashed}) says nothing about the mirror and is not
  * recorded as if the mirror carried nothing. {@code tls} is what the probe found of the HTTPS URL's
- * certificate, empty for a mirror without one.
+ * certificate, empty for a mirror without one. {@code suites} is what it found of each suite's consistency.
  */
 public record MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log, boolean crashed,
-        Optional<TlsCertificate> tls) implements ProbeOutcome {
+        Optional<TlsCertificate> tls, List<SuiteOutcome> suites) implements ProbeOutcome {
 
     public MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log) {
-        this(target, indexes, log, false, Optional.empty());
+        this(target, indexes, log, false, Optional.empty(), List.of());
+    }
+
+    public MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log, boolean crashed,
+            Optional<TlsCertificate> tls) {
+        this(target, indexes, log, crashed, tls, List.of());
     }
 
     public boolean carriesContent() {

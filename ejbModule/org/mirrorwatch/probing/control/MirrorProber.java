@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mirrorwatch.probing.http.CertificateFacts;
+import org.mirrorwatch.probing.http.GetClient;
 import org.mirrorwatch.probing.http.HeadClient;
 import org.mirrorwatch.probing.http.HeadResult;
 import org.mirrorwatch.probing.http.HttpsChecker;
@@ -27,16 +28,33 @@ import org.mirrorwatch.registry.entity.TlsState;
  * (mirrors of several distributions often share one). When clients cannot use its HTTPS, its content is
  * probed at its HTTP (or FTP) URL instead, so a broken certificate alone never disables a mirror that
  * serves the archive another way. A prober lives as long as its round.
+ *
+ * <p>Suite consistency: once the HEADs of a suite's index files are answered, the suite's
+ * {@code dists/<suite>/InRelease} (or, when that is missing, {@code Release}) is fetched through the same
+ * client, and the sizes its SHA256 field promises are compared with the Content-Length of those answers.
+ * One differing size makes the suite inconsistent: apt fails there with "File has unexpected size". An
+ * index without a Content-Length, or one the Release file does not list, is not compared.
  */
 public final class MirrorProber {
 
     private final HeadClient http;
+    private final Optional<GetClient> get;
     private final HttpsChecker https;
     private final Clock clock;
     private final Map<String, CompletableFuture<HttpsHandshake>> tlsByHost = new ConcurrentHashMap<>();
 
+    /** A prober that does not check suites' consistency (it cannot fetch Release files). */
     public MirrorProber(HeadClient http, HttpsChecker https, Clock clock) {
+        this(http, Optional.empty(), https, clock);
+    }
+
+    public MirrorProber(HeadClient http, GetClient get, HttpsChecker https, Clock clock) {
+        this(http, Optional.of(get), https, clock);
+    }
+
+    private MirrorProber(HeadClient http, Optional<GetClient> get, HttpsChecker https, Clock clock) {
         this.http = http;
+        this.get = get;
         this.https = https;
         this.clock = clock;
     }
@@ -95,17 +113,107 @@ public final class MirrorProber {
             Optional<TlsCertificate> tls) {
         log.add("Probing " + target.name() + " at " + target.baseUrl());
         List<CompletableFuture<IndexOutcome>> indexes = new ArrayList<>();
+        Map<String, List<Map.Entry<SuiteIndex, CompletableFuture<HeadResult>>>> suites = new java.util.TreeMap<>();
         for (IndexCheck check : target.checks()) {
-            indexes.add(http.head(check.indexUrl()).thenCompose(result -> result.found()
+            CompletableFuture<HeadResult> head = http.head(check.indexUrl());
+            indexes.add(head.thenCompose(result -> result.found()
                     ? freshness(check, log)
                     : CompletableFuture.completedFuture(deleted(check, result, log))));
+            SuiteIndex.of(target.baseUrl(), check.indexUrl()).ifPresent(index -> suites
+                    .computeIfAbsent(index.suite(), suite -> new ArrayList<>()).add(Map.entry(index, head)));
         }
-        return CompletableFuture.allOf(indexes.toArray(CompletableFuture[]::new)).thenApply(done -> {
+        List<CompletableFuture<SuiteOutcome>> consistency = new ArrayList<>();
+        if (get.isPresent() && target.baseUrl().regionMatches(true, 0, "http", 0, 4)) {
+            suites.forEach((suite, heads) -> consistency.add(suiteConsistency(target, suite, heads, log)));
+        } else if (!suites.isEmpty()) {
+            log.add("Suite consistency of " + target.name() + " not checked: Release files are fetched over HTTP(S)"
+                    + " only.");
+        }
+        List<CompletableFuture<?>> all = new ArrayList<>(indexes);
+        all.addAll(consistency);
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<IndexOutcome> outcomes = indexes.stream().map(CompletableFuture::join).toList();
+            List<SuiteOutcome> suiteOutcomes = consistency.stream().map(CompletableFuture::join).toList();
             log.add("Probed " + target.name() + ": " + outcomes.stream().filter(IndexOutcome::present).count()
-                    + " of " + outcomes.size() + " indexes present");
-            return new MirrorProbeOutcome(target, outcomes, log.text(), false, tls);
+                    + " of " + outcomes.size() + " indexes present" + (suiteOutcomes.isEmpty() ? "" : ", "
+                    + suiteOutcomes.stream().filter(SuiteOutcome::inconsistent).count() + " of "
+                    + suiteOutcomes.size() + " suites inconsistent"));
+            return new MirrorProbeOutcome(target, outcomes, log.text(), false, tls, suiteOutcomes);
         });
+    }
+
+    /**
+     * Compares a suite's index sizes with its Release file, once their HEADs are answered; fetches the
+     * Release file only when at least one index was found with a size, so a suite the mirror lacks costs
+     * nothing more.
+     */
+    private CompletableFuture<SuiteOutcome> suiteConsistency(MirrorTarget target, String suite,
+            List<Map.Entry<SuiteIndex, CompletableFuture<HeadResult>>> heads, ProbeLog log) {
+        return CompletableFuture.allOf(heads.stream().map(Map.Entry::getValue).toArray(CompletableFuture[]::new))
+                .thenCompose(done -> {
+                    Map<String, Long> served = new java.util.TreeMap<>();
+                    heads.forEach(head -> head.getValue().join().contentLength()
+                            .ifPresent(length -> served.put(head.getKey().path(), length)));
+                    if (served.isEmpty()) {
+                        return CompletableFuture.completedFuture(unchecked(suite, "no index file of the suite was"
+                                + " found with a Content-Length", log));
+                    }
+                    String dists = target.baseUrl() + "dists/" + suite + "/";
+                    return get.get().get(dists + "InRelease", ReleaseFile.MAX_BYTES).thenCompose(signed -> isNotFound(signed)
+                            ? get.get().get(dists + "Release", ReleaseFile.MAX_BYTES) : CompletableFuture.completedFuture(signed))
+                            .thenApply(answer -> compared(suite, answer, served, log));
+                });
+    }
+
+    private static boolean isNotFound(HeadResult result) {
+        return result instanceof HeadResult.Failed failed
+                && failed.failure() instanceof org.mirrorwatch.probing.http.ProbeFailure.UnexpectedStatus status
+                && (status.status() == 404 || status.status() == 410);
+    }
+
+    private static SuiteOutcome compared(String suite, HeadResult answer, Map<String, Long> served, ProbeLog log) {
+        if (!(answer instanceof HeadResult.Fetched fetched)) {
+            return unchecked(suite, "its Release file could not be fetched: " + answer.url() + ": " + answer.reason(),
+                    log);
+        }
+        ReleaseFile release;
+        try {
+            release = ReleaseFile.parse(fetched.body());
+        } catch (IllegalArgumentException e) {
+            return unchecked(suite, fetched.url() + " is not a valid Release file: " + e.getMessage(), log);
+        }
+        List<String> mismatches = new ArrayList<>();
+        int compared = 0;
+        for (Map.Entry<String, Long> index : served.entrySet()) {
+            Optional<Long> promised = release.sizeOf(index.getKey());
+            if (promised.isEmpty()) {
+                log.add("Suite " + suite + ": " + fetched.url() + " does not list " + index.getKey() + "; its size"
+                        + " is not compared.");
+                continue;
+            }
+            compared++;
+            if (!promised.get().equals(index.getValue())) {
+                mismatches.add(index.getKey() + " is served with " + index.getValue() + " bytes, but "
+                        + fetched.url() + " promises " + promised.get());
+            }
+        }
+        String date = release.date().map(value -> " (Date: " + value + ")").orElse("");
+        if (!mismatches.isEmpty()) {
+            String detail = String.join("; ", mismatches);
+            log.add("Suite " + suite + " is inconsistent" + date + ": " + detail + ".");
+            return new SuiteOutcome(suite, SuiteOutcome.Consistency.INCONSISTENT, detail);
+        }
+        if (compared == 0) {
+            return unchecked(suite, fetched.url() + " lists none of the index files probed", log);
+        }
+        String detail = compared + " index files have the sizes " + fetched.url() + " promises";
+        log.add("Suite " + suite + " is consistent" + date + ": " + detail + ".");
+        return new SuiteOutcome(suite, SuiteOutcome.Consistency.CONSISTENT, detail);
+    }
+
+    private static SuiteOutcome unchecked(String suite, String why, ProbeLog log) {
+        log.add("Suite " + suite + " not checked for consistency: " + why + ".");
+        return new SuiteOutcome(suite, SuiteOutcome.Consistency.UNCHECKED, why);
     }
 
     /** Launchpad's CD-image probe: a (series, flavour) counts only when every one of its files is there. */

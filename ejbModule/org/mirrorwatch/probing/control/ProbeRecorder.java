@@ -20,6 +20,7 @@ import org.mirrorwatch.registry.control.MirrorAvailability;
 import org.mirrorwatch.registry.control.MirrorContentStore;
 import org.mirrorwatch.registry.control.MirrorsChanged;
 import org.mirrorwatch.registry.control.ProbeRecords;
+import org.mirrorwatch.registry.control.SuiteConsistency;
 import org.mirrorwatch.registry.control.TlsNotices;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.reference.entity.DistroRelease;
@@ -30,7 +31,7 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
 /**
  * Writes one mirror's probe in one transaction: its content records and their freshness, the probe
  * record with its log and TLS finding, a freshness snapshot, and the mirror's enabled state with the
- * owner's mail (and the certificate notice). A
+ * owner's mail (and the certificate notice), and the suites it found inconsistent (with their notice). A
  * crash loses only the mirrors whose probe was not yet recorded.
  */
 @Stateless
@@ -56,6 +57,9 @@ public class ProbeRecorder {
 
     @Inject
     TlsNotices tlsNotices;
+
+    @Inject
+    SuiteConsistency suiteConsistency;
 
     @Inject
     Clock clock;
@@ -123,13 +127,18 @@ public class ProbeRecorder {
         } else {
             availability.reenableAndNotifyOwner(mirror, Optional.of(probe));
         }
+        Map<String, String> inconsistent = new java.util.TreeMap<>();
+        outcome.suites().stream().filter(SuiteOutcome::inconsistent)
+                .forEach(suite -> inconsistent.put(suite.suite(), suite.detail()));
+        suiteConsistency.record(mirror, inconsistent, now);
         MirrorStatus overall = mirror.getOverallFreshness();
         mirror.rememberProbedFreshness(overall);
         mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         em.persist(new MirrorFreshnessSnapshot(mirror, probe, overall, countByStatus(mirror), now));
-        LOG.info(() -> String.format("Probed mirror %s: %d content records, overall %s, %s%s", mirror.getName(),
+        LOG.info(() -> String.format("Probed mirror %s: %d content records, overall %s, %s%s%s", mirror.getName(),
                 outcome.indexes().stream().filter(IndexOutcome::present).count(), overall,
-                mirror.isEnabled() ? "enabled" : "disabled", tlsOf(outcome)));
+                mirror.isEnabled() ? "enabled" : "disabled", tlsOf(outcome),
+                inconsistent.isEmpty() ? "" : ", inconsistent suites " + String.join(" ", inconsistent.keySet())));
     }
 
     /**

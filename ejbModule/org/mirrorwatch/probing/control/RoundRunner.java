@@ -82,7 +82,7 @@ public class RoundRunner {
         long heartbeat = Math.max(1000, settings.getLeaseTtl().toMillis() / 3);
         try (ProbeClient http = new ProbeClient(settings.getLimits(), settings.getGuard(), threads,
                 settings.getFtpThreads(), settings.getTlsTrust(), clock)) {
-            MirrorProber prober = new MirrorProber(http, http, clock);
+            MirrorProber prober = new MirrorProber(http, http, http, clock);
             BlockingQueue<ProbeOutcome> finished = new LinkedBlockingQueue<>();
             Map<Long, String> inFlight = new ConcurrentHashMap<>();
             for (ProbeTarget target : targets) {

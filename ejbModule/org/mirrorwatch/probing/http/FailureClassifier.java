@@ -41,8 +41,16 @@ final class FailureClassifier {
 
     /** The kind of failure of a request on {@code hop}, the URL it was sent to. */
     ProbeFailure classify(Throwable failure, URI hop) {
+        return classify(failure, hop, "HEAD");
+    }
+
+    /** The same, for a request of the given HTTP method (HEAD, or the GET of a small file). */
+    ProbeFailure classify(Throwable failure, URI hop, String method) {
+        if (failure instanceof BodyTooLargeException tooLarge) {
+            return new ProbeFailure.BodyTooLarge(tooLarge.maxBytes());
+        }
         if (isTimeout(failure)) {
-            String request = "ftp".equalsIgnoreCase(hop.getScheme()) ? "FTP request" : "HEAD request";
+            String request = "ftp".equalsIgnoreCase(hop.getScheme()) ? "FTP request" : method + " request";
             return new ProbeFailure.Timeout(request, hop, deadline);
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -1,9 +1,11 @@
 package org.mirrorwatch.probing.http;
 
+import java.util.OptionalLong;
+
 /**
- * How a HEAD request ended: found (a 200, after at most the allowed redirects), or failed with a kind
- * of failure whose reason goes into the probe log. Either way it names the URL that was asked for, not
- * where a redirect led.
+ * How a HEAD (or a bounded GET) request ended: found (a 200, after at most the allowed redirects), or
+ * failed with a kind of failure whose reason goes into the probe log. Either way it names the URL that
+ * was asked for, not where a redirect led.
  */
 public sealed interface HeadResult {
 
@@ -17,7 +19,23 @@ public sealed interface HeadResult {
     /** Whether the request ran out of time, which counts against its host and is logged as such. */
     boolean timedOut();
 
-    record Found(String url) implements HeadResult {
+    /** The size the 200 answer announced in its Content-Length; empty when absent, malformed, or not found. */
+    default OptionalLong contentLength() {
+        return OptionalLong.empty();
+    }
+
+    /**
+     * A 200 answer to a HEAD.
+     *
+     * @param length its Content-Length, -1 when absent or malformed
+     */
+    record Found(String url, long length) implements HeadResult {
+
+        /** Found, with no usable Content-Length. */
+        public Found(String url) {
+            this(url, -1);
+        }
+
         @Override
         public boolean found() {
             return true;
@@ -31,6 +49,34 @@ public sealed interface HeadResult {
         @Override
         public boolean timedOut() {
             return false;
+        }
+
+        @Override
+        public OptionalLong contentLength() {
+            return length < 0 ? OptionalLong.empty() : OptionalLong.of(length);
+        }
+    }
+
+    /** A 200 answer to a bounded GET, with its whole body (never more than the limit the GET was given). */
+    record Fetched(String url, byte[] body) implements HeadResult {
+        @Override
+        public boolean found() {
+            return true;
+        }
+
+        @Override
+        public String reason() {
+            return "200 OK";
+        }
+
+        @Override
+        public boolean timedOut() {
+            return false;
+        }
+
+        @Override
+        public OptionalLong contentLength() {
+            return OptionalLong.of(body.length);
         }
     }
 

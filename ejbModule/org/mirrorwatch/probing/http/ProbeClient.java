@@ -30,7 +30,8 @@ import javax.net.ssl.TrustManager;
 import org.mirrorwatch.probing.http.HostScheduler.RequestEnd;
 
 /**
- * HEAD requests for one round, over Jetty's non-blocking client (and FTP). This class wires the network
+ * HEAD requests for one round, over Jetty's non-blocking client (and FTP), and the bounded GETs of small
+ * files (a suite's InRelease), which go through the same scheduler, address guard and deadline. This class wires the network
  * to the parts that decide: {@link HostScheduler} says what may start, {@link RedirectPolicy} which
  * redirects to follow, {@link FailureClassifier} what kind of failure an exception is. No thread waits
  * on a socket. It lives as long as its round, and so does the scheduler's state.
@@ -41,7 +42,7 @@ import org.mirrorwatch.probing.http.HostScheduler.RequestEnd;
  * timed-out connection's place on before closing it. Launchpad's prober, too, opens one connection per
  * request.
  */
-public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseable {
+public final class ProbeClient implements HeadClient, GetClient, HttpsChecker, AutoCloseable {
 
     private final ProbeLimits limits;
     private final HttpClient jetty;
@@ -111,7 +112,34 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
             result.complete(new HeadResult.Failed(url, new ProbeFailure.InvalidUrl(e.getReason())));
             return result;
         }
-        enqueue(new Pending(url, uri, 0, result));
+        enqueue(new Pending(url, uri, 0, 0, result));
+        return result;
+    }
+
+    /**
+     * A GET of a small file through the same scheduler, address guard, redirect rule and total deadline as
+     * a HEAD (the body counts against the deadline too). A body announced or grown beyond {@code maxBytes}
+     * aborts the request. Over FTP nothing is fetched: the answer is a failure.
+     */
+    @Override
+    public CompletableFuture<HeadResult> get(String url, int maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("A GET needs a positive body limit, not " + maxBytes);
+        }
+        CompletableFuture<HeadResult> result = new CompletableFuture<>();
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            failures.incrementAndGet();
+            result.complete(new HeadResult.Failed(url, new ProbeFailure.InvalidUrl(e.getReason())));
+            return result;
+        }
+        if ("ftp".equalsIgnoreCase(uri.getScheme())) {
+            fail(new Pending(url, uri, 0, maxBytes, result), new ProbeFailure.UnknownScheme(uri));
+            return result;
+        }
+        enqueue(new Pending(url, uri, 0, maxBytes, result));
         return result;
     }
 
@@ -194,7 +222,10 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
             return;
         }
         long deadline = System.nanoTime() + limits.timeout().toNanos();
-        Request request = jetty.newRequest(pending.uri).method(HttpMethod.HEAD);
+        Request request = jetty.newRequest(pending.uri).method(pending.isGet() ? HttpMethod.GET : HttpMethod.HEAD);
+        if (pending.isGet()) {
+            limitBody(request, pending);
+        }
         jetty.resolveDestination(request).newConnection(Promise.from(connection -> {
             // Rounded up, so that Jetty's timeout fires at the deadline, not before it.
             long left = (deadline - System.nanoTime() + 999_999) / 1_000_000;
@@ -209,6 +240,28 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
             answered(pending, pastDeadline(Answer.failed(failure), deadline));
             released(pending);
         }));
+    }
+
+    /**
+     * Keeps a GET's body in {@code pending.body}, and aborts the response as soon as its announced length
+     * or the bytes received pass the limit, so a large or endless body costs at most the limit.
+     */
+    private static void limitBody(Request request, Pending pending) {
+        request.onResponseHeaders(response -> {
+            long announced = Answer.contentLength(response.getHeaders().getValuesList(HttpHeader.CONTENT_LENGTH));
+            if (announced > pending.maxBody) {
+                response.abort(new BodyTooLargeException(pending.maxBody));
+            }
+        });
+        request.onResponseContent((response, content) -> {
+            if (pending.body.size() + content.remaining() > pending.maxBody) {
+                response.abort(new BodyTooLargeException(pending.maxBody));
+                return;
+            }
+            byte[] bytes = new byte[content.remaining()];
+            content.get(bytes);
+            pending.body.write(bytes, 0, bytes.length);
+        });
     }
 
     /**
@@ -244,7 +297,8 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
 
     /** Tells the scheduler how the request ended, and completes it or queues its redirect. */
     private void answered(Pending pending, Answer answer) {
-        ProbeFailure failure = answer.failure() == null ? null : classifier.classify(answer.failure(), pending.uri);
+        ProbeFailure failure = answer.failure() == null ? null
+                : classifier.classify(rootAbort(answer.failure()), pending.uri, pending.isGet() ? "GET" : "HEAD");
         scheduler.ended(pending.host(), RequestEnd.of(failure))
                 .ifPresent(skip -> skip.dropped().forEach(dropped -> fail(dropped, skip.reason())));
         if (failure != null) {
@@ -253,7 +307,8 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
         }
         int status = answer.status();
         if (status == HttpStatus.OK_200) {
-            pending.result.complete(new HeadResult.Found(pending.originalUrl));
+            pending.result.complete(pending.isGet() ? new HeadResult.Fetched(pending.originalUrl,
+                    pending.body.toByteArray()) : new HeadResult.Found(pending.originalUrl, answer.contentLength()));
         } else if (answer.ftpReply() != null) {
             fail(pending, new ProbeFailure.FtpRefusal(answer.ftpReply()));
         } else if (RedirectPolicy.isRedirect(status)) {
@@ -268,7 +323,8 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
         if (decision instanceof RedirectPolicy.Refuse refuse) {
             fail(pending, refuse.failure());
         } else if (decision instanceof RedirectPolicy.Follow follow) {
-            enqueue(new Pending(pending.originalUrl, follow.target(), pending.hops + 1, pending.result));
+            enqueue(new Pending(pending.originalUrl, follow.target(), pending.hops + 1, pending.maxBody,
+                    pending.result));
         }
     }
 
@@ -294,8 +350,32 @@ public final class ProbeClient implements HeadClient, HttpsChecker, AutoCloseabl
         }
     }
 
-    /** A request waiting for its host's turn, or a redirect hop of one. */
-    private record Pending(String originalUrl, URI uri, int hops, CompletableFuture<HeadResult> result) {
+    /** The body limit's own abort, wherever Jetty wrapped it; otherwise the failure as it came. */
+    private static Throwable rootAbort(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException) {
+                return cause;
+            }
+        }
+        return failure;
+    }
+
+    /**
+     * A request waiting for its host's turn, or a redirect hop of one.
+     *
+     * @param maxBody 0 for a HEAD; for a GET, the most body bytes read
+     * @param body    a GET's body as it arrives (Jetty delivers one response's content on one thread at a time)
+     */
+    private record Pending(String originalUrl, URI uri, int hops, int maxBody, CompletableFuture<HeadResult> result,
+            java.io.ByteArrayOutputStream body) {
+
+        Pending(String originalUrl, URI uri, int hops, int maxBody, CompletableFuture<HeadResult> result) {
+            this(originalUrl, uri, hops, maxBody, result, new java.io.ByteArrayOutputStream());
+        }
+
+        boolean isGet() {
+            return maxBody > 0;
+        }
 
         /** The scheduler's name for the host: a mirror's politeness is per host and port. */
         String host() {
