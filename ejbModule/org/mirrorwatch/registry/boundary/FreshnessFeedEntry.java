@@ -1,6 +1,7 @@
 package org.mirrorwatch.registry.boundary;
 
 import java.time.Instant;
+import java.util.List;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.TlsState;
@@ -9,9 +10,9 @@ import org.mirrorwatch.reference.entity.MirrorUrl;
 /**
  * One mirror in the freshness feed: where it is, how fresh its last probe found it, and what it found of
  * its HTTPS certificate (null without an HTTPS URL or before it was checked; the expiry also null when no
- * handshake completed).
+ * handshake completed), and the suites it serves inconsistently (by name; empty when none).
  */
 public record FreshnessFeedEntry(String name, String distribution, MirrorContent content, String country,
         MirrorUrl baseUrl, boolean official, MirrorStatus freshness, Instant lastProbed, TlsState tlsState,
-        Instant tlsNotAfter) {
+        Instant tlsNotAfter, List<String> inconsistentSuites) {
 }

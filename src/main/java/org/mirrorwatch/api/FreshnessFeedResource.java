@@ -29,14 +29,17 @@ public class FreshnessFeedResource {
     /**
      * One mirror in the feed. {@code tls} is the state of its HTTPS certificate as of its last probe, and
      * {@code tlsNotAfter} its expiry; both null without an HTTPS URL or before a probe checked it.
+     * {@code inconsistentSuites} names the suites its newest probe found inconsistent, empty when none.
      */
     public record FeedEntryView(String name, String distribution, String content, String country, String url,
-            boolean official, String freshness, Instant lastProbed, String tls, Instant tlsNotAfter) {
+            boolean official, String freshness, Instant lastProbed, String tls, Instant tlsNotAfter,
+            List<String> inconsistentSuites) {
 
         static FeedEntryView of(FreshnessFeedEntry entry) {
             return new FeedEntryView(entry.name(), entry.distribution(), entry.content().name(), entry.country(),
                     entry.baseUrl().value(), entry.official(), entry.freshness().name(), entry.lastProbed(),
-                    entry.tlsState() == null ? null : entry.tlsState().name(), entry.tlsNotAfter());
+                    entry.tlsState() == null ? null : entry.tlsState().name(), entry.tlsNotAfter(),
+                    entry.inconsistentSuites());
         }
     }
 

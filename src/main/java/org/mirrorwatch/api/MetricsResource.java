@@ -64,6 +64,8 @@ public class MetricsResource {
     private final Map<TlsState, AtomicLong> mirrorsByTls = new EnumMap<>(TlsState.class);
     private final Map<Integer, AtomicLong> tlsExpiringWithin = new LinkedHashMap<>();
     private final AtomicReference<Double> tlsEarliestExpiryDays = new AtomicReference<>(Double.NaN);
+    private final AtomicLong inconsistentMirrors = new AtomicLong();
+    private final AtomicLong inconsistentSuites = new AtomicLong();
 
     /** The bounds, in days, of the certificates' expiry figures: the notices' 1, 7 and 21 days, and wider. */
     static final List<Integer> TLS_EXPIRY_BOUNDS = List.of(0, 1, 7, 21, 30, 90);
@@ -84,6 +86,10 @@ public class MetricsResource {
         }
         registerRouting();
         registerTls();
+        gauge("mirrorwatch.mirrors.inconsistent", "Enabled mirrors whose newest probe found a suite's index sizes"
+                + " differing from its InRelease", inconsistentMirrors);
+        gauge("mirrorwatch.mirrors.inconsistent.suites", "Suites of enabled mirrors whose index sizes differ from"
+                + " their InRelease, over all mirrors", inconsistentSuites);
     }
 
     /** The HTTPS certificates of enabled mirrors: per state, and how soon they expire; no series per mirror. */
@@ -141,6 +147,9 @@ public class MetricsResource {
         outboxBacklog.set(figures.outboxBacklog());
         snapshot.set(snapshots.status());
         figures.enabledMirrorsByFreshness().forEach((status, count) -> mirrors.get(status).set(count));
+        OperationalFigures.Inconsistency inconsistency = figures.enabledMirrorsWithInconsistentSuites();
+        inconsistentMirrors.set(inconsistency.mirrors());
+        inconsistentSuites.set(inconsistency.suites());
         figures.enabledMirrorsByTlsState().forEach((state, count) -> mirrorsByTls.get(state).set(count));
         TlsExpiry expiry = figures.tlsExpiry(clock.instant(), TLS_EXPIRY_BOUNDS);
         expiry.expiringWithinDays().forEach((days, count) -> tlsExpiringWithin.get(days).set(count));

@@ -20,7 +20,8 @@ import org.mirrorwatch.reference.boundary.ReferenceViews.DistributionChoice;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
- * The distribution overview: how many enabled mirrors are in each freshness status, the throughput per
+ * The distribution overview: how many enabled mirrors are in each freshness status (and how many serve a
+ * suite inconsistently), the throughput per
  * continent, and how the freshness of all mirrors changed over the last 30 days.
  */
 @Named
@@ -45,6 +46,7 @@ public class OverviewBean {
     private Map<MirrorStatus, Long> byFreshness;
     private List<Map.Entry<String, String>> byContinent;
     private FreshnessChart chart;
+    private OperationalFigures.Inconsistency inconsistency;
 
     /** A status and how many mirrors are in it, for the table. */
     public record StatusCount(MirrorStatus status, long mirrors) {
@@ -62,6 +64,7 @@ public class OverviewBean {
     void load() {
         distribution = distributions.distributions().stream().findFirst().orElse(null);
         byFreshness = figures.enabledMirrorsByFreshness();
+        inconsistency = figures.enabledMirrorsWithInconsistentSuites();
         byContinent = distribution == null ? List.of() : distributions.throughputByContinent(distribution.id())
                 .entrySet().stream().map(entry -> Map.entry(title(entry.getKey()), MirrorListBean.throughput(entry.getValue())))
                 .toList();
@@ -87,6 +90,11 @@ public class OverviewBean {
 
     public List<Map.Entry<String, String>> getByContinent() {
         return byContinent;
+    }
+
+    /** Enabled mirrors serving a suite inconsistently (apt fails there), and those suites. */
+    public OperationalFigures.Inconsistency getInconsistency() {
+        return inconsistency;
     }
 
     public FreshnessChart getChart() {
