@@ -38,6 +38,7 @@ public final class FakeMirror implements AutoCloseable {
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
+    private final Map<String, Long> sizes = new ConcurrentHashMap<>();
     private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
     private volatile String redirectEverythingTo;
@@ -141,6 +142,12 @@ public final class FakeMirror implements AutoCloseable {
         return this;
     }
 
+    /** Announces this Content-Length in the 200 answer to a HEAD of a served path (none by default). */
+    public FakeMirror size(String path, long bytes) {
+        sizes.put(path, bytes);
+        return this;
+    }
+
     /** Answers every path with this status. */
     public FakeMirror answerEverything(int status) {
         everythingStatus = status;
@@ -224,6 +231,10 @@ public final class FakeMirror implements AutoCloseable {
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
             } else {
+                Long size = sizes.get(path);
+                if (status == 200 && size != null && "HEAD".equals(exchange.getRequestMethod())) {
+                    exchange.getResponseHeaders().set("Content-Length", String.valueOf(size));
+                }
                 exchange.sendResponseHeaders(body != null ? 200 : status, -1);
             }
         } catch (InterruptedException e) {
