@@ -47,6 +47,18 @@ public class OperationalFigures {
                 .getSingleResult()).longValue();
     }
 
+    /** Enabled mirrors that serve at least one suite inconsistently, and those suites together. */
+    public record Inconsistency(long mirrors, long suites) {
+    }
+
+    /** How many enabled mirrors their newest probe found serving a suite inconsistently, and how many suites. */
+    public Inconsistency enabledMirrorsWithInconsistentSuites() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(DISTINCT s.distribution_mirror_id), count(*)"
+                + " FROM suite_inconsistency s JOIN distribution_mirror m ON m.id = s.distribution_mirror_id"
+                + " WHERE m.enabled").getSingleResult();
+        return new Inconsistency(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
     /** Enabled mirrors per state of their HTTPS certificate as of their last probe; every state is present. */
     public Map<TlsState, Long> enabledMirrorsByTlsState() {
         Map<TlsState, Long> counts = new EnumMap<>(TlsState.class);

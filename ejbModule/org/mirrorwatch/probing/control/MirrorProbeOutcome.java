@@ -11,14 +11,14 @@ import org.mirrorwatch.registry.entity.TlsCertificate;
  * recorded as if the mirror carried nothing. {@code tls} is what the probe found of the HTTPS URL's
  * certificate, empty for a mirror without one; {@code families} what it found on each address family, empty
  * when it did not check them; {@code trace} what it read of the trace file and the sync marker, empty when
- * the distribution has neither.
+ * the distribution has neither; {@code suites} what it found of each suite's consistency.
  */
 public record MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log, boolean crashed,
-        Optional<TlsCertificate> tls, Optional<FamilyReachability> families, Optional<TraceFinding> trace)
-        implements ProbeOutcome {
+        Optional<TlsCertificate> tls, Optional<FamilyReachability> families, Optional<TraceFinding> trace,
+        List<SuiteOutcome> suites) implements ProbeOutcome {
 
     public MirrorProbeOutcome(MirrorTarget target, List<IndexOutcome> indexes, String log) {
-        this(target, indexes, log, false, Optional.empty(), Optional.empty(), Optional.empty());
+        this(target, indexes, log, false, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     public boolean carriesContent() {

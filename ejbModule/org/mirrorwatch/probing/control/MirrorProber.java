@@ -45,8 +45,14 @@ import org.mirrorwatch.registry.entity.TlsState;
  * found is REACHABLE; a host without an address of it, NOT_PUBLISHED; else UNREACHABLE. The full matrix
  * stays on whatever address the resolver gives first, as before. A host written as an address has that
  * address's family only, and the matrix has just found files over it: it costs no request more. A probe
- * that found nothing (the mirror is disabled anyway) or whose content is on FTP checks no family. A prober
- * lives as long as its round.
+ * that found nothing (the mirror is disabled anyway) or whose content is on FTP checks no family.
+ *
+ * <p>Suite consistency: once the HEADs of a suite's index files are answered, the suite's
+ * {@code dists/<suite>/InRelease} (or, when that is missing, {@code Release}) is fetched through the same
+ * client, and the sizes its SHA256 field promises are compared with the Content-Length of those answers.
+ * One differing size makes the suite inconsistent: apt fails there with "File has unexpected size". An
+ * index without a Content-Length, or one the Release file does not list, is not compared. A prober lives
+ * as long as its round.
  */
 public final class MirrorProber {
 
@@ -56,7 +62,7 @@ public final class MirrorProber {
     public static final int TRACE_MAX_BYTES = 64 * 1024;
 
     private final HeadClient http;
-    private final BodyClient body;
+    private final Optional<BodyClient> body;
     private final HttpsChecker https;
     private final PinnedHeadClient pinned;
     private final boolean ipv6;
@@ -69,18 +75,22 @@ public final class MirrorProber {
      */
     public MirrorProber(HeadClient http, BodyClient body, HttpsChecker https, PinnedHeadClient pinned, boolean ipv6,
             Clock clock) {
+        this(http, Optional.of(body), https, pinned, ipv6, clock);
+    }
+
+    /** A prober that reads no files: it checks no suite's consistency, and a trace file counts as failed. */
+    public MirrorProber(HeadClient http, HttpsChecker https, PinnedHeadClient pinned, boolean ipv6, Clock clock) {
+        this(http, Optional.empty(), https, pinned, ipv6, clock);
+    }
+
+    private MirrorProber(HeadClient http, Optional<BodyClient> body, HttpsChecker https, PinnedHeadClient pinned,
+            boolean ipv6, Clock clock) {
         this.http = http;
         this.body = body;
         this.https = https;
         this.pinned = pinned;
         this.ipv6 = ipv6;
         this.clock = clock;
-    }
-
-    /** A prober of mirrors whose distributions have no trace file. */
-    public MirrorProber(HeadClient http, HttpsChecker https, PinnedHeadClient pinned, boolean ipv6, Clock clock) {
-        this(http, (url, max) -> CompletableFuture.completedFuture(new GetResult.Failed(url,
-                new ProbeFailure.InvalidUrl("this prober reads no files"))), https, pinned, ipv6, clock);
     }
 
     /** Probes either kind of mirror; the target's type decides which probe. */
@@ -137,24 +147,39 @@ public final class MirrorProber {
             Optional<TlsCertificate> tls) {
         log.add("Probing " + target.name() + " at " + target.baseUrl());
         List<CompletableFuture<IndexOutcome>> indexes = new ArrayList<>();
+        Map<String, List<Map.Entry<SuiteIndex, CompletableFuture<HeadResult>>>> suites = new java.util.TreeMap<>();
         for (IndexCheck check : target.checks()) {
-            indexes.add(http.head(check.indexUrl()).thenCompose(result -> result.found()
+            CompletableFuture<HeadResult> head = http.head(check.indexUrl());
+            indexes.add(head.thenCompose(result -> result.found()
                     ? freshness(check, log)
                     : CompletableFuture.completedFuture(deleted(check, result, log))));
+            SuiteIndex.of(target.baseUrl(), check.indexUrl()).ifPresent(index -> suites
+                    .computeIfAbsent(index.suite(), suite -> new ArrayList<>()).add(Map.entry(index, head)));
         }
         CompletableFuture<Optional<TraceFinding>> trace = target.trace()
                 .map(check -> readTrace(check, log).thenApply(Optional::of))
                 .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
+        List<CompletableFuture<SuiteOutcome>> consistency = new ArrayList<>();
+        if (body.isPresent() && target.baseUrl().regionMatches(true, 0, "http", 0, 4)) {
+            suites.forEach((suite, heads) -> consistency.add(suiteConsistency(target, suite, heads, log)));
+        } else if (!suites.isEmpty()) {
+            log.add("Suite consistency of " + target.name() + " not checked: Release files are fetched over HTTP(S)"
+                    + " only.");
+        }
         List<CompletableFuture<?>> all = new ArrayList<>(indexes);
         all.add(trace);
+        all.addAll(consistency);
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenCompose(done -> {
             List<IndexOutcome> outcomes = indexes.stream().map(CompletableFuture::join).toList();
+            List<SuiteOutcome> suiteOutcomes = consistency.stream().map(CompletableFuture::join).toList();
             log.add("Probed " + target.name() + ": " + outcomes.stream().filter(IndexOutcome::present).count()
-                    + " of " + outcomes.size() + " indexes present");
+                    + " of " + outcomes.size() + " indexes present" + (suiteOutcomes.isEmpty() ? "" : ", "
+                    + suiteOutcomes.stream().filter(SuiteOutcome::inconsistent).count() + " of "
+                    + suiteOutcomes.size() + " suites inconsistent"));
             List<String> found = outcomes.stream().filter(IndexOutcome::present)
                     .map(outcome -> outcome.check().indexUrl()).toList();
             return families(target.name(), found, log).thenApply(families -> new MirrorProbeOutcome(target,
-                    outcomes, log.text(), false, tls, families, trace.join()));
+                    outcomes, log.text(), false, tls, families, trace.join(), suiteOutcomes));
         });
     }
 
@@ -168,10 +193,16 @@ public final class MirrorProber {
                 new TraceFinding(null, null, null, null, Optional.empty())));
     }
 
+    /** A GET of a small file, or a failure when this prober reads no files. */
+    private CompletableFuture<GetResult> read(String url, int maxBytes) {
+        return body.map(client -> client.get(url, maxBytes)).orElseGet(() -> CompletableFuture.completedFuture(
+                new GetResult.Failed(url, new ProbeFailure.InvalidUrl("this prober reads no files"))));
+    }
+
     /** GETs the trace (at most 64 KB) and HEADs the sync marker, side by side with the pool files. */
     private CompletableFuture<TraceFinding> readTrace(TraceCheck check, ProbeLog log) {
         CompletableFuture<Optional<GetResult>> trace = check.traceUrl()
-                .map(url -> body.get(url, TRACE_MAX_BYTES).thenApply(Optional::of))
+                .map(url -> read(url, TRACE_MAX_BYTES).thenApply(Optional::of))
                 .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
         CompletableFuture<Optional<HeadResult>> marker = check.markerUrl()
                 .map(url -> http.head(url).thenApply(Optional::of))
@@ -211,6 +242,78 @@ public final class MirrorProber {
                     : "No sync marker at " + result.url() + " (" + result.reason() + ")."));
             return new TraceFinding(state, time, problem, markerFound, markerModified);
         });
+    }
+
+    /**
+     * Compares a suite's index sizes with its Release file, once their HEADs are answered; fetches the
+     * Release file only when at least one index was found with a size, so a suite the mirror lacks costs
+     * nothing more.
+     */
+    private CompletableFuture<SuiteOutcome> suiteConsistency(MirrorTarget target, String suite,
+            List<Map.Entry<SuiteIndex, CompletableFuture<HeadResult>>> heads, ProbeLog log) {
+        return CompletableFuture.allOf(heads.stream().map(Map.Entry::getValue).toArray(CompletableFuture[]::new))
+                .thenCompose(done -> {
+                    Map<String, Long> served = new java.util.TreeMap<>();
+                    heads.forEach(head -> head.getValue().join().contentLength()
+                            .ifPresent(length -> served.put(head.getKey().path(), length)));
+                    if (served.isEmpty()) {
+                        return CompletableFuture.completedFuture(unchecked(suite, "no index file of the suite was"
+                                + " found with a Content-Length", log));
+                    }
+                    String dists = target.baseUrl() + "dists/" + suite + "/";
+                    return read(dists + "InRelease", ReleaseFile.MAX_BYTES).thenCompose(signed -> isNotFound(signed)
+                            ? read(dists + "Release", ReleaseFile.MAX_BYTES) : CompletableFuture.completedFuture(signed))
+                            .thenApply(answer -> compared(suite, answer, served, log));
+                });
+    }
+
+    private static boolean isNotFound(GetResult result) {
+        return result instanceof GetResult.Failed failed && failed.missing();
+    }
+
+    private static SuiteOutcome compared(String suite, GetResult answer, Map<String, Long> served, ProbeLog log) {
+        if (!(answer instanceof GetResult.Fetched fetched)) {
+            return unchecked(suite, "its Release file could not be fetched: " + answer.url() + ": "
+                    + ((GetResult.Failed) answer).failure().reason(), log);
+        }
+        ReleaseFile release;
+        try {
+            release = ReleaseFile.parse(fetched.body());
+        } catch (IllegalArgumentException e) {
+            return unchecked(suite, fetched.url() + " is not a valid Release file: " + e.getMessage(), log);
+        }
+        List<String> mismatches = new ArrayList<>();
+        int compared = 0;
+        for (Map.Entry<String, Long> index : served.entrySet()) {
+            Optional<Long> promised = release.sizeOf(index.getKey());
+            if (promised.isEmpty()) {
+                log.add("Suite " + suite + ": " + fetched.url() + " does not list " + index.getKey() + "; its size"
+                        + " is not compared.");
+                continue;
+            }
+            compared++;
+            if (!promised.get().equals(index.getValue())) {
+                mismatches.add(index.getKey() + " is served with " + index.getValue() + " bytes, but "
+                        + fetched.url() + " promises " + promised.get());
+            }
+        }
+        String date = release.date().map(value -> " (Date: " + value + ")").orElse("");
+        if (!mismatches.isEmpty()) {
+            String detail = String.join("; ", mismatches);
+            log.add("Suite " + suite + " is inconsistent" + date + ": " + detail + ".");
+            return new SuiteOutcome(suite, SuiteOutcome.Consistency.INCONSISTENT, detail);
+        }
+        if (compared == 0) {
+            return unchecked(suite, fetched.url() + " lists none of the index files probed", log);
+        }
+        String detail = compared + " index files have the sizes " + fetched.url() + " promises";
+        log.add("Suite " + suite + " is consistent" + date + ": " + detail + ".");
+        return new SuiteOutcome(suite, SuiteOutcome.Consistency.CONSISTENT, detail);
+    }
+
+    private static SuiteOutcome unchecked(String suite, String why, ProbeLog log) {
+        log.add("Suite " + suite + " not checked for consistency: " + why + ".");
+        return new SuiteOutcome(suite, SuiteOutcome.Consistency.UNCHECKED, why);
     }
 
     /** Launchpad's CD-image probe: a (series, flavour) counts only when every one of its files is there. */

@@ -29,7 +29,7 @@ public record MirrorTarget(long mirrorId, String name, String baseUrl, List<Inde
     @Override
     public MirrorProbeOutcome crashed(String log) {
         return new MirrorProbeOutcome(this, List.of(), log, true, Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), List.of());
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.mirrorwatch.registry.control.MirrorContentStore;
 import org.mirrorwatch.registry.control.MirrorsChanged;
 import org.mirrorwatch.registry.control.ProbeRecords;
 import org.mirrorwatch.registry.control.FamilyNotices;
+import org.mirrorwatch.registry.control.SuiteConsistency;
 import org.mirrorwatch.registry.control.TlsNotices;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.reference.entity.DistroRelease;
@@ -34,7 +35,8 @@ import org.mirrorwatch.registry.entity.TraceFacts;
 /**
  * Writes one mirror's probe in one transaction: its content records and their freshness, the probe
  * record with its log and TLS finding, a freshness snapshot, and the mirror's enabled state with the
- * owner's mail (and the certificate and address family notices). A
+ * owner's mail (and the certificate and address family notices), and the suites it found inconsistent
+ * (with their notice). A
  * crash loses only the mirrors whose probe was not yet recorded.
  */
 @Stateless
@@ -63,6 +65,9 @@ public class ProbeRecorder {
 
     @Inject
     FamilyNotices familyNotices;
+
+    @Inject
+    SuiteConsistency suiteConsistency;
 
     @Inject
     ProbeSettings settings;
@@ -138,14 +143,19 @@ public class ProbeRecorder {
             availability.reenableAndNotifyOwner(mirror, Optional.of(probe));
         }
         recordFamilies(mirror, probe, outcome);
+        Map<String, String> inconsistent = new java.util.TreeMap<>();
+        outcome.suites().stream().filter(SuiteOutcome::inconsistent)
+                .forEach(suite -> inconsistent.put(suite.suite(), suite.detail()));
+        suiteConsistency.record(mirror, inconsistent, now);
         MirrorStatus overall = mirror.getOverallFreshness();
         mirror.rememberProbedFreshness(overall);
         mirrorsChanged.fire(new MirrorsChanged(mirror.getDistribution().getId()));
         em.persist(new MirrorFreshnessSnapshot(mirror, probe, overall, countByStatus(mirror), now));
-        LOG.info(() -> String.format("Probed mirror %s: %d content records, overall %s, %s%s%s", mirror.getName(),
+        LOG.info(() -> String.format("Probed mirror %s: %d content records, overall %s, %s%s%s%s", mirror.getName(),
                 outcome.indexes().stream().filter(IndexOutcome::present).count(), overall,
                 mirror.isEnabled() ? "enabled" : "disabled", tlsOf(outcome),
-                outcome.trace().isEmpty() ? "" : ", " + trace.describe(overall)));
+                outcome.trace().isEmpty() ? "" : ", " + trace.describe(overall),
+                inconsistent.isEmpty() ? "" : ", inconsistent suites " + String.join(" ", inconsistent.keySet())));
         if (trace.getSyncState().filter(state -> state == SyncState.STALE_MARKER).isPresent()) {
             LOG.warning(() -> "Mirror " + mirror.getName() + " has a sync marker "
                     + trace.getSyncMarkerAge().map(TraceFacts::hours).orElse("") + " old, older than "

@@ -31,7 +31,9 @@ import javax.net.ssl.TrustManager;
 import org.mirrorwatch.probing.http.HostScheduler.RequestEnd;
 
 /**
- * HEAD requests for one round, over Jetty's non-blocking client (and FTP). This class wires the network
+ * HEAD requests for one round, over Jetty's non-blocking client (and FTP), and the bounded GETs of small
+ * files (a trace file, a suite's InRelease), which go through the same scheduler, address guard and
+ * deadline. This class wires the network
  * to the parts that decide: {@link HostScheduler} says what may start, {@link RedirectPolicy} which
  * redirects to follow, {@link FailureClassifier} what kind of failure an exception is. No thread waits
  * on a socket. It lives as long as its round, and so does the scheduler's state.
@@ -322,7 +324,8 @@ public final class ProbeClient implements HeadClient, PinnedHeadClient, BodyClie
         if (status == HttpStatus.OK_200 && pending.isGet()) {
             pending.body.complete(new GetResult.Fetched(pending.originalUrl, answer.body(), answer.lastModified()));
         } else if (status == HttpStatus.OK_200) {
-            pending.result.complete(new HeadResult.Found(pending.originalUrl, answer.lastModified()));
+            pending.result.complete(new HeadResult.Found(pending.originalUrl, answer.lastModified(),
+                    answer.contentLength()));
         } else if (answer.ftpReply() != null) {
             fail(pending, new ProbeFailure.FtpRefusal(answer.ftpReply()));
         } else if (RedirectPolicy.isRedirect(status)) {

@@ -62,6 +62,14 @@ public sealed interface ProbeFailure {
         }
     }
 
+    /** The body of a fetched file outgrew the limit, so it was not read to its end. */
+    record BodyTooLarge(int maxBytes) implements ProbeFailure {
+        @Override
+        public String reason() {
+            return "the body was larger than " + maxBytes + " bytes";
+        }
+    }
+
     /** The TLS handshake or the TLS stream failed. */
     record TlsFailure(String detail) implements ProbeFailure {
         @Override
@@ -123,14 +131,6 @@ public sealed interface ProbeFailure {
         @Override
         public String reason() {
             return "unknown scheme in " + uri;
-        }
-    }
-
-    /** A GET's body outgrew its cap, so it was not read to its end. */
-    record BodyTooLarge(int maxBytes) implements ProbeFailure {
-        @Override
-        public String reason() {
-            return "the body was larger than " + maxBytes + " bytes";
         }
     }
 

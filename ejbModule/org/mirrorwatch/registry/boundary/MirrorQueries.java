@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.mirrorwatch.identity.control.Caller;
 import org.mirrorwatch.platform.Cursors;
@@ -21,6 +23,7 @@ import org.mirrorwatch.platform.InvalidInputException;
 import org.mirrorwatch.platform.SqlValues;
 import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.registry.control.AccessRules;
+import org.mirrorwatch.registry.control.SuiteConsistency;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.MirrorContent;
 import org.mirrorwatch.registry.entity.MirrorSpeed;
@@ -59,6 +62,9 @@ public class MirrorQueries {
 
     @Inject
     AccessRules rules;
+
+    @Inject
+    SuiteConsistency suiteConsistency;
 
     /** One page of the list by name, after {@code afterName} (null for the first page). */
     public MirrorPage byName(MirrorQuery query, String afterName, int limit) {
@@ -243,10 +249,11 @@ public class MirrorQueries {
         Jpql jpql = new Jpql("SELECT m.name, d.name, m.content, c.isoCode, m.httpsBaseUrl, m.httpBaseUrl,"
                 + " m.ftpBaseUrl, m.officialCandidate, m.reviewStatus, m.probedFreshness, " + LAST_PROBED
                 + ", m.tls.state, m.tls.notAfter, m.families.ipv4, m.families.ipv6"
-                + ", m.trace.traceAgeSeconds, m.trace.partialSync, m.trace.syncState"
+                + ", m.trace.traceAgeSeconds, m.trace.partialSync, m.trace.syncState, m.id"
                 + " FROM DistributionMirror m JOIN m.owner o JOIN m.country c JOIN m.distribution d WHERE 1 = 1");
         jpql.filter(" AND d.name = :distribution", "distribution", distribution);
         visibleOnly(jpql);
+        Map<Long, Set<String>> inconsistent = suiteConsistency.inconsistentSuitesByMirror();
         return jpql.append(" ORDER BY m.name").query(em, Object[].class).getResultStream()
                 .map(row -> new FreshnessFeedEntry((String) row[0], (String) row[1], (MirrorContent) row[2],
                         (String) row[3], new MirrorUrls((MirrorUrl) row[5], (MirrorUrl) row[4], (MirrorUrl) row[6],
@@ -255,18 +262,31 @@ public class MirrorQueries {
                         (MirrorStatus) row[9], SqlValues.instant(row[10]), (TlsState) row[11],
                         SqlValues.instant(row[12]), (FamilyState) row[13], (FamilyState) row[14],
                         row[15] == null ? null : ((Number) row[15]).longValue(),
-                        Boolean.TRUE.equals(row[16]), row[17] == SyncState.SYNCING))
+                        Boolean.TRUE.equals(row[16]), row[17] == SyncState.SYNCING,
+                        List.copyOf(inconsistent.getOrDefault((Long) row[18], Set.of()))))
                 .toList();
     }
 
     /** The mirrors as read models, in the same order. */
     public List<MirrorSummary> summaries(List<DistributionMirror> mirrors) {
-        Map<Long, Instant> lastProbed = lastProbed(mirrors.stream().map(DistributionMirror::getId).toList());
-        return mirrors.stream().map(mirror -> MirrorSummary.of(mirror, lastProbed.get(mirror.getId()))).toList();
+        List<Long> ids = mirrors.stream().map(DistributionMirror::getId).toList();
+        Map<Long, Instant> lastProbed = lastProbed(ids);
+        Map<Long, List<InconsistentSuite>> suites = inconsistentSuites(ids);
+        return mirrors.stream().map(mirror -> MirrorSummary.of(mirror, lastProbed.get(mirror.getId()),
+                suites.getOrDefault(mirror.getId(), List.of()))).toList();
     }
 
     public MirrorSummary summary(DistributionMirror mirror) {
-        return MirrorSummary.of(mirror, lastProbed(List.of(mirror.getId())).get(mirror.getId()));
+        return MirrorSummary.of(mirror, lastProbed(List.of(mirror.getId())).get(mirror.getId()),
+                inconsistentSuites(List.of(mirror.getId())).getOrDefault(mirror.getId(), List.of()));
+    }
+
+    /** The suites each of these mirrors serves inconsistently, by name; mirrors without any are absent. */
+    private Map<Long, List<InconsistentSuite>> inconsistentSuites(List<Long> mirrorIds) {
+        Map<Long, List<InconsistentSuite>> suites = new HashMap<>();
+        suiteConsistency.ofMirrors(mirrorIds).forEach(row -> suites.computeIfAbsent(row.getMirrorId(),
+                id -> new ArrayList<>()).add(InconsistentSuite.of(row)));
+        return suites;
     }
 
     /** The mirror's probes, newest first. */

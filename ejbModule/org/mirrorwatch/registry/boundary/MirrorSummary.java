@@ -1,6 +1,7 @@
 package org.mirrorwatch.registry.boundary;
 
 import java.time.Instant;
+import java.util.List;
 import org.mirrorwatch.identity.entity.Person;
 import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.registry.entity.DistributionMirror;
@@ -17,7 +18,8 @@ import org.mirrorwatch.registry.entity.ReviewStatus;
  * of a mirror not reviewed yet. {@code tls} is what its newest probe found of its HTTPS certificate, null
  * without an HTTPS URL or before it was checked; {@code families} what it found on each address family, null
  * when it did not check them; {@code trace} what it found of the trace file and the sync marker, null when
- * its distribution has neither or before a probe read them.
+ * its distribution has neither or before a probe read them. {@code inconsistentSuites} are the suites it
+ * serves with index sizes other than their InRelease promises, by name; empty when none.
  */
 public record MirrorSummary(long id, String name, String displayName, String title, String description,
         String distribution, String distributionDisplayName, String owner, String ownerDisplayName,
@@ -25,10 +27,20 @@ public record MirrorSummary(long id, String name, String displayName, String tit
         String httpBaseUrl, String httpsBaseUrl, String ftpBaseUrl, String rsyncBaseUrl, String baseUrl,
         boolean officialCandidate, boolean enabled, boolean official, ReviewStatus reviewStatus, String reviewer,
         Instant dateReviewed, String whiteboard, boolean countryDnsMirror, MirrorStatus freshness, Instant lastProbed,
-        Instant dateCreated, TlsSummary tls, FamiliesSummary families, TraceSummary trace) {
+        Instant dateCreated, TlsSummary tls, FamiliesSummary families, TraceSummary trace,
+        List<InconsistentSuite> inconsistentSuites) {
+
+    public MirrorSummary {
+        inconsistentSuites = List.copyOf(inconsistentSuites);
+    }
+
+    /** Whether its newest probe found this suite (e.g. "hoary-security") inconsistent. */
+    public boolean inconsistent(String suite) {
+        return inconsistentSuites.stream().anyMatch(inconsistent -> inconsistent.suite().equals(suite));
+    }
 
     /** Reads the mirror and the entities it refers to; call it inside the transaction that loaded them. */
-    static MirrorSummary of(DistributionMirror mirror, Instant lastProbed) {
+    static MirrorSummary of(DistributionMirror mirror, Instant lastProbed, List<InconsistentSuite> inconsistentSuites) {
         return new MirrorSummary(mirror.getId(), mirror.getName(), mirror.getDisplayName(), mirror.getTitle(),
                 mirror.getDescription(), mirror.getDistribution().getName(),
                 mirror.getDistribution().getDisplayName(), mirror.getOwner().getName(),
@@ -43,6 +55,6 @@ public record MirrorSummary(long id, String name, String displayName, String tit
                 mirror.getWhiteboard(), mirror.isCountryDnsMirror(), mirror.getProbedFreshness(), lastProbed,
                 mirror.getDateCreated(), mirror.getTls().map(TlsSummary::of).orElse(null),
                 mirror.getFamilies().map(FamiliesSummary::of).orElse(null),
-                TraceSummary.of(mirror.getTrace(), mirror.getProbedFreshness()));
+                TraceSummary.of(mirror.getTrace(), mirror.getProbedFreshness()), inconsistentSuites);
     }
 }

@@ -124,6 +124,18 @@ public class MirrorNotifications {
         return days < 1 ? "expires within a day" : "expires in " + days + (days == 1 ? " day" : " days");
     }
 
+    /**
+     * Tells the owner that a suite of the mirror was found inconsistent (index sizes other than its InRelease
+     * promises) on two probes in a row.
+     */
+    public List<OutboxMail> suiteInconsistent(DistributionMirror mirror, String suite, String detail, Instant when) {
+        Map<String, String> all = new HashMap<>(values(mirror, Optional.empty(), when));
+        all.put("suite", suite);
+        all.put("detail", detail);
+        return queueForEach(mirror, "Suite " + suite + " of " + mirror.getName() + " is inconsistent",
+                MailTemplates.fill("suite-inconsistent.txt", all));
+    }
+
     /** One mail per recipient, so the owner's mail never shows the administrators' address and vice versa. */
     private List<OutboxMail> queueForEach(DistributionMirror mirror, String subject, String body) {
         List<String> recipients = new ArrayList<>(List.of(mirror.getOwner().getMailbox()));

@@ -162,6 +162,7 @@ public class DistributionMirror {
     /** What the newest probe found of the mirror on each address family; null before one checked them. */
     @Embedded
     private FamilyReachability families;
+
     /** What the newest probe found of the trace file and the sync marker; never null, so partial sync is false. */
     @Embedded
     private TraceFacts trace = TraceFacts.none();

@@ -49,6 +49,7 @@ public class MirrorProbeRecord {
     /** What this probe found on each address family; null when it did not check them. */
     @Embedded
     private FamilyReachability families;
+
     /** What this probe found of the trace file and the sync marker; never null, so partial sync is false. */
     @Embedded
     private TraceFacts trace = TraceFacts.none();
@@ -74,6 +75,8 @@ public class MirrorProbeRecord {
 
     public Optional<FamilyReachability> getFamilies() {
         return Optional.ofNullable(families).filter(FamilyReachability::isKnown);
+    }
+
     /** Records what this probe found of the trace file and the sync marker. */
     public void recordTrace(TraceFacts found) {
         trace = found.copy();

@@ -22,6 +22,7 @@ import org.mirrorwatch.reference.entity.Continent;
 import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.reference.entity.PackagePublishingPocket;
 import org.mirrorwatch.registry.control.MaintenanceWindows;
+import org.mirrorwatch.registry.control.SuiteConsistency;
 import org.mirrorwatch.registry.entity.DistributionMirror;
 import org.mirrorwatch.registry.entity.FamilyState;
 import org.mirrorwatch.registry.entity.MirrorContent;
@@ -30,11 +31,13 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.TlsState;
 
 /**
- * Reads a {@link RoutingSnapshot} from the registry in one read-only transaction and nine queries,
+ * Reads a {@link RoutingSnapshot} from the registry in one read-only transaction and ten queries,
  * whatever the number of mirrors: the eligible mirrors (enabled, official, reachable over HTTP(S), and
  * fresh enough overall; with their HTTPS URL only while its certificate works for clients, and the address
  * families their newest probe found them answering on), what each carries fresh enough, the distributions
- * with their series, and the countries' continents.
+ * with their series, and the countries' continents. A suite its newest probe found inconsistent (index
+ * sizes other than its InRelease promises) does not count as carried, nor do its indexes, so paths of that
+ * suite go to other mirrors; the mirror still serves pool paths and its other suites.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -59,6 +62,9 @@ public class SnapshotLoader {
 
     @Inject
     MaintenanceWindows maintenance;
+
+    @Inject
+    SuiteConsistency suiteConsistency;
 
     /** @param hosts what is known of the host of a mirror URL (its network and address families) */
     public RoutingSnapshot load(Function<String, Optional<MirrorHosts.HostFacts>> hosts) {
@@ -99,6 +105,12 @@ public class SnapshotLoader {
                 + " JOIN x.distributionMirror m WHERE " + ELIGIBLE, fresh)) {
             carries.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add(seriesNames.get((Long) row[1]));
         }
+        suiteConsistency.inconsistentSuitesByMirror().forEach((mirrorId, suites) -> {
+            Set<String> carried = carries.get(mirrorId);
+            if (carried != null) {
+                dropSuites(carried, suites);
+            }
+        });
         Map<String, List<RouteCandidate>> archive = new HashMap<>();
         Map<String, List<RouteCandidate>> releases = new HashMap<>();
         Set<Long> inMaintenance = keepInMaintenance ? Set.of() : maintenance.mirrorsInMaintenance(now);
@@ -160,6 +172,17 @@ public class SnapshotLoader {
         AddressFamilies probed = AddressFamilies.of(ipv4, ipv6);
         return probed != AddressFamilies.UNKNOWN ? probed
                 : AddressFamilies.ofHost(java.net.URI.create(url.value()).getHost());
+    }
+
+    /**
+     * Takes inconsistent suites out of what a mirror carries: the suite ("noble-updates") and each of its
+     * indexes ("noble-updates/main/binary-amd64"), not a suite that merely begins with the same name.
+     */
+    static void dropSuites(Set<String> carried, Set<String> inconsistent) {
+        carried.removeIf(key -> {
+            int slash = key.indexOf('/');
+            return inconsistent.contains(slash < 0 ? key : key.substring(0, slash));
+        });
     }
 
     private Map<Long, String> names(String jpql) {

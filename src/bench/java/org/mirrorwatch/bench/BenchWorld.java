@@ -52,6 +52,8 @@ final class BenchWorld implements BenchFarm.Content {
     private final Instant published;
     private final Set<String> indexes = new HashSet<>();
     private final Map<String, Instant> poolFiles = new HashMap<>();
+    /** Each suite's InRelease, by its path: the SHA256 sizes of its indexes, all 0 as the farm's HEADs announce. */
+    private final Map<String, String> inReleases = new HashMap<>();
 
     /** @param published the moment the ages count back from; the world is as published then */
     BenchWorld(int seriesCount, Instant published) {
@@ -97,6 +99,18 @@ final class BenchWorld implements BenchFarm.Content {
                                 + "/Packages.gz");
                     }
                 }
+                StringBuilder release = new StringBuilder("Origin: Bench\nSuite: " + suite + "\nSHA256:\n");
+                for (String component : COMPONENTS) {
+                    release.append(' ').append("0".repeat(64)).append(" 0 ").append(component)
+                            .append("/source/Sources.gz\n");
+                    for (String arch : ARCHITECTURES) {
+                        release.append(' ').append("0".repeat(64)).append(" 0 ").append(component).append("/binary-")
+                                .append(arch).append("/Packages.gz\n");
+                    }
+                }
+                inReleases.put(ARCHIVE_ROOT + "dists/" + suite + "/InRelease", "-----BEGIN PGP SIGNED MESSAGE-----\n"
+                        + "Hash: SHA512\n\n" + release + "-----BEGIN PGP SIGNATURE-----\n\nAAAA\n"
+                        + "-----END PGP SIGNATURE-----\n");
             }
         }
     }
@@ -110,12 +124,15 @@ final class BenchWorld implements BenchFarm.Content {
         return indexes.size();
     }
 
-    /** Requests the prober needs for a mirror with this lag: the index, then the newest file, then 6 others. */
+    /**
+     * Requests the prober needs for a mirror with this lag: the index, then the newest file, then 6 others;
+     * and one GET of each suite's InRelease (the suite-consistency check).
+     */
     long expectedRequests(Duration lag) {
         if (traceOnly) {
             return 1;
         }
-        return lag.isZero() ? 2L * indexes.size() : (2L + AGES.size() - 1) * indexes.size();
+        return (lag.isZero() ? 2L * indexes.size() : (2L + AGES.size() - 1) * indexes.size()) + inReleases.size();
     }
 
     static Duration lagOf(int mirror) {
@@ -142,6 +159,9 @@ final class BenchWorld implements BenchFarm.Content {
 
     @Override
     public String body(String path, Duration lag) {
+        if (inReleases.containsKey(path)) {
+            return inReleases.get(path);
+        }
         if (!path.startsWith(TRACE_DIR)) {
             return has(path, lag) ? "" : null;
         }

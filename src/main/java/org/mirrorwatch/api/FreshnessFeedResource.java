@@ -33,18 +33,19 @@ public class FreshnessFeedResource {
      * UNREACHABLE, NOT_PUBLISHED), null before a probe checked them. {@code traceAgeSeconds} is its trace
      * file's age at that probe (null without a readable trace), {@code partialSync} whether that age and
      * {@code freshness} disagree by more than the configured gap, {@code syncing} whether its sync marker
-     * said a sync was running.
+     * said a sync was running. {@code inconsistentSuites} names the suites its newest probe found
+     * inconsistent, empty when none.
      */
     public record FeedEntryView(String name, String distribution, String content, String country, String url,
             boolean official, String freshness, Instant lastProbed, String tls, Instant tlsNotAfter, String ipv4,
-            String ipv6, Long traceAgeSeconds, boolean partialSync, boolean syncing) {
+            String ipv6, Long traceAgeSeconds, boolean partialSync, boolean syncing, List<String> inconsistentSuites) {
 
         static FeedEntryView of(FreshnessFeedEntry entry) {
             return new FeedEntryView(entry.name(), entry.distribution(), entry.content().name(), entry.country(),
                     entry.baseUrl().value(), entry.official(), entry.freshness().name(), entry.lastProbed(),
                     entry.tlsState() == null ? null : entry.tlsState().name(), entry.tlsNotAfter(),
                     entry.ipv4() == null ? null : entry.ipv4().name(), entry.ipv6() == null ? null : entry.ipv6().name(),
-                    entry.traceAgeSeconds(), entry.partialSync(), entry.syncing());
+                    entry.traceAgeSeconds(), entry.partialSync(), entry.syncing(), entry.inconsistentSuites());
         }
     }
 

@@ -69,6 +69,8 @@ public class MetricsResource {
     private final AtomicReference<Double> tlsEarliestExpiryDays = new AtomicReference<>(Double.NaN);
     private final AtomicLong partialSync = new AtomicLong();
     private final AtomicLong syncing = new AtomicLong();
+    private final AtomicLong inconsistentMirrors = new AtomicLong();
+    private final AtomicLong inconsistentSuites = new AtomicLong();
 
     /** The bounds, in days, of the certificates' expiry figures: the notices' 1, 7 and 21 days, and wider. */
     static final List<Integer> TLS_EXPIRY_BOUNDS = List.of(0, 1, 7, 21, 30, 90);
@@ -90,6 +92,14 @@ public class MetricsResource {
         registerRouting();
         registerTls();
         registerFamilies();
+        gauge("mirrorwatch.mirrors.partial.sync", "Enabled mirrors whose trace file's age and pool files' freshness"
+                + " disagreed by more than the trace gap at their last probe", partialSync);
+        gauge("mirrorwatch.mirrors.syncing", "Enabled mirrors whose sync marker said a sync was running at their"
+                + " last probe", syncing);
+        gauge("mirrorwatch.mirrors.inconsistent", "Enabled mirrors whose newest probe found a suite's index sizes"
+                + " differing from its InRelease", inconsistentMirrors);
+        gauge("mirrorwatch.mirrors.inconsistent.suites", "Suites of enabled mirrors whose index sizes differ from"
+                + " their InRelease, over all mirrors", inconsistentSuites);
     }
 
     /** The enabled mirrors per address family and state as of their last probe; no series per mirror. */
@@ -103,10 +113,6 @@ public class MetricsResource {
                         "family", family.title().toLowerCase(java.util.Locale.ROOT), "state", state.name());
             }
         }
-        gauge("mirrorwatch.mirrors.partial.sync", "Enabled mirrors whose trace file's age and pool files' freshness"
-                + " disagreed by more than the trace gap at their last probe", partialSync);
-        gauge("mirrorwatch.mirrors.syncing", "Enabled mirrors whose sync marker said a sync was running at their"
-                + " last probe", syncing);
     }
 
     /** The HTTPS certificates of enabled mirrors: per state, and how soon they expire; no series per mirror. */
@@ -164,6 +170,9 @@ public class MetricsResource {
         outboxBacklog.set(figures.outboxBacklog());
         snapshot.set(snapshots.status());
         figures.enabledMirrorsByFreshness().forEach((status, count) -> mirrors.get(status).set(count));
+        OperationalFigures.Inconsistency inconsistency = figures.enabledMirrorsWithInconsistentSuites();
+        inconsistentMirrors.set(inconsistency.mirrors());
+        inconsistentSuites.set(inconsistency.suites());
         figures.enabledMirrorsByTlsState().forEach((state, count) -> mirrorsByTls.get(state).set(count));
         figures.enabledMirrorsByFamilyState().forEach((family, states) -> states.forEach((state, count) ->
                 mirrorsByFamily.get(family + "/" + state).set(count)));

@@ -2,7 +2,9 @@ package org.mirrorwatch.api;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
+import java.util.List;
 import org.mirrorwatch.registry.boundary.FamiliesSummary;
+import org.mirrorwatch.registry.boundary.InconsistentSuite;
 import org.mirrorwatch.registry.boundary.MirrorSummary;
 import org.mirrorwatch.registry.boundary.TlsSummary;
 import org.mirrorwatch.registry.boundary.TraceSummary;
@@ -11,7 +13,9 @@ import org.mirrorwatch.registry.boundary.TraceSummary;
  * A mirror as the API shows it. {@code freshness} is its overall freshness as of its last probe, {@code tls}
  * what that probe found of its HTTPS certificate (null without an HTTPS URL or before a probe checked it),
  * {@code families} what it found on each address family (null before a probe checked them), {@code trace}
- * what it found of the trace file and the sync marker.
+ * what it found of the trace file and the sync marker. {@code inconsistentSuites} are the suites its newest
+ * probe found inconsistent (index sizes other than their InRelease promises: apt fails there), empty when
+ * none; clients are not sent to it for those suites.
  * Empty fields are shown as null, so a client sees every field it may change.
  */
 @JsonbNillable
@@ -19,7 +23,7 @@ public record MirrorView(String name, String displayName, String description, St
         String country, String content, String speed, String pulseType, String httpBaseUrl, String httpsBaseUrl,
         String ftpBaseUrl, String rsyncBaseUrl, boolean officialCandidate, boolean enabled, boolean official,
         String reviewStatus, boolean countryDnsMirror, String freshness, Instant lastProbed, Instant dateCreated,
-        TlsView tls, FamiliesView families, TraceView trace) {
+        TlsView tls, FamiliesView families, TraceView trace, List<SuiteView> inconsistentSuites) {
 
     /**
      * A mirror on each address family as its newest probe found it: {@code ipv4} and {@code ipv6} are
@@ -57,6 +61,17 @@ public record MirrorView(String name, String displayName, String description, St
     }
 
     /**
+     * A suite the mirror serves inconsistently: since when (the first probe of the episode), on how many
+     * probes in a row, and which index sizes differ.
+     */
+    public record SuiteView(String suite, Instant since, int probes, String detail) {
+
+        static SuiteView of(InconsistentSuite suite) {
+            return new SuiteView(suite.suite(), suite.since(), suite.probes(), suite.detail());
+        }
+    }
+
+    /**
      * A mirror's HTTPS certificate as its newest probe found it: {@code state} is VALID, EXPIRING (within 21
      * days), EXPIRED, NAME_MISMATCH, UNTRUSTED or NO_HANDSHAKE; {@code notAfter} the earliest expiry of the
      * chain the server sent; {@code inClientLists} whether the HTTPS URL is handed to clients.
@@ -77,6 +92,7 @@ public record MirrorView(String name, String displayName, String description, St
                 mirror.rsyncBaseUrl(), mirror.officialCandidate(), mirror.enabled(), mirror.official(),
                 mirror.reviewStatus().name(), mirror.countryDnsMirror(), mirror.freshness().name(),
                 mirror.lastProbed(), mirror.dateCreated(), TlsView.of(mirror.tls()),
-                FamiliesView.of(mirror.families()), TraceView.of(mirror.trace()));
+                FamiliesView.of(mirror.families()), TraceView.of(mirror.trace()),
+                mirror.inconsistentSuites().stream().map(SuiteView::of).toList());
     }
 }

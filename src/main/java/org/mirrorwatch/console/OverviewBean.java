@@ -20,9 +20,9 @@ import org.mirrorwatch.reference.boundary.ReferenceViews.DistributionChoice;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 
 /**
- * The distribution overview: how many enabled mirrors are in each freshness status, the throughput per
- * continent, how many publish IPv6 but fail over it, and how the freshness of all mirrors changed over the
- * last 30 days.
+ * The distribution overview: how many enabled mirrors are in each freshness status (and how many serve a
+ * suite inconsistently), the throughput per continent, how many publish IPv6 but fail over it, and how the
+ * freshness of all mirrors changed over the last 30 days.
  */
 @Named
 @RequestScoped
@@ -47,6 +47,7 @@ public class OverviewBean {
     private List<Map.Entry<String, String>> byContinent;
     private FreshnessChart chart;
     private long failingIpv6;
+    private OperationalFigures.Inconsistency inconsistency;
 
     /** A status and how many mirrors are in it, for the table. */
     public record StatusCount(MirrorStatus status, long mirrors) {
@@ -65,6 +66,7 @@ public class OverviewBean {
         distribution = distributions.distributions().stream().findFirst().orElse(null);
         byFreshness = figures.enabledMirrorsByFreshness();
         failingIpv6 = figures.enabledMirrorsFailingIpv6();
+        inconsistency = figures.enabledMirrorsWithInconsistentSuites();
         byContinent = distribution == null ? List.of() : distributions.throughputByContinent(distribution.id())
                 .entrySet().stream().map(entry -> Map.entry(title(entry.getKey()), MirrorListBean.throughput(entry.getValue())))
                 .toList();
@@ -95,6 +97,11 @@ public class OverviewBean {
     /** Enabled mirrors that publish an AAAA record but did not answer over IPv6 at their last probe. */
     public long getFailingIpv6() {
         return failingIpv6;
+    }
+
+    /** Enabled mirrors serving a suite inconsistently (apt fails there), and those suites. */
+    public OperationalFigures.Inconsistency getInconsistency() {
+        return inconsistency;
     }
 
     public FreshnessChart getChart() {

@@ -40,6 +40,7 @@ public final class FakeMirror implements AutoCloseable {
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     private final Map<String, java.time.Instant> lastModified = new ConcurrentHashMap<>();
     private final Set<String> chunked = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> sizes = new ConcurrentHashMap<>();
     private final Set<String> userAgents = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
     private volatile String redirectEverythingTo;
@@ -205,12 +206,19 @@ public final class FakeMirror implements AutoCloseable {
         return this;
     }
 
-    /** Forgets the bodies, dates and statuses of single paths. */
+    /** Forgets the bodies, dates, sizes and statuses of single paths. */
     public FakeMirror forgetContent() {
         bodies.clear();
         lastModified.clear();
         chunked.clear();
         statuses.clear();
+        sizes.clear();
+        return this;
+    }
+
+    /** Announces this Content-Length in the 200 answer to a HEAD of a served path (none by default). */
+    public FakeMirror size(String path, long bytes) {
+        sizes.put(path, bytes);
         return this;
     }
 
@@ -301,6 +309,10 @@ public final class FakeMirror implements AutoCloseable {
                 exchange.sendResponseHeaders(200, chunked.contains(path) ? 0 : body.length);
                 exchange.getResponseBody().write(body);
             } else {
+                Long size = sizes.get(path);
+                if (status == 200 && size != null && "HEAD".equals(exchange.getRequestMethod())) {
+                    exchange.getResponseHeaders().set("Content-Length", String.valueOf(size));
+                }
                 exchange.sendResponseHeaders(body != null ? 200 : status, -1);
             }
         } catch (InterruptedException e) {

@@ -39,7 +39,9 @@ class MirrorProberTraceTest {
         return CompletableFuture.completedFuture(traceAnswer);
     }, url -> {
         throw new AssertionError("no HTTPS here");
-    }, Clock.fixed(NOW, ZoneOffset.UTC));
+    }, (url, family) -> {
+        throw new AssertionError("no address family is checked here");
+    }, false, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private MirrorProbeOutcome probe() {
         MirrorTarget target = new MirrorTarget(1, "m", BASE, List.of(), Optional.empty(),

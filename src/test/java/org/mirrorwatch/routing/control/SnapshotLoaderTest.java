@@ -2,7 +2,9 @@ package org.mirrorwatch.routing.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.reference.entity.MirrorUrl;
 import org.mirrorwatch.reference.entity.UrlScheme;
@@ -29,5 +31,13 @@ class SnapshotLoaderTest {
             assertEquals(Optional.empty(), SnapshotLoader.webUrl(null, HTTPS, broken), broken.name());
         }
         assertEquals(Optional.of(HTTP), SnapshotLoader.webUrl(HTTP, null, null));
+    }
+
+    @Test
+    void inconsistentSuite_isNotCarried_norItsIndexes_butOtherSuitesAre() {
+        Set<String> carried = new HashSet<>(Set.of("hoary", "hoary/main/binary-i386", "hoary/main/source",
+                "hoary-security", "hoary-security/main/binary-i386", "warty"));
+        SnapshotLoader.dropSuites(carried, Set.of("hoary", "warty-updates"));
+        assertEquals(Set.of("hoary-security", "hoary-security/main/binary-i386", "warty"), carried);
     }
 }
