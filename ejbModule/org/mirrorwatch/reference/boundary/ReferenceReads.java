@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mirrorwatch.platform.DatabaseChanged;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.platform.SettingRules;
 import org.mirrorwatch.reference.boundary.ReferenceViews.ComponentView;
@@ -20,8 +21,9 @@ import org.mirrorwatch.reference.control.ReferenceChanged;
  * The reference data's reads for the API, answered from a {@link ReferenceCatalog} in memory: it changes
  * seldom and is read on every client's visit, and reading it from the database cost a transaction, a
  * query and a round trip per request. A change made through Mirrorwatch drops the catalog when it commits,
- * so the next read shows it; a change this instance cannot see (made in SQL, or by another instance) shows
- * once the catalog is older than {@code mirrorwatch.reference.cache-time}.
+ * so the next read shows it; a change made by another instance or in SQL drops it when the database tells
+ * of it ({@link DatabaseChanged}, within milliseconds of the commit). The catalog is read anew anyway once it
+ * is older than {@code mirrorwatch.reference.cache-time}, for the time the database's notifications are lost.
  */
 @ApplicationScoped
 public class ReferenceReads {
@@ -95,5 +97,12 @@ public class ReferenceReads {
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReferenceChanged change) {
         changes.incrementAndGet();
+    }
+
+    /** A change committed by another instance or in SQL, as the database tells it. */
+    void changedElsewhere(@Observes DatabaseChanged change) {
+        if (change.concerns(ReferenceChanged.TOPIC)) {
+            changes.incrementAndGet();
+        }
     }
 }

@@ -5,4 +5,7 @@ package org.mirrorwatch.reference.control;
  * the changing transaction; observers that cache reference data act after it commits).
  */
 public record ReferenceChanged(String what) {
+
+    /** The database's name for such a change, told to every instance (see V14__change_notifications.sql). */
+    public static final String TOPIC = "reference";
 }

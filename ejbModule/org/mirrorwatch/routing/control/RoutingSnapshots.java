@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mirrorwatch.platform.DatabaseChanged;
 import org.mirrorwatch.platform.SettingRules;
 import org.mirrorwatch.reference.control.ReferenceChanged;
 import org.mirrorwatch.registry.control.MirrorsChanged;
@@ -21,8 +22,10 @@ import org.mirrorwatch.registry.control.MirrorsChanged;
  * The routing snapshot that requests read now, and its rebuilding: a change of the registry that is
  * committed (a mirror registered, reviewed, edited, probed) asks for a rebuild, and the changes of the
  * next {@code mirrorwatch.client-list.rebuild-delay} are served together by one rebuild, so a probe
- * round rebuilds a few times, not once per mirror. Every {@code mirrorwatch.client-list.refresh} it is
- * rebuilt anyway, for the changes this instance cannot see (another instance's, or made in SQL).
+ * round rebuilds a few times, not once per mirror. Changes committed by another instance or made in SQL
+ * arrive the same way, told by the database ({@link DatabaseChanged}). Every
+ * {@code mirrorwatch.client-list.refresh} it is rebuilt anyway: a maintenance window begins or ends with
+ * the clock, not with a change, and notifications are lost while the database connection is.
  * A rebuild that fails keeps the snapshot being served.
  */
 @ApplicationScoped
@@ -88,6 +91,13 @@ public class RoutingSnapshots {
     /** A series' components, architectures or main archive decide where clients are sent too. */
     void referenceChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReferenceChanged change) {
         rebuildSoon();
+    }
+
+    /** A change committed by another instance or in SQL, as the database tells it. */
+    void changedElsewhere(@Observes DatabaseChanged change) {
+        if (change.concerns(MirrorsChanged.TOPIC) || change.concerns(ReferenceChanged.TOPIC)) {
+            rebuildSoon();
+        }
     }
 
     /** Rebuilds after the rebuild delay, together with every change that comes in the meantime. */

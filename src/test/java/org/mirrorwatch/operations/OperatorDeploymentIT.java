@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,10 @@ import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
 import org.mirrorwatch.testing.PayaraMicro;
@@ -42,6 +46,7 @@ import org.mirrorwatch.testing.PayaraMicro;
  * administrator made with the setup token from the server's log; then the distribution, a mirror
  * registered, approved and probed on a mirror of the test's own. Nothing is set up in SQL.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorDeploymentIT {
 
     private static final String DATABASE = "mirrorwatch_operator_day";
@@ -49,6 +54,7 @@ class OperatorDeploymentIT {
     private static final Path LOG = Path.of("target/operator-deployment.log");
 
     private static PayaraMicro payara;
+    private static String firstMirror;
     private static FakeMirrorFarm farm;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -73,6 +79,8 @@ class OperatorDeploymentIT {
         settings.put("mirrorwatch.probe.allowed-cidrs", FakeMirrorFarm.ALLOWED_CIDR);
         settings.put("mirrorwatch.probe.timer.enabled", "false");
         settings.put("mirrorwatch.mail.retry.enabled", "false");
+        // Only the database's notifications may bring a change made in SQL into the client lists here.
+        settings.put("mirrorwatch.client-list.refresh", "PT1H");
         return settings;
     }
 
@@ -87,6 +95,7 @@ class OperatorDeploymentIT {
     }
 
     @Test
+    @Order(1)
     void theFirstDay_setupTokenFromTheLog_thenADistribution_thenAMirrorRegisteredApprovedAndProbed()
             throws Exception {
         String token = setupTokenInTheLog();
@@ -153,6 +162,44 @@ class OperatorDeploymentIT {
         assertEquals("noble", content.at("/sources/0/series").asText(), content.toString());
         assertEquals("UP", content.at("/sources/0/freshness").asText(), content.toString());
         assertEquals(404, send("GET", "/setup.xhtml", null, null).statusCode(), "the setup is closed now");
+        firstMirror = mirror.baseUrl();
+    }
+
+    /**
+     * What another instance, or a person in SQL, commits reaches this instance's copies in memory through
+     * the database's notifications: the reference catalog (kept 30 s here) and the client lists (refreshed
+     * only hourly here) show it within seconds.
+     */
+    @Test
+    @Order(2)
+    void changesCommittedElsewhere_reachTheCopiesInMemory_withinSeconds() throws Exception {
+        assertEquals(List.of("main"), names(ok(send("GET", "/api/v1/components", null, null))));
+        sql("INSERT INTO component (name) VALUES ('universe')");
+        await("the component inserted in SQL, in the API").atMost(Duration.ofSeconds(5))
+                .until(() -> names(send("GET", "/api/v1/components", null, null)),
+                        List.of("main", "universe")::equals);
+
+        String list = "/ubuntu/+countrymirrors-archive?country=DE";
+        await("the probed mirror in the client list").atMost(Duration.ofSeconds(10))
+                .until(() -> send("GET", list, null, null).body().contains(firstMirror));
+        sql("UPDATE distribution_mirror SET enabled = FALSE WHERE name = 'first-mirror'");
+        await("the mirror disabled in SQL, out of the client list").atMost(Duration.ofSeconds(10))
+                .until(() -> !send("GET", list, null, null).body().contains(firstMirror));
+    }
+
+    private static List<String> names(HttpResponse<String> jsonArray) {
+        List<String> names = new ArrayList<>();
+        json(jsonArray).forEach(item -> names.add(item.path("name").asText()));
+        return names;
+    }
+
+    private static void sql(String statement) throws Exception {
+        String url = "jdbc:postgresql://" + System.getProperty("mirrorwatch.db.host") + ":"
+                + System.getProperty("mirrorwatch.db.port") + "/" + DATABASE;
+        try (Connection connection = DriverManager.getConnection(url, System.getProperty("mirrorwatch.db.user"),
+                System.getProperty("mirrorwatch.db.password")); Statement update = connection.createStatement()) {
+            update.execute(statement);
+        }
     }
 
     /** The token as an operator finds it: the last setup line of the server's log. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -237,6 +238,29 @@ class RoutingIT {
     void aChangeOfTheRegistry_reachesTheRedirector_withinTheRebuildDelay() {
         assertEquals(200, api.send("PUT", "/api/v1/mirrors/fr-all/enabled", "{\"enabled\":false}", "Authorization",
                 ADMIN).statusCode());
+        Awaitility.await("fr-all leaves France's lists").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200)).until(() -> !api.get("/ubuntu/+countrymirrors-archive",
+                        "X-Forwarded-For", FRANCE).body().contains("fr-all"));
+    }
+
+    /** The shared server rebuilds hourly only: a change made in SQL arrives by the database's notification. */
+    @Test
+    void aChangeCommittedInSql_reachesTheRedirector_throughTheDatabasesNotification() {
+        // Host names resolved in the background ask for rebuilds too; the change is made once they are done.
+        Awaitility.await("a snapshot no longer rebuilt").atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ofSeconds(3)).pollInterval(Duration.ofSeconds(3))
+                .until(new Callable<Boolean>() {
+                    private String lastBuilt = "";
+
+                    @Override
+                    public Boolean call() {
+                        String built = json(api.get("/api/v1/routing/snapshot")).path("builtAt").asText();
+                        boolean quiet = built.equals(lastBuilt);
+                        lastBuilt = built;
+                        return quiet;
+                    }
+                });
+        TestDatabase.execute("UPDATE distribution_mirror SET enabled = FALSE WHERE name = 'fr-all'");
         Awaitility.await("fr-all leaves France's lists").atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(200)).until(() -> !api.get("/ubuntu/+countrymirrors-archive",
                         "X-Forwarded-For", FRANCE).body().contains("fr-all"));

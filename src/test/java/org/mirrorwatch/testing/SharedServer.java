@@ -204,6 +204,8 @@ public final class SharedServer {
         // Tests change reference data in SQL (TestDatabase.reset), which a copy in memory would not see for
         // its cache time; the copy itself is tried by OperatorDeploymentIT and ReferenceReadsTest.
         settings.put("mirrorwatch.reference.cache-time", "PT0S");
+        // Changes reach the routing snapshot by events and the database's notifications only (RoutingIT).
+        settings.put("mirrorwatch.client-list.refresh", "PT1H");
         ServerProperties.NAMES.forEach(name -> settings.put(name, System.getProperty(name)));
         // Its own SMTP port (see mailPort()), and no retries that would land in a later test's mailbox.
         settings.put("mirrorwatch.mail.port", String.valueOf(mailPort));
