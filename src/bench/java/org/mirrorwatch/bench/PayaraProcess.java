@@ -86,7 +86,9 @@ final class PayaraProcess implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base).timeout(Duration.ofSeconds(2))
+                // The first page renders slowly on a loaded machine (its views are compiled then): a 2 s bound
+                // gave up on every try, and aborted each render, under a load average of 15 on 2 cores.
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base).timeout(Duration.ofSeconds(30))
                         .build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -236,6 +236,21 @@ class ConsoleBrowserIT {
         assertTrue(browser.pageText().contains("Line 2:"), browser.pageText());
         assertFalse(browser.pageText().contains("Line 1:"), "the good line is not reported");
 
+        browser.get("/admin/trace.xhtml");
+        new Select(browser.find("[id='trace:format']")).selectByValue("DEBIAN");
+        browser.type("trace:path", "../project/trace/master");
+        browser.type("trace:syncMarker", "Archive-Update-in-Progress-{host}");
+        browser.clickAndWait("trace:save");
+        assertTrue(browser.text(".field-error").contains("Enter the trace file's path"), browser.pageText());
+        assertEquals(List.of("NONE"), TestDatabase.rows("SELECT trace_format FROM distribution WHERE name = 'ubuntu'"));
+        browser.type("trace:path", "project/trace/ftp-master.debian.org");
+        browser.clickAndWait("trace:save");
+        assertTrue(browser.pageText().contains("Stored: DEBIAN trace at project/trace/ftp-master.debian.org"),
+                browser.pageText());
+        assertEquals(List.of("DEBIAN project/trace/ftp-master.debian.org Archive-Update-in-Progress-{host}"),
+                TestDatabase.rows("SELECT trace_format || ' ' || trace_path || ' ' || sync_marker FROM distribution"
+                        + " WHERE name = 'ubuntu'"));
+
         browser.get("/admin/audit.xhtml?action=MIRROR_OWNER_CHANGED");
         List<String> rows = browser.all("#audit tbody tr").stream().map(row -> row.getText()).toList();
         assertEquals(1, rows.size(), rows.toString());
@@ -333,8 +348,8 @@ class ConsoleBrowserIT {
         }
         logIn("admin", TestLogin.PASSWORD);
         for (String page : List.of("/admin/review.xhtml", "/admin/review.xhtml?list=disabled", "/admin/probe.xhtml",
-                "/admin/manifest.xhtml", "/admin/audit.xhtml", "/admin/mirror.xhtml?name=alice-mirror",
-                "/admin/people.xhtml")) {
+                "/admin/manifest.xhtml", "/admin/trace.xhtml", "/admin/audit.xhtml",
+                "/admin/mirror.xhtml?name=alice-mirror", "/admin/people.xhtml")) {
             problems.addAll(cspViolations(page));
         }
         assertEquals(List.of(), problems);
@@ -353,7 +368,8 @@ class ConsoleBrowserIT {
         }
         logIn("admin", TestLogin.PASSWORD);
         for (String page : List.of("/admin/review.xhtml", "/admin/probe.xhtml", "/admin/manifest.xhtml",
-                "/admin/audit.xhtml", "/admin/mirror.xhtml?name=alice-mirror", "/admin/people.xhtml")) {
+                "/admin/trace.xhtml", "/admin/audit.xhtml", "/admin/mirror.xhtml?name=alice-mirror",
+                "/admin/people.xhtml")) {
             problems.addAll(violations(page));
         }
         assertEquals(List.of(), problems);
