@@ -128,16 +128,6 @@ public final class MirrorProber {
         });
     }
 
-    /**
-     * Only the trace file and the sync marker, one request each, as mirmon reads a mirror: for the
-     * benchmark's trace-only rounds. The outcome has no indexes, so it is never recorded.
-     */
-    public CompletableFuture<TraceFinding> probeTraceOnly(MirrorTarget target) {
-        ProbeLog log = new ProbeLog(clock);
-        return target.trace().map(check -> readTrace(check, log)).orElseGet(() -> CompletableFuture.completedFuture(
-                new TraceFinding(null, null, null, null, Optional.empty())));
-    }
-
     /** GETs the trace (at most 64 KB) and HEADs the sync marker, side by side with the pool files. */
     private CompletableFuture<TraceFinding> readTrace(TraceCheck check, ProbeLog log) {
         CompletableFuture<Optional<GetResult>> trace = check.traceUrl()
