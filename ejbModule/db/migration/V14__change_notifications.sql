@@ -16,7 +16,7 @@ DECLARE
     watched text[][] := ARRAY[
         ['distribution_mirror', 'mirrors'], ['mirror_distro_arch_release', 'mirrors'],
         ['mirror_distro_release_source', 'mirrors'], ['mirror_cd_image_distro_release', 'mirrors'],
-        ['maintenance_window', 'mirrors'],
+        ['maintenance_window', 'mirrors'], ['suite_inconsistency', 'mirrors'],
         ['country', 'reference'], ['distribution', 'reference'], ['component', 'reference'],
         ['distro_release', 'reference'], ['distro_release_component', 'reference'],
         ['distro_arch_release', 'reference']];

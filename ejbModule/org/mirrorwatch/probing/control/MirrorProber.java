@@ -183,16 +183,6 @@ public final class MirrorProber {
         });
     }
 
-    /**
-     * Only the trace file and the sync marker, one request each, as mirmon reads a mirror: for the
-     * benchmark's trace-only rounds. The outcome has no indexes, so it is never recorded.
-     */
-    public CompletableFuture<TraceFinding> probeTraceOnly(MirrorTarget target) {
-        ProbeLog log = new ProbeLog(clock);
-        return target.trace().map(check -> readTrace(check, log)).orElseGet(() -> CompletableFuture.completedFuture(
-                new TraceFinding(null, null, null, null, Optional.empty())));
-    }
-
     /** A GET of a small file, or a failure when this prober reads no files. */
     private CompletableFuture<GetResult> read(String url, int maxBytes) {
         return body.map(client -> client.get(url, maxBytes)).orElseGet(() -> CompletableFuture.completedFuture(
