@@ -64,6 +64,8 @@ public class MetricsResource {
     private final Map<TlsState, AtomicLong> mirrorsByTls = new EnumMap<>(TlsState.class);
     private final Map<Integer, AtomicLong> tlsExpiringWithin = new LinkedHashMap<>();
     private final AtomicReference<Double> tlsEarliestExpiryDays = new AtomicReference<>(Double.NaN);
+    /** Per instance that held claims since this one started; one no longer holding any is at 0. */
+    private final Map<String, AtomicLong> claimsHeld = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The bounds, in days, of the certificates' expiry figures: the notices' 1, 7 and 21 days, and wider. */
     static final List<Integer> TLS_EXPIRY_BOUNDS = List.of(0, 1, 7, 21, 30, 90);
@@ -84,6 +86,20 @@ public class MetricsResource {
         }
         registerRouting();
         registerTls();
+        Gauge.builder("mirrorwatch.instance.info", () -> 1).description("This instance, by its name in shared probe"
+                + " rounds (mirrorwatch.instance.name)").tags("instance", figures.instanceName()).register(registry);
+    }
+
+    /** The claims each instance holds: a series per instance name, as the claims name them. */
+    private void updateClaimsHeld() {
+        Map<String, Integer> held = figures.claimsHeldByInstance();
+        claimsHeld.forEach((instance, count) -> count.set(held.getOrDefault(instance, 0)));
+        held.forEach((instance, count) -> claimsHeld.computeIfAbsent(instance, name -> {
+            AtomicLong value = new AtomicLong();
+            gauge("mirrorwatch.probe.claims.held", "Host claims of running probe rounds each instance holds now",
+                    value, "instance", name);
+            return value;
+        }).set(count));
     }
 
     /** The HTTPS certificates of enabled mirrors: per state, and how soon they expire; no series per mirror. */
@@ -139,6 +155,7 @@ public class MetricsResource {
         requests.set(rounds.requests());
         failures.set(rounds.failures());
         outboxBacklog.set(figures.outboxBacklog());
+        updateClaimsHeld();
         snapshot.set(snapshots.status());
         figures.enabledMirrorsByFreshness().forEach((status, count) -> mirrors.get(status).set(count));
         figures.enabledMirrorsByTlsState().forEach((state, count) -> mirrorsByTls.get(state).set(count));

@@ -1,0 +1,249 @@
+package org.mirrorwatch.probing.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.mirrorwatch.probing.http.ProbeClient;
+import org.mirrorwatch.registry.entity.MirrorContent;
+
+/**
+ * This instance's part in shared rounds. The instance that starts a round opens it (plans the due mirrors
+ * and puts one claim per host in the queue) and then works on it like any other: a participant takes
+ * claims of the round, a capacity's worth at a time ({@link HostClaims#capacity}), probes their mirrors
+ * through one HTTP client (whose limits pace them, per host and overall for this instance), records each
+ * mirror as its probe completes, and marks a claim DONE once its mirrors are recorded. Every lease-ttl/3
+ * it beats: its claims, the round's lease and counters. When it finds nothing left to take and nothing in
+ * flight, it stops, and finishes the round if no claim of any instance is left.
+ *
+ * <p>The instance keeps one participant per round at most; the set of rounds it works on is the only
+ * state held across rounds.
+ */
+@ApplicationScoped
+public class RoundParticipant {
+
+    private static final Logger LOG = Logger.getLogger(RoundParticipant.class.getName());
+
+    @Inject
+    ProbePlanner planner;
+
+    @Inject
+    ProbeRecorder recorder;
+
+    @Inject
+    ProbeRunStore runs;
+
+    @Inject
+    ClaimStore claims;
+
+    @Inject
+    ProbeSettings settings;
+
+    @Inject
+    ManifestFetcher manifests;
+
+    @Inject
+    Clock clock;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    @Resource(lookup = "java:comp/env/concurrent/mirrorwatch-probe")
+    ManagedExecutorService executor;
+
+    /** The rounds this instance works on now. */
+    private final Set<Long> working = ConcurrentHashMap.newKeySet();
+
+    /** Opens a round this instance started, on the managed executor, and works on it. */
+    public void open(long runId, MirrorContent content, List<Long> mirrorIds) {
+        working.add(runId);
+        try {
+            executor.execute(() -> {
+                try {
+                    List<Long> planned = content == MirrorContent.RELEASE ? withManifest(runId, mirrorIds) : mirrorIds;
+                    runs.log(runId, "INFO", "Probing Distribution Mirrors");
+                    int hosts = claims.open(runId, planned);
+                    LOG.info(() -> "Probe round " + runId + ": " + planned.size() + " mirrors in " + hosts
+                            + " host claims");
+                } catch (RuntimeException e) {
+                    working.remove(runId);
+                    LOG.log(Level.SEVERE, "Probe round " + runId + " failed", e);
+                    runs.abort(runId, "The round failed: " + e);
+                    return;
+                }
+                work(runId, content);
+            });
+        } catch (RuntimeException e) {
+            working.remove(runId);
+            throw e;
+        }
+    }
+
+    /** Starts working on a running round that has claims to take, unless this instance works on it already. */
+    public void join(long runId, MirrorContent content) {
+        if (!working.add(runId)) {
+            return;
+        }
+        try {
+            executor.execute(() -> work(runId, content));
+        } catch (RuntimeException e) {
+            working.remove(runId);
+            throw e;
+        }
+    }
+
+    /**
+     * Refreshes the manifests that are fetched from a URL, then leaves out the mirrors whose distribution
+     * has none; a failed fetch keeps the stored one.
+     */
+    private List<Long> withManifest(long runId, List<Long> mirrorIds) {
+        manifests.refreshFetchedManifests().forEach(problem -> runs.log(runId, "WARNING", problem));
+        List<Long> planned = planner.planRelease(mirrorIds).stream().map(ProbeTarget::mirrorId).toList();
+        if (planned.size() < mirrorIds.size()) {
+            runs.log(runId, "WARNING", (mirrorIds.size() - planned.size()) + " release mirrors were not probed:"
+                    + " their distribution has no CD-image manifest.");
+        }
+        return planned;
+    }
+
+    private void work(long runId, MirrorContent content) {
+        String me = settings.getInstanceName();
+        try {
+            probeClaims(runId, content, me);
+            runs.finishIfAllClaimsDone(runId).ifPresent(recorded ->
+                    LOG.info(() -> "Probe round " + runId + " done: " + recorded + " mirrors"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Probe round " + runId + " failed", e);
+            runs.abort(runId, "The round failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping(runId, me);
+        } finally {
+            working.remove(runId);
+        }
+    }
+
+    /** The server stops: another live instance takes this one's claims at once; with none, the round ends. */
+    private void stopping(long runId, String me) {
+        int handedBack = claims.handBack(runId, me);
+        if (claims.othersAlive(me)) {
+            LOG.info(() -> "Probe round " + runId + ": " + handedBack + " host claims handed back, as this server"
+                    + " is stopping; another instance takes them");
+        } else {
+            runs.abort(runId, "The round was interrupted, as its server is stopping.");
+        }
+    }
+
+    private void probeClaims(long runId, MirrorContent content, String me) throws InterruptedException {
+        // The claims and the lease need a beat every lease-ttl/3; the live counters want one every few seconds.
+        long heartbeat = Math.min(2000, Math.max(1000, settings.getLeaseTtl().toMillis() / 3));
+        int capacity = HostClaims.capacity(settings.getLimits().perHost(), settings.getLimits().overall());
+        try (ProbeClient http = new ProbeClient(settings.getLimits(), settings.getGuard(), threads,
+                settings.getFtpThreads(), settings.getTlsTrust(), clock)) {
+            MirrorProber prober = new MirrorProber(http, http, clock);
+            BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+            Map<Long, String> inFlight = new ConcurrentHashMap<>();
+            Map<Long, Integer> unrecorded = new HashMap<>();
+            long reportedRequests = 0;
+            long reportedFailures = 0;
+            long nextBeat = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(heartbeat);
+            boolean lookForMore = true;
+            while (true) {
+                if (lookForMore && unrecorded.size() < capacity) {
+                    lookForMore = false;
+                    List<Claim> taken = claims.take(runId, me, capacity - unrecorded.size());
+                    for (Claim claim : taken) {
+                        List<? extends ProbeTarget> targets = plan(runId, content, claim);
+                        if (targets.isEmpty()) {
+                            claims.done(claim.id(), me);
+                            lookForMore = true;
+                            continue;
+                        }
+                        unrecorded.put(claim.id(), targets.size());
+                        for (ProbeTarget target : targets) {
+                            inFlight.put(target.mirrorId(), target.name());
+                            prober.probe(target).whenComplete((outcome, failure) -> {
+                                inFlight.remove(target.mirrorId());
+                                finished.add(new Finished(claim.id(), outcome != null ? outcome : crashed(target, failure)));
+                            });
+                        }
+                    }
+                    if (unrecorded.isEmpty() && !lookForMore) {
+                        break;
+                    }
+                }
+                Finished done = finished.poll(Math.max(0, nextBeat - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (done != null) {
+                    recordSafely(done.outcome());
+                    claims.recorded(runId, done.claimId(), done.outcome().target().mirrorId());
+                    if (unrecorded.merge(done.claimId(), -1, Integer::sum) == 0) {
+                        unrecorded.remove(done.claimId());
+                        claims.done(done.claimId(), me);
+                        lookForMore = true;
+                    }
+                }
+                if (done == null || System.nanoTime() >= nextBeat) {
+                    long requests = http.requests();
+                    long failures = http.failures();
+                    claims.beat(runId, me, requests - reportedRequests, failures - reportedFailures,
+                            inFlight.values().stream().findFirst().orElse(null));
+                    reportedRequests = requests;
+                    reportedFailures = failures;
+                    nextBeat = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(heartbeat);
+                    // Claims another instance dropped come back to the queue while this one works.
+                    lookForMore = true;
+                }
+            }
+            claims.beat(runId, me, http.requests() - reportedRequests, http.failures() - reportedFailures, null);
+        }
+    }
+
+    /** The claim's mirrors as the round probes them; those deleted since the round started are left out. */
+    private List<? extends ProbeTarget> plan(long runId, MirrorContent content, Claim claim) {
+        List<? extends ProbeTarget> targets = content == MirrorContent.RELEASE ? planner.planRelease(claim.mirrorIds())
+                : planner.plan(claim.mirrorIds(), clock.instant());
+        Set<Long> planned = new HashSet<>();
+        targets.forEach(target -> planned.add(target.mirrorId()));
+        List<Long> gone = new ArrayList<>(claim.mirrorIds());
+        gone.removeAll(planned);
+        if (!gone.isEmpty()) {
+            claims.leftOut(runId, claim.id(), gone);
+        }
+        return targets;
+    }
+
+    /** One mirror's bad data must not stop the round: it is logged, and the round goes on. */
+    private void recordSafely(ProbeOutcome outcome) {
+        if (outcome.crashed()) {
+            return;
+        }
+        try {
+            recorder.record(outcome);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Probe of mirror " + outcome.target().name() + " could not be recorded", e);
+        }
+    }
+
+    private static ProbeOutcome crashed(ProbeTarget target, Throwable failure) {
+        LOG.log(Level.WARNING, "Probe of mirror " + target.name() + " failed unexpectedly", failure);
+        return target.crashed("Probe failed unexpectedly: " + failure + "\n");
+    }
+
+    /** A probe of one of the claim's mirrors, done. */
+    private record Finished(long claimId, ProbeOutcome outcome) {
+    }
+}
