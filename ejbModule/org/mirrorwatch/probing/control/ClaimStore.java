@@ -137,8 +137,10 @@ public class ClaimStore {
                         + " AND state = 'CLAIMED'")
                 .setParameter(1, now).setParameter(2, runId).setParameter(3, instance).executeUpdate();
         // Another instance's mirror stays named while this one has none in flight.
+        // The counts of a last beat that comes after another instance finished the round still count.
         em.createNativeQuery("UPDATE probe_run SET requests = requests + ?, failures = failures + ?,"
-                        + " current_mirror = COALESCE(NULLIF(?, ''), current_mirror) WHERE id = ? AND state = 'RUNNING'")
+                        + " current_mirror = CASE WHEN state = 'RUNNING' THEN COALESCE(NULLIF(?, ''), current_mirror)"
+                        + " END WHERE id = ?")
                 .setParameter(1, newRequests).setParameter(2, newFailures)
                 .setParameter(3, currentMirror == null ? "" : currentMirror.substring(0, Math.min(64, currentMirror.length())))
                 .setParameter(4, runId).executeUpdate();

@@ -2,6 +2,7 @@ package org.mirrorwatch.probing.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,7 +29,8 @@ import org.mirrorwatch.registry.entity.MirrorContent;
  * claims of the round, a capacity's worth at a time ({@link HostClaims#capacity}), probes their mirrors
  * through one HTTP client (whose limits pace them, per host and overall for this instance), records each
  * mirror as its probe completes, and marks a claim DONE once its mirrors are recorded. Every lease-ttl/3
- * it beats: its claims, the round's lease and counters. When it finds nothing left to take and nothing in
+ * (at most every 2 s) a heartbeat on the container's scheduler renews its claims, the round's lease and
+ * counters. When it finds nothing left to take and nothing in
  * flight, it stops, and finishes the round if no claim of any instance is left.
  *
  * <p>The instance keeps one participant per round at most; the set of rounds it works on is the only
@@ -64,6 +67,9 @@ public class RoundParticipant {
 
     @Resource(lookup = "java:comp/env/concurrent/mirrorwatch-probe")
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     /** The rounds this instance works on now. */
     private final Set<Long> working = ConcurrentHashMap.newKeySet();
@@ -150,7 +156,7 @@ public class RoundParticipant {
 
     private void probeClaims(long runId, MirrorContent content, String me) throws InterruptedException {
         // The claims and the lease need a beat every lease-ttl/3; the live counters want one every few seconds.
-        long heartbeat = Math.min(2000, Math.max(1000, settings.getLeaseTtl().toMillis() / 3));
+        long period = Math.min(2000, Math.max(1000, settings.getLeaseTtl().toMillis() / 3));
         int capacity = HostClaims.capacity(settings.getLimits().perHost(), settings.getLimits().overall());
         try (ProbeClient http = new ProbeClient(settings.getLimits(), settings.getGuard(), threads,
                 settings.getFtpThreads(), settings.getTlsTrust(), clock)) {
@@ -158,36 +164,42 @@ public class RoundParticipant {
             BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
             Map<Long, String> inFlight = new ConcurrentHashMap<>();
             Map<Long, Integer> unrecorded = new HashMap<>();
-            long reportedRequests = 0;
-            long reportedFailures = 0;
-            long nextBeat = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(heartbeat);
-            boolean lookForMore = true;
-            while (true) {
-                if (lookForMore && unrecorded.size() < capacity) {
-                    lookForMore = false;
-                    List<Claim> taken = claims.take(runId, me, capacity - unrecorded.size());
-                    for (Claim claim : taken) {
-                        List<? extends ProbeTarget> targets = plan(runId, content, claim);
-                        if (targets.isEmpty()) {
-                            claims.done(claim.id(), me);
-                            lookForMore = true;
-                            continue;
+            Heartbeat heartbeat = new Heartbeat(runId, me, http, inFlight);
+            // Its own thread: planning or recording may take longer than a claim's lifetime, and must not
+            // make the claims look abandoned.
+            ScheduledFuture<?> beating = scheduler.scheduleAtFixedRate(heartbeat, period, period, TimeUnit.MILLISECONDS);
+            try {
+                boolean lookForMore = true;
+                while (true) {
+                    if (lookForMore && unrecorded.size() < capacity) {
+                        lookForMore = false;
+                        for (Claim claim : claims.take(runId, me, capacity - unrecorded.size())) {
+                            List<? extends ProbeTarget> targets = plan(runId, content, claim);
+                            if (targets.isEmpty()) {
+                                claims.done(claim.id(), me);
+                                lookForMore = true;
+                                continue;
+                            }
+                            unrecorded.put(claim.id(), targets.size());
+                            for (ProbeTarget target : targets) {
+                                inFlight.put(target.mirrorId(), target.name());
+                                prober.probe(target).whenComplete((outcome, failure) -> {
+                                    inFlight.remove(target.mirrorId());
+                                    finished.add(new Finished(claim.id(),
+                                            outcome != null ? outcome : crashed(target, failure)));
+                                });
+                            }
                         }
-                        unrecorded.put(claim.id(), targets.size());
-                        for (ProbeTarget target : targets) {
-                            inFlight.put(target.mirrorId(), target.name());
-                            prober.probe(target).whenComplete((outcome, failure) -> {
-                                inFlight.remove(target.mirrorId());
-                                finished.add(new Finished(claim.id(), outcome != null ? outcome : crashed(target, failure)));
-                            });
+                        if (unrecorded.isEmpty() && !lookForMore) {
+                            break;
                         }
                     }
-                    if (unrecorded.isEmpty() && !lookForMore) {
-                        break;
+                    Finished done = finished.poll(period, TimeUnit.MILLISECONDS);
+                    if (done == null) {
+                        // Claims another instance dropped come back to the queue while this one works.
+                        lookForMore = true;
+                        continue;
                     }
-                }
-                Finished done = finished.poll(Math.max(0, nextBeat - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (done != null) {
                     recordSafely(done.outcome());
                     claims.recorded(runId, done.claimId(), done.outcome().target().mirrorId());
                     if (unrecorded.merge(done.claimId(), -1, Integer::sum) == 0) {
@@ -196,19 +208,47 @@ public class RoundParticipant {
                         lookForMore = true;
                     }
                 }
-                if (done == null || System.nanoTime() >= nextBeat) {
-                    long requests = http.requests();
-                    long failures = http.failures();
-                    claims.beat(runId, me, requests - reportedRequests, failures - reportedFailures,
-                            inFlight.values().stream().findFirst().orElse(null));
-                    reportedRequests = requests;
-                    reportedFailures = failures;
-                    nextBeat = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(heartbeat);
-                    // Claims another instance dropped come back to the queue while this one works.
-                    lookForMore = true;
-                }
+            } finally {
+                beating.cancel(false);
             }
-            claims.beat(runId, me, http.requests() - reportedRequests, http.failures() - reportedFailures, null);
+            heartbeat.run();
+        }
+    }
+
+    /**
+     * The participant's heartbeat, on the container's scheduler: its claims and the round's lease, and the
+     * requests and failures since the last beat. The last beat, once the work is done, runs on the
+     * participant's thread; the lock keeps a beat from counting what another counted.
+     */
+    private final class Heartbeat implements Runnable {
+
+        private final long runId;
+        private final String me;
+        private final ProbeClient http;
+        private final Map<Long, String> inFlight;
+        private long reportedRequests;
+        private long reportedFailures;
+
+        Heartbeat(long runId, String me, ProbeClient http, Map<Long, String> inFlight) {
+            this.runId = runId;
+            this.me = me;
+            this.http = http;
+            this.inFlight = inFlight;
+        }
+
+        @Override
+        public synchronized void run() {
+            long requests = http.requests();
+            long failures = http.failures();
+            try {
+                claims.beat(runId, me, requests - reportedRequests, failures - reportedFailures,
+                        inFlight.values().stream().findFirst().orElse(null));
+                reportedRequests = requests;
+                reportedFailures = failures;
+            } catch (RuntimeException e) {
+                // The next beat tries again; a claim is lost only after a lease-ttl without one.
+                LOG.log(Level.WARNING, "Probe round " + runId + ": the heartbeat of this instance's claims failed", e);
+            }
         }
     }
 
