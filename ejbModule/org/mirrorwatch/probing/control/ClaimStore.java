@@ -98,15 +98,19 @@ public class ClaimStore {
 
     /**
      * One mirror of a claim is recorded (or its probe crashed, and there is nothing to record): it is not
-     * probed again, and it counts in the round's done mirrors once, whoever recorded it.
+     * probed again, and it counts in the round's done mirrors once, whoever recorded it. With the last of the
+     * claim's mirrors, the claim is DONE too, if {@code instance} still holds it.
      */
-    public void recorded(long runId, long claimId, long mirrorId) {
+    public void recorded(long runId, long claimId, long mirrorId, String instanceWhenLast) {
+        Timestamp now = Timestamp.from(clock.instant());
         int marked = em.createNativeQuery("UPDATE probe_claim_mirror SET recorded_at = ? WHERE claim_id = ?"
                         + " AND mirror_id = ? AND recorded_at IS NULL")
-                .setParameter(1, Timestamp.from(clock.instant())).setParameter(2, claimId).setParameter(3, mirrorId)
-                .executeUpdate();
+                .setParameter(1, now).setParameter(2, claimId).setParameter(3, mirrorId).executeUpdate();
         em.createNativeQuery("UPDATE probe_run SET mirrors_done = mirrors_done + ? WHERE id = ? AND state = 'RUNNING'")
                 .setParameter(1, marked).setParameter(2, runId).executeUpdate();
+        if (instanceWhenLast != null) {
+            done(claimId, instanceWhenLast);
+        }
     }
 
     /** Mirrors deleted since the round started: they leave the claim and the round's total. */

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,8 +172,10 @@ public class RoundParticipant {
                 while (true) {
                     if (lookForMore && unrecorded.size() < capacity) {
                         lookForMore = false;
-                        for (Claim claim : claims.take(runId, me, capacity - unrecorded.size())) {
-                            List<? extends ProbeTarget> targets = plan(runId, content, claim);
+                        List<Claim> taken = claims.take(runId, me, capacity - unrecorded.size());
+                        Map<Long, List<ProbeTarget>> planned = plan(runId, content, taken);
+                        for (Claim claim : taken) {
+                            List<ProbeTarget> targets = planned.get(claim.id());
                             if (targets.isEmpty()) {
                                 claims.done(claim.id(), me);
                                 lookForMore = true;
@@ -201,10 +202,10 @@ public class RoundParticipant {
                         continue;
                     }
                     recordSafely(done.outcome());
-                    claims.recorded(runId, done.claimId(), done.outcome().target().mirrorId());
-                    if (unrecorded.merge(done.claimId(), -1, Integer::sum) == 0) {
+                    boolean lastOfClaim = unrecorded.merge(done.claimId(), -1, Integer::sum) == 0;
+                    claims.recorded(runId, done.claimId(), done.outcome().target().mirrorId(), lastOfClaim ? me : null);
+                    if (lastOfClaim) {
                         unrecorded.remove(done.claimId());
-                        claims.done(done.claimId(), me);
                         lookForMore = true;
                     }
                 }
@@ -252,18 +253,35 @@ public class RoundParticipant {
         }
     }
 
-    /** The claim's mirrors as the round probes them; those deleted since the round started are left out. */
-    private List<? extends ProbeTarget> plan(long runId, MirrorContent content, Claim claim) {
-        List<? extends ProbeTarget> targets = content == MirrorContent.RELEASE ? planner.planRelease(claim.mirrorIds())
-                : planner.plan(claim.mirrorIds(), clock.instant());
-        Set<Long> planned = new HashSet<>();
-        targets.forEach(target -> planned.add(target.mirrorId()));
-        List<Long> gone = new ArrayList<>(claim.mirrorIds());
-        gone.removeAll(planned);
-        if (!gone.isEmpty()) {
-            claims.leftOut(runId, claim.id(), gone);
+    /**
+     * The mirrors of the claims just taken as the round probes them, by claim: planned together, so each
+     * publication key's paths are read once per batch. Mirrors deleted since the round started are left out.
+     */
+    private Map<Long, List<ProbeTarget>> plan(long runId, MirrorContent content, List<Claim> taken) {
+        List<Long> mirrorIds = taken.stream().flatMap(claim -> claim.mirrorIds().stream()).toList();
+        Map<Long, ProbeTarget> byMirror = new HashMap<>();
+        if (!mirrorIds.isEmpty()) {
+            (content == MirrorContent.RELEASE ? planner.planRelease(mirrorIds) : planner.plan(mirrorIds, clock.instant()))
+                    .forEach(target -> byMirror.put(target.mirrorId(), target));
         }
-        return targets;
+        Map<Long, List<ProbeTarget>> byClaim = new HashMap<>();
+        for (Claim claim : taken) {
+            List<ProbeTarget> targets = new ArrayList<>();
+            List<Long> gone = new ArrayList<>();
+            for (long mirrorId : claim.mirrorIds()) {
+                ProbeTarget target = byMirror.get(mirrorId);
+                if (target != null) {
+                    targets.add(target);
+                } else {
+                    gone.add(mirrorId);
+                }
+            }
+            if (!gone.isEmpty()) {
+                claims.leftOut(runId, claim.id(), gone);
+            }
+            byClaim.put(claim.id(), targets);
+        }
+        return byClaim;
     }
 
     /** One mirror's bad data must not stop the round: it is logged, and the round goes on. */
