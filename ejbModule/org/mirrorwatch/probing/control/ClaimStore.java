@@ -22,7 +22,9 @@ import org.mirrorwatch.registry.entity.DistributionMirror;
  * The claims of shared rounds, in SQL: a round's mirrors grouped by host, taken by instances with
  * {@code FOR UPDATE SKIP LOCKED}, held by a heartbeat, and taken again once their holder stopped beating.
  * Counters that several instances add to are added to in SQL, never read and written back. Each method
- * is its own short transaction. A heartbeat older than the lease-ttl (by the instances' clocks, which
+ * is its own short transaction, and those that write several tables lock them in one order: claims, then
+ * the round, then the lease (PostgreSQL would otherwise give one of two up as a deadlock, and with it the
+ * round). A heartbeat older than the lease-ttl (by the instances' clocks, which
  * must agree to well within it, as for the lease) is a stopped instance's.
  */
 @Stateless
@@ -106,11 +108,12 @@ public class ClaimStore {
         int marked = em.createNativeQuery("UPDATE probe_claim_mirror SET recorded_at = ? WHERE claim_id = ?"
                         + " AND mirror_id = ? AND recorded_at IS NULL")
                 .setParameter(1, now).setParameter(2, claimId).setParameter(3, mirrorId).executeUpdate();
-        em.createNativeQuery("UPDATE probe_run SET mirrors_done = mirrors_done + ? WHERE id = ? AND state = 'RUNNING'")
-                .setParameter(1, marked).setParameter(2, runId).executeUpdate();
+        // The claim's row before the round's, as the heartbeat locks them: the other order deadlocks with it.
         if (instanceWhenLast != null) {
             done(claimId, instanceWhenLast);
         }
+        em.createNativeQuery("UPDATE probe_run SET mirrors_done = mirrors_done + ? WHERE id = ? AND state = 'RUNNING'")
+                .setParameter(1, marked).setParameter(2, runId).executeUpdate();
     }
 
     /** Mirrors deleted since the round started: they leave the claim and the round's total. */
