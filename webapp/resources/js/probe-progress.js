@@ -44,7 +44,30 @@
         show(panel, 'live-requests', round.requests);
         show(panel, 'live-failures', round.failures);
         show(panel, 'live-current', round.currentMirror || '\u2014');
+        show(panel, 'live-queued', round.claimsQueued);
+        showInstances(panel, round.instances || []);
         panel.setAttribute('data-state', round.state);
+    }
+
+    // Each instance's share of the round's host claims, as the page renders it.
+    function showInstances(panel, instances) {
+        var list = panel.querySelector('.live-instances');
+        if (!list) {
+            return;
+        }
+        while (list.firstChild) {
+            list.removeChild(list.firstChild);
+        }
+        instances.forEach(function (instance) {
+            var item = document.createElement('li');
+            var name = document.createElement('span');
+            name.className = 'instance-name';
+            name.textContent = instance.instance;
+            item.appendChild(name);
+            item.appendChild(document.createTextNode(': holds ' + instance.claimsHeld + ', did ' + instance.claimsDone
+                + ', last heartbeat ' + (instance.lastHeartbeat || '\u2014')));
+            list.appendChild(item);
+        });
     }
 
     // A new round's panel is a copy of one on the page, with its own ids.

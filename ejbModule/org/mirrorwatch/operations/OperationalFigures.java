@@ -3,6 +3,7 @@ package org.mirrorwatch.operations;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mirrorwatch.platform.SqlValues;
+import org.mirrorwatch.probing.control.ClaimStore;
+import org.mirrorwatch.probing.control.ProbeSettings;
 import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.platform.AddressFamily;
 import org.mirrorwatch.registry.entity.FamilyState;
@@ -30,6 +33,22 @@ public class OperationalFigures {
 
     /** The probe rounds so far: how many ended in each way, and their requests and failures together. */
     public record RoundTotals(long done, long failed, long running, long requests, long failures) {
+    }
+
+    @Inject
+    ProbeSettings probeSettings;
+
+    @Inject
+    ClaimStore claims;
+
+    /** This instance's name in shared probe rounds. */
+    public String instanceName() {
+        return probeSettings.getInstanceName();
+    }
+
+    /** The host claims each instance holds now, over every running round, by instance name. */
+    public Map<String, Integer> claimsHeldByInstance() {
+        return claims.heldByInstance();
     }
 
     /** Whether the database answers a query. */

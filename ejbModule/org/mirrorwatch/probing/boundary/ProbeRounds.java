@@ -17,9 +17,11 @@ import org.mirrorwatch.identity.control.Caller;
 import org.mirrorwatch.identity.control.Roles;
 import org.mirrorwatch.identity.entity.AuditAction;
 import org.mirrorwatch.platform.NotFoundException;
+import org.mirrorwatch.probing.control.ClaimStore;
 import org.mirrorwatch.probing.control.ProbeRunStore;
 import org.mirrorwatch.probing.control.RoundStarter;
 import org.mirrorwatch.probing.entity.ProbeRun;
+import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.registry.control.OwnerReprobes;
 import org.mirrorwatch.registry.entity.DistributionMirror;
@@ -52,6 +54,9 @@ public class ProbeRounds {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ClaimStore claims;
+
     /**
      * Starts a round of the mirrors of this content type that are due, at most the batch size.
      *
@@ -64,7 +69,7 @@ public class ProbeRounds {
         audit.record(caller, AuditAction.PROBE_ROUND_STARTED, AuditTrail.PROBE_ROUND, run.getId(),
                 "round " + run.getId(), null, JsonBuilders.object().add("content", content.name())
                         .add("trigger", trigger.name()).add("mirrors", run.getMirrorsTotal()).build());
-        return ProbeRunSummary.of(run);
+        return summaryOf(run);
     }
 
     /** Probes one mirror now, whether it is due or not. */
@@ -76,7 +81,7 @@ public class ProbeRounds {
         ProbeRun run = starter.probeMirrorNow(mirrorId);
         audit.record(caller, AuditAction.MIRROR_PROBED_NOW, AuditTrail.MIRROR, mirrorId, mirrorName, null,
                 JsonBuilders.object().add("round", run.getId()).build());
-        return ProbeRunSummary.of(run);
+        return summaryOf(run);
     }
 
     /**
@@ -92,7 +97,7 @@ public class ProbeRounds {
         ProbeRun run = starter.probeMirrorNow(mirrorId);
         audit.record(caller, AuditAction.MIRROR_PROBED_NOW, AuditTrail.MIRROR, mirrorId, mirrorName, null,
                 JsonBuilders.object().add("round", run.getId()).build());
-        return ProbeRunSummary.of(run);
+        return summaryOf(run);
     }
 
     public ProbeRunSummary getRun(long runId) {
@@ -103,9 +108,19 @@ public class ProbeRounds {
         return Optional.ofNullable(runs.find(runId)).map(this::asTheCallerMaySeeIt);
     }
 
-    /** The latest rounds, newest first. */
+    /**
+     * The latest rounds, newest first. The claims are counted for the running rounds only, which the live
+     * panel follows every second; an ended round's are read one round at a time ({@link #getRun}).
+     */
     public List<ProbeRunSummary> recentRuns(int limit) {
-        return runs.recent(limit).stream().map(this::asTheCallerMaySeeIt).toList();
+        return runs.recent(limit).stream().map(run -> run.getState() == RunState.RUNNING ? asTheCallerMaySeeIt(run)
+                : hideCurrentMirrorFromOthers(ProbeRunSummary.of(run, 0, List.of()))).toList();
+    }
+
+    /** The instances that told they are up, the latest heartbeat first, and when each last did. */
+    @RolesAllowed(Roles.MIRROR_ADMIN)
+    public List<ProbeInstance> instances() {
+        return claims.instances();
     }
 
     /**
@@ -119,11 +134,22 @@ public class ProbeRounds {
 
     /**
      * The mirror being probed is named to administrators only: a round also probes disabled mirrors, which
-     * nobody else may know of.
+     * nobody else may know of. So are the instances, whose names name servers.
      */
     private ProbeRunSummary asTheCallerMaySeeIt(ProbeRun run) {
-        ProbeRunSummary summary = ProbeRunSummary.of(run);
+        return hideCurrentMirrorFromOthers(summaryOf(run));
+    }
+
+    private ProbeRunSummary hideCurrentMirrorFromOthers(ProbeRunSummary summary) {
         return callers.currentCaller().filter(Caller::mirrorAdmin).isPresent() ? summary
-                : summary.withoutCurrentMirror();
+                : summary.asOthersSeeIt();
+    }
+
+    /** The round with its claims: those queued, and each instance's share. */
+    private ProbeRunSummary summaryOf(ProbeRun run) {
+        if (run.getTrigger() == RunTrigger.MIRROR) {
+            return ProbeRunSummary.of(run, 0, List.of());
+        }
+        return ProbeRunSummary.of(run, claims.queued(run.getId()), claims.byInstance(run.getId()));
     }
 }

@@ -1,6 +1,7 @@
 package org.mirrorwatch.probing.boundary;
 
 import java.time.Instant;
+import java.util.List;
 import org.mirrorwatch.probing.entity.ProbeRun;
 import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
@@ -12,9 +13,16 @@ import org.mirrorwatch.registry.entity.MirrorContent;
  * @param finished null while the round runs
  * @param currentMirror the mirror being probed; null once the round has ended, and for callers who may not
  *     know of it
+ * @param claimsQueued the round's host claims that no instance holds (0 for a round of one mirror, which has none)
+ * @param instances each instance's share of the round's claims, by name (empty for a round of one mirror)
  */
 public record ProbeRunSummary(long id, MirrorContent content, RunTrigger trigger, RunState state, Instant started,
-        Instant finished, int mirrorsTotal, int mirrorsDone, long requests, long failures, String currentMirror) {
+        Instant finished, int mirrorsTotal, int mirrorsDone, long requests, long failures, String currentMirror,
+        int claimsQueued, List<InstanceClaims> instances) {
+
+    public ProbeRunSummary {
+        instances = List.copyOf(instances);
+    }
 
     /**
      * The share of the round's mirrors probed so far, in whole percent. A running round that has not
@@ -31,14 +39,15 @@ public record ProbeRunSummary(long id, MirrorContent content, RunTrigger trigger
         return state == RunState.RUNNING;
     }
 
-    ProbeRunSummary withoutCurrentMirror() {
+    /** As callers who are not administrators see it: no mirror named, and no instance (they name servers). */
+    ProbeRunSummary asOthersSeeIt() {
         return new ProbeRunSummary(id, content, trigger, state, started, finished, mirrorsTotal, mirrorsDone, requests,
-                failures, null);
+                failures, null, claimsQueued, List.of());
     }
 
-    static ProbeRunSummary of(ProbeRun run) {
+    static ProbeRunSummary of(ProbeRun run, int claimsQueued, List<InstanceClaims> instances) {
         return new ProbeRunSummary(run.getId(), run.getContent(), run.getTrigger(), run.getState(), run.getStarted(),
                 run.getFinished(), run.getMirrorsTotal(), run.getMirrorsDone(), run.getRequests(), run.getFailures(),
-                run.getCurrentMirror());
+                run.getCurrentMirror(), claimsQueued, instances);
     }
 }

@@ -5,15 +5,18 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.logging.Logger;
 import org.mirrorwatch.platform.SqlValues;
 import org.mirrorwatch.probing.boundary.RoundAlreadyRunningException;
 import org.mirrorwatch.probing.entity.ProbeRun;
+import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
@@ -89,13 +92,15 @@ public class ProbeRunStore {
         em.find(ProbeRun.class, runId).plan(mirrors);
     }
 
+    /** Appends a line to the round's log in SQL, as several instances may write it at once. */
     public void log(long runId, String level, String message) {
-        em.find(ProbeRun.class, runId).log(level, message);
+        em.createNativeQuery("UPDATE probe_run SET log = log || ? WHERE id = ?")
+                .setParameter(1, ProbeRun.logLine(level, message)).setParameter(2, runId).executeUpdate();
     }
 
     /** Updates the live counters and renews the round's lease: the heartbeat. */
     public void progress(long runId, int mirrorsDone, long requests, long failures, String currentMirror) {
-        ProbeRun run = em.find(ProbeRun.class, runId);
+        ProbeRun run = locked(runId);
         run.progress(mirrorsDone, requests, failures, currentMirror);
         renewLease(run);
     }
@@ -107,15 +112,48 @@ public class ProbeRunStore {
     }
 
     public void finish(long runId) {
-        ProbeRun run = em.find(ProbeRun.class, runId);
+        ProbeRun run = locked(runId);
         run.finish(clock.instant());
         releaseLease(run);
     }
 
     public void abort(long runId, String reason) {
-        ProbeRun run = em.find(ProbeRun.class, runId);
+        ProbeRun run = locked(runId);
         run.abort(clock.instant(), reason);
         releaseLease(run);
+    }
+
+    /**
+     * Finishes a shared round once none of its claims is left to do, whichever instance did them: the last
+     * lines of its log count every instance's mirrors. The round's row is locked first, so of the instances
+     * that ask at once, one finishes it and the others find it finished.
+     *
+     * @return the mirrors recorded, when this call finished the round
+     */
+    public OptionalInt finishIfAllClaimsDone(long runId) {
+        ProbeRun run = locked(runId);
+        long open = ((Number) em.createNativeQuery("SELECT count(*) FROM probe_claim WHERE run_id = ? AND state <> 'DONE'")
+                .setParameter(1, runId).getSingleResult()).longValue();
+        if (run.getState() != RunState.RUNNING || open > 0) {
+            return OptionalInt.empty();
+        }
+        int recorded = ((Number) em.createNativeQuery("SELECT count(*) FROM probe_claim_mirror m JOIN probe_claim c"
+                        + " ON c.id = m.claim_id WHERE c.run_id = ? AND m.recorded_at IS NOT NULL")
+                .setParameter(1, runId).getSingleResult()).intValue();
+        run.progress(recorded, run.getRequests(), run.getFailures(), null);
+        run.log("INFO", "Probed " + recorded + " mirrors.");
+        run.log("INFO", "Done.");
+        run.finish(clock.instant());
+        releaseLease(run);
+        return OptionalInt.of(recorded);
+    }
+
+    /**
+     * The round's row, locked until the transaction ends: its log and counters are written in SQL by other
+     * instances meanwhile, and Hibernate writes back every column of a changed entity.
+     */
+    private ProbeRun locked(long runId) {
+        return em.find(ProbeRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void releaseLease(ProbeRun run) {

@@ -5,6 +5,7 @@ import static org.mirrorwatch.platform.SettingRules.require;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -53,6 +54,11 @@ public class ProbeSettings {
     @ConfigProperty(name = "mirrorwatch.probe.lease-ttl")
     Duration leaseTtl;
 
+    /** This instance's name in shared rounds; the JVM's pid@host when unset. */
+    @Inject
+    @ConfigProperty(name = "mirrorwatch.instance.name")
+    Optional<String> instanceName;
+
     @Inject
     ProbedAddresses addresses;
 
@@ -82,6 +88,7 @@ public class ProbeSettings {
     @ConfigProperty(name = "mirrorwatch.probe.trust-store-type")
     String trustStoreType;
 
+    private String instance;
     private ProbeLimits limits;
     private AddressGuard guard;
     private TlsTrust tlsTrust;
@@ -104,6 +111,10 @@ public class ProbeSettings {
         require(syncMarkerLimit.compareTo(Duration.ofMinutes(5)) >= 0
                 && syncMarkerLimit.compareTo(Duration.ofDays(2)) <= 0, "mirrorwatch.probe.sync-marker-limit",
                 syncMarkerLimit, "from PT5M to P2D");
+        instance = instanceName.map(String::strip).filter(name -> !name.isEmpty())
+                .orElseGet(() -> ManagementFactory.getRuntimeMXBean().getName());
+        require(instance.length() <= 200 && instance.chars().noneMatch(Character::isISOControl),
+                "mirrorwatch.instance.name", instanceName.orElse(""), "at most 200 characters, none of them control characters");
         guard = addresses.guard();
         tlsTrust = trustStore.filter(path -> !path.isBlank()).map(this::loadTrustStore).orElseGet(TlsTrust::jdkDefault);
         limits = new ProbeLimits(perHostLimit, overallLimit, timeout, 3, 32 * 1024,
@@ -125,6 +136,11 @@ public class ProbeSettings {
     /** The authorities HTTPS mirrors' certificates must chain to. */
     public TlsTrust getTlsTrust() {
         return tlsTrust;
+    }
+
+    /** This instance's name in shared rounds: the claims it holds, the probe page, the metrics. */
+    public String getInstanceName() {
+        return instance;
     }
 
     public boolean isTimerEnabled() {

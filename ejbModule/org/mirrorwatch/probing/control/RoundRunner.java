@@ -17,7 +17,8 @@ import org.mirrorwatch.probing.http.ProbeClient;
 import org.mirrorwatch.registry.entity.MirrorContent;
 
 /**
- * Runs one round on a managed thread: plans it, starts every mirror's probe at once (the HTTP client's
+ * Runs a round of one mirror ("probe now", no lease and no claims) on this instance's managed thread;
+ * rounds of the due mirrors are shared by the instances ({@link RoundParticipant}). It runs it: plans it, starts every mirror's probe at once (the HTTP client's
  * limits pace them), and records each mirror as its probe completes. The thread waits on a queue of
  * finished probes, never on a socket, and renews the round's lease while it waits.
  */

@@ -8,7 +8,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -29,13 +28,15 @@ import org.mirrorwatch.registry.entity.MirrorContent;
 public class RoundStarter {
 
     private static final Logger LOG = Logger.getLogger(RoundStarter.class.getName());
-    private static final String HOLDER = ManagementFactory.getRuntimeMXBean().getName();
 
     @Inject
     ProbeRunStore runs;
 
     @Inject
     RoundRunner runner;
+
+    @Inject
+    RoundParticipant participant;
 
     @Inject
     ProbeQueue queue;
@@ -50,12 +51,14 @@ public class RoundStarter {
     ManagedExecutorService executor;
 
     /**
-     * Starts a round of the mirrors of this content type that are due, at most the batch size.
+     * Starts a round of the mirrors of this content type that are due, at most the batch size. The round is
+     * shared work: it is opened on this instance's managed executor (its mirrors become host claims), and
+     * every live instance takes claims of it.
      *
      * @throws RoundAlreadyRunningException when a round of this content type is running
      */
     public ProbeRun startRound(MirrorContent content, RunTrigger trigger) {
-        ProbeRun run = runs.startLeasedRound(content, trigger, HOLDER);
+        ProbeRun run = runs.startLeasedRound(content, trigger, settings.getInstanceName());
         int batchSize = settings.getBatchSize(content);
         List<Long> dueAndOneMore = queue.due(content, batchSize + 1);
         List<Long> due = dueAndOneMore.subList(0, Math.min(batchSize, dueAndOneMore.size()));
@@ -68,12 +71,11 @@ public class RoundStarter {
                     + " of the " + queue.countDue(content) + " due mirrors; the rest wait for later rounds."
                     + " Raise " + ProbeSettings.batchSizeSetting(content) + " to probe them all each round");
         }
-        List<Long> planned = List.copyOf(due);
-        executor.execute(() -> runner.run(run.getId(), content, planned));
+        participant.open(run.getId(), content, List.copyOf(due));
         return runs.find(run.getId());
     }
 
-    /** Probes one mirror now, whether it is due or not. */
+    /** Probes one mirror now, whether it is due or not: on this instance, with no claims and no lease. */
     public ProbeRun probeMirrorNow(long mirrorId) {
         DistributionMirror mirror = Optional.ofNullable(em.find(DistributionMirror.class, mirrorId))
                 .orElseThrow(() -> new NotFoundException("mirror", mirrorId));

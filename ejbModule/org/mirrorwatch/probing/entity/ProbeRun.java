@@ -86,7 +86,12 @@ public class ProbeRun {
 
     /** Adds a line to the round's log, as the seed's script writes it: "INFO    Probing ...". */
     public void log(String level, String message) {
-        log = log + String.format("%-8s%s%n", level, message);
+        log = log + logLine(level, message);
+    }
+
+    /** One line of a round's log, for those who append it in SQL while other instances write it too. */
+    public static String logLine(String level, String message) {
+        return String.format("%-8s%s%n", level, message);
     }
 
     public void finish(Instant when) {

@@ -506,10 +506,11 @@ public final class ProbeBenchmark {
         }
     }
 
-    /** The stack of the thread that runs the round (RoundRunner), from a thread dump, or null. */
+    /** The stack of the thread that runs the round (RoundParticipant, or RoundRunner for one mirror), from a thread dump, or null. */
     static String roundThreadStack(String dump) {
         for (String block : dump.split("\n\n")) {
-            if (block.startsWith("\"concurrent/mirrorwatch-probe") && block.contains("RoundRunner")) {
+            if (block.startsWith("\"concurrent/mirrorwatch-probe")
+                    && (block.contains("RoundParticipant") || block.contains("RoundRunner"))) {
                 return block;
             }
         }

@@ -71,6 +71,8 @@ public class MetricsResource {
     private final AtomicLong syncing = new AtomicLong();
     private final AtomicLong inconsistentMirrors = new AtomicLong();
     private final AtomicLong inconsistentSuites = new AtomicLong();
+    /** Per instance that held claims since this one started; one no longer holding any is at 0. */
+    private final Map<String, AtomicLong> claimsHeld = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The bounds, in days, of the certificates' expiry figures: the notices' 1, 7 and 21 days, and wider. */
     static final List<Integer> TLS_EXPIRY_BOUNDS = List.of(0, 1, 7, 21, 30, 90);
@@ -100,6 +102,8 @@ public class MetricsResource {
                 + " differing from its InRelease", inconsistentMirrors);
         gauge("mirrorwatch.mirrors.inconsistent.suites", "Suites of enabled mirrors whose index sizes differ from"
                 + " their InRelease, over all mirrors", inconsistentSuites);
+        Gauge.builder("mirrorwatch.instance.info", () -> 1).description("This instance, by its name in shared probe"
+                + " rounds (mirrorwatch.instance.name)").tags("instance", figures.instanceName()).register(registry);
     }
 
     /** The enabled mirrors per address family and state as of their last probe; no series per mirror. */
@@ -113,6 +117,18 @@ public class MetricsResource {
                         "family", family.title().toLowerCase(java.util.Locale.ROOT), "state", state.name());
             }
         }
+    }
+
+    /** The claims each instance holds: a series per instance name, as the claims name them. */
+    private void updateClaimsHeld() {
+        Map<String, Integer> held = figures.claimsHeldByInstance();
+        claimsHeld.forEach((instance, count) -> count.set(held.getOrDefault(instance, 0)));
+        held.forEach((instance, count) -> claimsHeld.computeIfAbsent(instance, name -> {
+            AtomicLong value = new AtomicLong();
+            gauge("mirrorwatch.probe.claims.held", "Host claims of running probe rounds each instance holds now",
+                    value, "instance", name);
+            return value;
+        }).set(count));
     }
 
     /** The HTTPS certificates of enabled mirrors: per state, and how soon they expire; no series per mirror. */
@@ -168,6 +184,7 @@ public class MetricsResource {
         requests.set(rounds.requests());
         failures.set(rounds.failures());
         outboxBacklog.set(figures.outboxBacklog());
+        updateClaimsHeld();
         snapshot.set(snapshots.status());
         figures.enabledMirrorsByFreshness().forEach((status, count) -> mirrors.get(status).set(count));
         OperationalFigures.Inconsistency inconsistency = figures.enabledMirrorsWithInconsistentSuites();

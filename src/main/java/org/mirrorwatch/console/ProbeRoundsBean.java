@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.Locale;
 import org.mirrorwatch.platform.MirrorwatchException;
+import org.mirrorwatch.probing.boundary.ProbeInstance;
 import org.mirrorwatch.probing.boundary.ProbeRounds;
 import org.mirrorwatch.probing.boundary.ProbeRunSummary;
 import org.mirrorwatch.probing.entity.RunTrigger;
@@ -34,6 +35,7 @@ public class ProbeRoundsBean {
     private MirrorContent content = MirrorContent.ARCHIVE;
     private List<ProbeRunSummary> recent;
     private List<ProbeRunSummary> live;
+    private List<ProbeInstance> instances;
 
     public void start() {
         try {
@@ -71,6 +73,14 @@ public class ProbeRoundsBean {
             live = !running.isEmpty() ? running : getRecent().stream().limit(1).toList();
         }
         return live;
+    }
+
+    /** The instances that take part in rounds, with their last heartbeat. */
+    public List<ProbeInstance> getInstances() {
+        if (instances == null) {
+            instances = rounds.instances();
+        }
+        return instances;
     }
 
     public List<ProbeRunSummary> getRecent() {

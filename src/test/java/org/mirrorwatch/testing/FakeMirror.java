@@ -53,6 +53,7 @@ public final class FakeMirror implements AutoCloseable {
     /** The same port on a second address (e.g. [::1]), for a host with two address families; null without. */
     private volatile HttpServer second;
     private final AtomicInteger secondRequests = new AtomicInteger();
+    private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
 
     FakeMirror(FakeMirrorFarm farm, String address) {
         this(farm, address, null);
@@ -251,6 +252,13 @@ public final class FakeMirror implements AutoCloseable {
         return requests.get();
     }
 
+    /** How often each path (relative to the root, e.g. "a/dists/noble/Release") was requested. */
+    public Map<String, Integer> requestsByPath() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        requestsByPath.forEach((path, count) -> counts.put(path, count.get()));
+        return counts;
+    }
+
     /** The most requests this host ever had in progress at once. */
     public int peakConcurrency() {
         return peak.get();
@@ -258,6 +266,7 @@ public final class FakeMirror implements AutoCloseable {
 
     public void resetCounters() {
         requests.set(0);
+        requestsByPath.clear();
         peak.set(0);
         tlsHandshakes.set(0);
     }
@@ -271,6 +280,8 @@ public final class FakeMirror implements AutoCloseable {
         peak.accumulateAndGet(now, Math::max);
         farm.requestStarted();
         int number = requests.incrementAndGet();
+        requestsByPath.computeIfAbsent(exchange.getRequestURI().getRawPath().substring(1), path -> new AtomicInteger())
+                .incrementAndGet();
         boolean counted = true;
         try {
             if (number > answeredBeforeHanging) {

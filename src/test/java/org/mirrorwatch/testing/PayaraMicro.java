@@ -135,6 +135,16 @@ public final class PayaraMicro implements AutoCloseable {
         return log;
     }
 
+    /** Kills it at once with SIGKILL, as a crash would: no shutdown, nothing handed back. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -75,6 +75,21 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Loads datasets into another database than the shared server's, one a test's own servers use (its
+     * schema made by their start); nothing is emptied first.
+     */
+    public static void loadInto(String database, String... datasets) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            for (String dataset : datasets) {
+                statement.execute(fill(read(dataset), Map.of()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not load " + String.join(", ", datasets) + " into " + database
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The single number a query returns, e.g. {@code SELECT count(*) FROM probe_run}. */
     public static long count(String sql) {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
@@ -161,8 +176,13 @@ public final class TestDatabase {
 
     /** A connection to the test database, for tests that look at rows directly. */
     public static Connection connect() throws SQLException {
+        return connect(System.getProperty("mirrorwatch.db.name"));
+    }
+
+    /** A connection to another database on the test's PostgreSQL, such as one a test's own servers use. */
+    public static Connection connect(String database) throws SQLException {
         String url = "jdbc:postgresql://" + System.getProperty("mirrorwatch.db.host") + ":"
-                + System.getProperty("mirrorwatch.db.port") + "/" + System.getProperty("mirrorwatch.db.name");
+                + System.getProperty("mirrorwatch.db.port") + "/" + database;
         return DriverManager.getConnection(url, System.getProperty("mirrorwatch.db.user"),
                 System.getProperty("mirrorwatch.db.password"));
     }

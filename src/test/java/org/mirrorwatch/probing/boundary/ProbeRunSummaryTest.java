@@ -3,6 +3,7 @@ package org.mirrorwatch.probing.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mirrorwatch.probing.entity.RunState;
 import org.mirrorwatch.probing.entity.RunTrigger;
@@ -12,7 +13,7 @@ class ProbeRunSummaryTest {
 
     private static ProbeRunSummary run(RunState state, int total, int done) {
         return new ProbeRunSummary(1, MirrorContent.ARCHIVE, RunTrigger.MANUAL, state, Instant.EPOCH, null, total,
-                done, 0, 0, null);
+                done, 0, 0, null, 0, List.of());
     }
 
     @Test

@@ -1,0 +1,307 @@
+package org.mirrorwatch.probing;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mirrorwatch.testing.ApiClient.basic;
+import static org.mirrorwatch.testing.ApiClient.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.mirrorwatch.testing.FakeMirror;
+import org.mirrorwatch.testing.FakeMirrorFarm;
+import org.mirrorwatch.testing.PayaraMicro;
+import org.mirrorwatch.testing.TestDatabase;
+import org.mirrorwatch.testing.TestLogin;
+
+/**
+ * A round is shared work (issue 17): two Payara Micros on one database of their own, a round over a fake
+ * farm of hosts with two mirrors each. Both instances probe it, each mirror exactly once (the farm counts
+ * requests per path), no host above its per-host limit; then one instance is killed with SIGKILL in the
+ * middle of a round, and the other finishes it, probing again only the mirrors that were in flight.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SharedRoundsIT {
+
+    private static final String DATABASE = "mirrorwatch_shared_rounds";
+    private static final String ADMIN = basic("admin", TestLogin.PASSWORD);
+    private static final int PER_HOST = 2;
+    private static final int HOSTS = 20;
+    private static final List<String> SITES = List.of("a/", "b/");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static PayaraMicro alpha;
+    private static PayaraMicro beta;
+    private static FakeMirrorFarm farm;
+    /** What one probe of one of the farm's mirrors asks, path by path, below its site. */
+    private static Map<String, Integer> oneProbe;
+
+    @BeforeAll
+    static void twoInstancesOnOneDatabase() throws Exception {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DATABASE);
+        }
+        farm = new FakeMirrorFarm();
+        // The first start makes the schema; the dataset goes in before the second instance comes up.
+        alpha = PayaraMicro.start(port -> settings(port, "alpha"), log("alpha"));
+        TestDatabase.loadInto(DATABASE, "prober-world");
+        beta = PayaraMicro.start(port -> settings(port, "beta"), log("beta"));
+        oneProbe = probedAlone();
+    }
+
+    private static Path log(String instance) throws IOException {
+        Path log = Path.of("target/shared-rounds-" + instance + ".log");
+        Files.deleteIfExists(log);
+        return log;
+    }
+
+    private static Map<String, String> settings(int port, String instance) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("user.timezone", "UTC");
+        for (String name : List.of("mirrorwatch.db.host", "mirrorwatch.db.port", "mirrorwatch.db.user",
+                "mirrorwatch.db.password", "mirrorwatch.mail.host", "mirrorwatch.mail.port", "mirrorwatch.mail.from")) {
+            settings.put(name, System.getProperty(name));
+        }
+        settings.put("mirrorwatch.db.name", DATABASE);
+        settings.put("mirrorwatch.base-url", "http://localhost:" + port);
+        settings.put("mirrorwatch.instance.name", instance);
+        settings.put("mirrorwatch.probe.allowed-cidrs", FakeMirrorFarm.ALLOWED_CIDR);
+        settings.put("mirrorwatch.probe.timer.enabled", "false");
+        settings.put("mirrorwatch.probe.per-host-limit", String.valueOf(PER_HOST));
+        settings.put("mirrorwatch.probe.overall-limit", "4");
+        settings.put("mirrorwatch.probe.timeout", "PT10S");
+        // Short, so that a killed instance's claims are taken over within seconds.
+        settings.put("mirrorwatch.probe.lease-ttl", "PT6S");
+        settings.put("mirrorwatch.mail.retry.enabled", "false");
+        return settings;
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable closing : new AutoCloseable[] {alpha, beta, farm}) {
+            try {
+                if (closing != null) {
+                    closing.close();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRound_isProbedByBothInstances_eachMirrorExactlyOnce_noHostAboveItsLimit() throws Exception {
+        List<FakeMirror> hosts = farmOfHosts("shared");
+
+        JsonNode round = roundToTheEnd(alpha);
+
+        assertEquals("DONE", round.path("state").asText(), round.toString());
+        assertEquals(HOSTS * SITES.size(), round.path("mirrorsDone").asInt(), round.toString());
+        assertEquals(HOSTS * SITES.size(), round.path("mirrorsTotal").asInt(), round.toString());
+        assertEquals(0, round.path("claimsQueued").asInt(), round.toString());
+        Map<String, Integer> doneBy = new TreeMap<>();
+        round.path("instances").forEach(instance -> doneBy.put(instance.path("instance").asText(),
+                instance.path("claimsDone").asInt()));
+        assertEquals(Set.of("alpha", "beta"), doneBy.keySet(), round.toString());
+        assertTrue(doneBy.values().stream().allMatch(done -> done > 0), "both did claims: " + doneBy);
+        assertEquals(HOSTS, doneBy.values().stream().mapToInt(Integer::intValue).sum(), "every host once: " + doneBy);
+        for (FakeMirror host : hosts) {
+            for (String site : SITES) {
+                assertEquals(oneProbe, requestsBelow(host, site), "each path of " + host.baseUrl() + site + " once");
+            }
+            assertTrue(host.peakConcurrency() <= PER_HOST, host.baseUrl() + " peak " + host.peakConcurrency());
+        }
+        assertEquals(List.of("INFO    Probing Distribution Mirrors", "INFO    Probed 40 mirrors.", "INFO    Done."),
+                rows("SELECT log FROM probe_run WHERE id = " + round.path("id").asLong()).get(0).lines().toList());
+        assertEquals(List.of(), rows("SELECT m.name FROM distribution_mirror m WHERE m.name LIKE 'shared-%' AND"
+                + " (SELECT count(*) FROM mirror_probe_record r WHERE r.distribution_mirror_id = m.id) <> 1"));
+    }
+
+    @Test
+    @Order(2)
+    void anInstanceKilledMidRound_theOtherFinishesIt_probingAgainOnlyTheMirrorsInFlight() throws Exception {
+        List<FakeMirror> hosts = farmOfHosts("killed");
+        long id = start(alpha);
+
+        await("beta holding claims with some of its mirrors recorded").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    JsonNode betaShare = share(get(alpha, id), "beta");
+                    return betaShare != null && betaShare.path("claimsHeld").asInt() > 0
+                            && betaShare.path("claimsDone").asInt() > 0;
+                });
+        beta.kill();
+        List<String> heldAtTheKill = rows("SELECT host FROM probe_claim WHERE run_id = " + id
+                + " AND state = 'CLAIMED' AND instance = 'beta'");
+
+        // Beta's claims come back once its heartbeat is older than the lease-ttl (6 s).
+        await("the round finished by alpha").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !"RUNNING".equals(get(alpha, id).path("state").asText()));
+        JsonNode round = get(alpha, id);
+        assertEquals("DONE", round.path("state").asText(), round.toString());
+        assertEquals(HOSTS * SITES.size(), round.path("mirrorsDone").asInt(), round.toString());
+        assertEquals(List.of(), rows("SELECT id FROM probe_run WHERE state = 'RUNNING'"));
+        assertTrue(rows("SELECT log FROM probe_run WHERE id = " + id).get(0).contains("Probed 40 mirrors."));
+
+        // Every mirror recorded once: those beta recorded before the kill are kept, none is recorded again.
+        assertEquals(List.of(), rows("SELECT m.name FROM distribution_mirror m WHERE m.name LIKE 'killed-%' AND"
+                + " (SELECT count(*) FROM mirror_probe_record r WHERE r.distribution_mirror_id = m.id) <> 1"));
+        Set<String> takenTwice = new HashSet<>(rows("SELECT host FROM probe_claim WHERE run_id = " + id
+                + " AND times_taken > 1"));
+        assertEquals(Set.copyOf(heldAtTheKill), takenTwice, "alpha took over what beta held, and nothing else");
+        List<String> probedTwice = new ArrayList<>();
+        for (FakeMirror host : hosts) {
+            for (String site : SITES) {
+                if (!oneProbe.equals(requestsBelow(host, site))) {
+                    probedTwice.add(hostKey(host) + " " + site);
+                    assertTrue(takenTwice.contains(hostKey(host)), host.baseUrl() + site + " was probed twice,"
+                            + " although its host was not in flight at the kill: " + requestsBelow(host, site));
+                }
+            }
+            assertTrue(host.peakConcurrency() <= PER_HOST, host.baseUrl() + " peak " + host.peakConcurrency());
+        }
+        assertTrue(probedTwice.size() <= heldAtTheKill.size() * SITES.size(), probedTwice + " vs " + heldAtTheKill);
+    }
+
+    /** A control mirror, probed on its own with "probe now": what one probe of a farm mirror asks. */
+    private static Map<String, Integer> probedAlone() throws Exception {
+        FakeMirror control = farm.newMirror().serve(ProberWorld.syncedAgo(Duration.ZERO, "a/"));
+        register("control", control.baseUrl() + "a/");
+        HttpResponse<String> probe = send(alpha, "POST", "/api/v1/mirrors/control/probes");
+        assertEquals(202, probe.statusCode(), probe.body());
+        String round = URI.create(probe.headers().firstValue("Location").orElseThrow()).getPath();
+        await("the control mirror probed").atMost(Duration.ofSeconds(60))
+                .until(() -> !send(alpha, "GET", round).body().contains("\"state\":\"RUNNING\""));
+        Map<String, Integer> alone = requestsBelow(control, "a/");
+        assertTrue(!alone.isEmpty() && alone.values().stream().allMatch(count -> count == 1), alone.toString());
+        return alone;
+    }
+
+    /** HOSTS hosts, each with two mirrors (sites a/ and b/) of the same content, slow to answer. */
+    private static List<FakeMirror> farmOfHosts(String prefix) throws SQLException {
+        List<FakeMirror> hosts = new ArrayList<>();
+        for (int h = 0; h < HOSTS; h++) {
+            FakeMirror host = farm.newMirror().latency(Duration.ofMillis(50));
+            for (String site : SITES) {
+                host.serve(ProberWorld.syncedAgo(Duration.ZERO, site));
+                register(prefix + "-" + h + "-" + site.charAt(0), host.baseUrl() + site);
+            }
+            hosts.add(host);
+        }
+        return hosts;
+    }
+
+    private static String hostKey(FakeMirror host) {
+        URI base = URI.create(host.baseUrl());
+        return base.getHost() + ":" + base.getPort();
+    }
+
+    private static Map<String, Integer> requestsBelow(FakeMirror host, String site) {
+        Map<String, Integer> below = new TreeMap<>();
+        host.requestsByPath().forEach((path, count) -> {
+            if (path.startsWith(site)) {
+                below.put(path.substring(site.length()), count);
+            }
+        });
+        return below;
+    }
+
+    private static void register(String name, String url) throws SQLException {
+        execute("INSERT INTO distribution_mirror (distribution_id, owner_id, name, speed, country_id, content,"
+                + " pulse_type, http_base_url, enabled, official_candidate, review_status, date_created)"
+                + " VALUES (1, (SELECT id FROM person WHERE name = 'owner'), '" + name + "', 'S1G',"
+                + " (SELECT id FROM country WHERE iso_code = 'DE'), 'ARCHIVE', 'PULL', '" + url + "', true, true,"
+                + " 'OFFICIAL', now())");
+    }
+
+    private static JsonNode roundToTheEnd(PayaraMicro server) {
+        long id = start(server);
+        await("the round over").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !"RUNNING".equals(get(server, id).path("state").asText()));
+        return get(server, id);
+    }
+
+    private static long start(PayaraMicro server) {
+        HttpResponse<String> started = send(server, "POST", "/api/v1/probe-rounds", "{\"content\":\"ARCHIVE\"}");
+        assertEquals(202, started.statusCode(), started.body());
+        return json(started).path("id").asLong();
+    }
+
+    private static JsonNode get(PayaraMicro server, long id) {
+        return json(send(server, "GET", "/api/v1/probe-rounds/" + id));
+    }
+
+    private static JsonNode share(JsonNode round, String instance) {
+        for (JsonNode share : round.path("instances")) {
+            if (instance.equals(share.path("instance").asText())) {
+                return share;
+            }
+        }
+        return null;
+    }
+
+    private static HttpResponse<String> send(PayaraMicro server, String method, String path) {
+        return send(server, method, path, null);
+    }
+
+    private static HttpResponse<String> send(PayaraMicro server, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.baseUri().resolve(path.substring(1)))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", ADMIN)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = TestDatabase.connect(DATABASE); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static List<String> rows(String sql) throws SQLException {
+        try (Connection connection = TestDatabase.connect(DATABASE); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        }
+    }
+}
