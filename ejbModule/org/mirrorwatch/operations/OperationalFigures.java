@@ -80,16 +80,8 @@ public class OperationalFigures {
 
     /** Enabled mirrors per state of their HTTPS certificate as of their last probe; every state is present. */
     public Map<TlsState, Long> enabledMirrorsByTlsState() {
-        Map<TlsState, Long> counts = new EnumMap<>(TlsState.class);
-        for (TlsState state : TlsState.values()) {
-            counts.put(state, 0L);
-        }
-        for (Object row : em.createNativeQuery("SELECT tls_state, count(*) FROM distribution_mirror"
-                + " WHERE enabled AND tls_state IS NOT NULL GROUP BY tls_state").getResultList()) {
-            Object[] columns = (Object[]) row;
-            counts.put(TlsState.valueOf((String) columns[0]), ((Number) columns[1]).longValue());
-        }
-        return counts;
+        return countsByName(TlsState.class, "SELECT tls_state, count(*) FROM distribution_mirror"
+                + " WHERE enabled AND tls_state IS NOT NULL GROUP BY tls_state");
     }
 
     /** Enabled mirrors flagged as a partial sync, and those syncing, as of their last probe. */
@@ -109,21 +101,10 @@ public class OperationalFigures {
      */
     public Map<AddressFamily, Map<FamilyState, Long>> enabledMirrorsByFamilyState() {
         Map<AddressFamily, Map<FamilyState, Long>> counts = new EnumMap<>(AddressFamily.class);
-        for (AddressFamily family : AddressFamily.values()) {
-            Map<FamilyState, Long> states = new EnumMap<>(FamilyState.class);
-            for (FamilyState state : FamilyState.values()) {
-                states.put(state, 0L);
-            }
-            counts.put(family, states);
-        }
-        for (Object row : em.createNativeQuery("SELECT 'IPV4', ipv4_state, count(*) FROM distribution_mirror"
-                + " WHERE enabled AND ipv4_state IS NOT NULL GROUP BY ipv4_state UNION ALL SELECT 'IPV6', ipv6_state,"
-                + " count(*) FROM distribution_mirror WHERE enabled AND ipv6_state IS NOT NULL GROUP BY ipv6_state")
-                .getResultList()) {
-            Object[] columns = (Object[]) row;
-            counts.get(AddressFamily.valueOf((String) columns[0])).put(FamilyState.valueOf((String) columns[1]),
-                    ((Number) columns[2]).longValue());
-        }
+        counts.put(AddressFamily.IPV4, countsByName(FamilyState.class, "SELECT ipv4_state, count(*)"
+                + " FROM distribution_mirror WHERE enabled AND ipv4_state IS NOT NULL GROUP BY ipv4_state"));
+        counts.put(AddressFamily.IPV6, countsByName(FamilyState.class, "SELECT ipv6_state, count(*)"
+                + " FROM distribution_mirror WHERE enabled AND ipv6_state IS NOT NULL GROUP BY ipv6_state"));
         return counts;
     }
 
@@ -163,14 +144,19 @@ public class OperationalFigures {
 
     /** Enabled mirrors per freshness status as of their last probe; every status is present. */
     public Map<MirrorStatus, Long> enabledMirrorsByFreshness() {
-        Map<MirrorStatus, Long> counts = new EnumMap<>(MirrorStatus.class);
-        for (MirrorStatus status : MirrorStatus.values()) {
-            counts.put(status, 0L);
+        return countsByName(MirrorStatus.class, "SELECT probed_freshness, count(*) FROM distribution_mirror"
+                + " WHERE enabled GROUP BY probed_freshness");
+    }
+
+    /** Counts per enum value from a query of (name, count) rows; every value is present, 0 when absent. */
+    private <E extends Enum<E>> Map<E, Long> countsByName(Class<E> type, String sql) {
+        Map<E, Long> counts = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            counts.put(value, 0L);
         }
-        for (Object row : em.createNativeQuery("SELECT probed_freshness, count(*) FROM distribution_mirror"
-                + " WHERE enabled GROUP BY probed_freshness").getResultList()) {
+        for (Object row : em.createNativeQuery(sql).getResultList()) {
             Object[] columns = (Object[]) row;
-            counts.put(MirrorStatus.valueOf((String) columns[0]), ((Number) columns[1]).longValue());
+            counts.put(Enum.valueOf(type, (String) columns[0]), ((Number) columns[1]).longValue());
         }
         return counts;
     }

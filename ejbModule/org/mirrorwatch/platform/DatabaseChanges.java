@@ -24,7 +24,8 @@ import org.postgresql.PGNotification;
 /**
  * Listens on PostgreSQL's {@code mirrorwatch_changes} channel, which the schema's triggers tell of every
  * committed change to what instances keep in memory, and fires a {@link DatabaseChanged} per topic. One
- * connection of the pool is held for it, on a thread of its own. A lost connection is opened again after
+ * connection of the pool is held for it, on a thread of its own; a pool whose connections do not unwrap to
+ * the driver's {@code PGConnection} turns it off once, with a warning. A lost connection is opened again after
  * {@link #RETRY_AFTER_SECONDS}, and then every topic counts as changed, since notifications sent meanwhile
  * are gone; until then the copies fall back on their own refresh.
  */
@@ -73,6 +74,15 @@ public class DatabaseChanges {
                 connection.setAutoCommit(true);
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + CHANNEL);
+                }
+                if (!connection.isWrapperFor(PGConnection.class)) {
+                    // Not a loss that passes: the pool's driver classes are not the application's (on WildFly,
+                    // a driver module of another name), so asking again every few seconds would only cost a
+                    // connection each time.
+                    LOG.warning("The database's change notifications are off: the pool's connections are not"
+                            + " PostgreSQL's PGConnection as this application sees it. Changes made by other"
+                            + " instances or in SQL show after the copies' own refresh");
+                    return;
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 if (lost) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -116,7 +117,7 @@ public class ProbeRecorder {
                 Map.of(MirrorStatus.UP, outcome.found().size()), clock.instant()));
         LOG.info(() -> String.format("Probed release mirror %s: %d of %d CD image pairs complete, %s%s",
                 mirror.getName(), outcome.found().size(), outcome.target().pairs().size(),
-                mirror.isEnabled() ? "enabled" : "disabled", tlsOf(outcome)));
+                mirror.isEnabled() ? "enabled" : "disabled", findingsOf(outcome)));
     }
 
     private void recordArchive(MirrorProbeOutcome outcome) {
@@ -143,7 +144,7 @@ public class ProbeRecorder {
             availability.reenableAndNotifyOwner(mirror, Optional.of(probe));
         }
         recordFamilies(mirror, probe, outcome);
-        Map<String, String> inconsistent = new java.util.TreeMap<>();
+        Map<String, String> inconsistent = new TreeMap<>();
         outcome.suites().stream().filter(SuiteOutcome::inconsistent)
                 .forEach(suite -> inconsistent.put(suite.suite(), suite.detail()));
         suiteConsistency.record(mirror, inconsistent, now);
@@ -153,7 +154,7 @@ public class ProbeRecorder {
         em.persist(new MirrorFreshnessSnapshot(mirror, probe, overall, countByStatus(mirror), now));
         LOG.info(() -> String.format("Probed mirror %s: %d content records, overall %s, %s%s%s%s", mirror.getName(),
                 outcome.indexes().stream().filter(IndexOutcome::present).count(), overall,
-                mirror.isEnabled() ? "enabled" : "disabled", tlsOf(outcome),
+                mirror.isEnabled() ? "enabled" : "disabled", findingsOf(outcome),
                 outcome.trace().isEmpty() ? "" : ", " + trace.describe(overall),
                 inconsistent.isEmpty() ? "" : ", inconsistent suites " + String.join(" ", inconsistent.keySet())));
         if (trace.getSyncState().filter(state -> state == SyncState.STALE_MARKER).isPresent()) {
@@ -198,7 +199,8 @@ public class ProbeRecorder {
         outcome.families().ifPresent(families -> familyNotices.noticeIfDue(mirror, families, clock.instant()));
     }
 
-    private static String tlsOf(ProbeOutcome outcome) {
+    /** The certificate's state and the address families, as the probe's log line names them. */
+    private static String findingsOf(ProbeOutcome outcome) {
         return outcome.tls().map(tls -> ", HTTPS " + tls.getState()).orElse("")
                 + outcome.families().map(families -> ", " + families.describe()).orElse("");
     }

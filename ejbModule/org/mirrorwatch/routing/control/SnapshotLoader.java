@@ -31,7 +31,7 @@ import org.mirrorwatch.registry.entity.MirrorStatus;
 import org.mirrorwatch.registry.entity.TlsState;
 
 /**
- * Reads a {@link RoutingSnapshot} from the registry in one read-only transaction and ten queries,
+ * Reads a {@link RoutingSnapshot} from the registry in one read-only transaction and a dozen queries,
  * whatever the number of mirrors: the eligible mirrors (enabled, official, reachable over HTTP(S), and
  * fresh enough overall; with their HTTPS URL only while its certificate works for clients, and the address
  * families their newest probe found them answering on), what each carries fresh enough, the distributions

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * Puts the test database in a known state: every table emptied (the country list and Flyway's history
@@ -28,6 +30,11 @@ public final class TestDatabase {
 
     /** Reference data loaded by migrations, which tests never change. */
     private static final List<String> KEPT_TABLES = List.of("flyway_schema_history", "country");
+    /** Mails a delivery pass has claimed and not yet sent or given up. */
+    private static final String MAILS_IN_FLIGHT =
+            "SELECT count(*) FROM mail_outbox WHERE claimed_until IS NOT NULL AND sent_at IS NULL";
+    /** Longer than the shared server's SMTP timeout, so that a mail in flight ends one way or the other. */
+    private static final Duration MAIL_IN_FLIGHT_LIMIT = Duration.ofSeconds(15);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z0-9_.-]+)}");
 
     private TestDatabase() {
@@ -52,7 +59,15 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Empties and loads in one transaction, so that the server never reads the empty tables in between
+     * (its routing snapshot would otherwise serve no distribution until its next rebuild). It waits for
+     * mails the server is sending at that moment: a previous test's mail would otherwise arrive in this
+     * test's mailbox. Locking the outbox first means no pass can claim a mail between the look and the
+     * emptying.
+     */
     private static void resetOnce(Map<String, String> values, String... datasets) {
+        long giveUpAt = System.nanoTime() + MAIL_IN_FLIGHT_LIMIT.toNanos();
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery(
@@ -66,9 +81,24 @@ public final class TestDatabase {
             if (tables.isEmpty()) {
                 throw new IllegalStateException("The schema is missing: was the application deployed?");
             }
-            statement.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
-            for (String dataset : datasets) {
-                statement.execute(fill(read(dataset), values));
+            connection.setAutoCommit(false);
+            try {
+                while (true) {
+                    statement.execute("LOCK TABLE mail_outbox IN ACCESS EXCLUSIVE MODE");
+                    if (countIn(statement, MAILS_IN_FLIGHT) == 0 || System.nanoTime() > giveUpAt) {
+                        break;
+                    }
+                    connection.rollback();
+                    awaitNoMailInFlight(giveUpAt);
+                }
+                statement.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+                for (String dataset : datasets) {
+                    statement.execute(fill(read(dataset), values));
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not reset the test database: " + e.getMessage(), e);
@@ -87,6 +117,19 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not load " + String.join(", ", datasets) + " into " + database
                     + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitNoMailInFlight(long giveUpAt) {
+        Awaitility.await("the mail the server is sending").pollDelay(Duration.ofMillis(20))
+                .pollInterval(Duration.ofMillis(50)).atMost(Duration.ofNanos(Math.max(giveUpAt - System.nanoTime(), 1)))
+                .ignoreExceptions().until(() -> count(MAILS_IN_FLIGHT) == 0);
+    }
+
+    private static long countIn(Statement statement, String sql) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
