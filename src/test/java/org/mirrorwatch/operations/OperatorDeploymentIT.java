@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
 import org.mirrorwatch.testing.PayaraMicro;
+import org.mirrorwatch.testing.TestDatabase;
 
 /**
  * An operator's first day, as the README's deployment section tells it: Payara Micro started from the WAR
@@ -60,7 +60,7 @@ class OperatorDeploymentIT {
 
     @BeforeAll
     static void deployAsTheReadmeSays() throws Exception {
-        createEmptyDatabase();
+        TestDatabase.createEmpty(DATABASE);
         Files.deleteIfExists(LOG);
         payara = PayaraMicro.start(OperatorDeploymentIT::settings, LOG);
         farm = new FakeMirrorFarm();
@@ -194,10 +194,7 @@ class OperatorDeploymentIT {
     }
 
     private static void sql(String statement) throws Exception {
-        String url = "jdbc:postgresql://" + System.getProperty("mirrorwatch.db.host") + ":"
-                + System.getProperty("mirrorwatch.db.port") + "/" + DATABASE;
-        try (Connection connection = DriverManager.getConnection(url, System.getProperty("mirrorwatch.db.user"),
-                System.getProperty("mirrorwatch.db.password")); Statement update = connection.createStatement()) {
+        try (Connection connection = TestDatabase.connect(DATABASE); Statement update = connection.createStatement()) {
             update.execute(statement);
         }
     }
@@ -219,17 +216,6 @@ class OperatorDeploymentIT {
             return Files.readString(LOG, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** A database of its own, empty: Flyway makes the schema when the application starts. */
-    private static void createEmptyDatabase() throws Exception {
-        String url = "jdbc:postgresql://" + System.getProperty("mirrorwatch.db.host") + ":"
-                + System.getProperty("mirrorwatch.db.port") + "/" + System.getProperty("mirrorwatch.db.name");
-        try (Connection connection = DriverManager.getConnection(url, System.getProperty("mirrorwatch.db.user"),
-                System.getProperty("mirrorwatch.db.password")); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
         }
     }
 

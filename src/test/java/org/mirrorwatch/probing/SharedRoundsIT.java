@@ -63,10 +63,7 @@ class SharedRoundsIT {
 
     @BeforeAll
     static void twoInstancesOnOneDatabase() throws Exception {
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
+        TestDatabase.createEmpty(DATABASE);
         farm = new FakeMirrorFarm();
         // The first start makes the schema; the dataset goes in before the second instance comes up.
         alpha = PayaraMicro.start(port -> settings(port, "alpha"), log("alpha"));

@@ -105,6 +105,16 @@ public final class TestDatabase {
         }
     }
 
+    /** Makes {@code database} anew and empty on the test run's server: Flyway makes the schema when a server starts. */
+    public static void createEmpty(String database) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Loads datasets into another database than the shared server's, one a test's own servers use (its
      * schema made by their start); nothing is emptied first.
