@@ -2,6 +2,8 @@ package org.mirrorwatch.probing;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mirrorwatch.testing.ApiClient.basic;
 import static org.mirrorwatch.testing.ApiClient.json;
@@ -27,6 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.logging.Logger;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.http.Cookie;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,20 +43,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
+import org.mirrorwatch.testing.Nginx;
 import org.mirrorwatch.testing.PayaraMicro;
 import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestLogin;
 
 /**
- * A round is shared work (issue 17): two Payara Micros on one database of their own, a round over a fake
- * farm of hosts with two mirrors each. Both instances probe it, each mirror exactly once (the farm counts
- * requests per path), no host above its per-host limit; then one instance is killed with SIGKILL in the
- * middle of a round, and the other finishes it, probing again only the mirrors that were in flight.
+ * Several instances, one registry (issue 17): two Payara Micros on one database of their own, behind
+ * Debian's nginx with the README's sample configuration, started once for these tests. A round over a fake
+ * farm of hosts with two mirrors each is probed by both instances, each mirror exactly once (the farm counts
+ * requests per path), no host above its per-host limit; a mirror changed through one instance reaches the
+ * other's client list within a second; a login through the load balancer stays with its instance for the
+ * pages that follow, and first visits go to both; last, one instance is killed with SIGKILL in the middle of
+ * a round, and the other finishes it, probing again only the mirrors that were in flight.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SharedRoundsIT {
+class SeveralInstancesIT {
 
-    private static final String DATABASE = "mirrorwatch_shared_rounds";
+    private static final Logger LOG = Logger.getLogger(SeveralInstancesIT.class.getName());
+    private static final String DATABASE = "mirrorwatch_several_instances";
     private static final String ADMIN = basic("admin", TestLogin.PASSWORD);
     private static final int PER_HOST = 2;
     private static final int HOSTS = 20;
@@ -57,6 +70,7 @@ class SharedRoundsIT {
 
     private static PayaraMicro alpha;
     private static PayaraMicro beta;
+    private static Nginx nginx;
     private static FakeMirrorFarm farm;
     /** What one probe of one of the farm's mirrors asks, path by path, below its site. */
     private static Map<String, Integer> oneProbe;
@@ -69,11 +83,12 @@ class SharedRoundsIT {
         alpha = PayaraMicro.start(port -> settings(port, "alpha"), log("alpha"));
         TestDatabase.loadInto(DATABASE, "prober-world");
         beta = PayaraMicro.start(port -> settings(port, "beta"), log("beta"));
+        nginx = Nginx.inFrontOf(alpha.baseUri(), beta.baseUri(), Path.of("target/several-instances-nginx"));
         oneProbe = probedAlone();
     }
 
     private static Path log(String instance) throws IOException {
-        Path log = Path.of("target/shared-rounds-" + instance + ".log");
+        Path log = Path.of("target/several-instances-" + instance + ".log");
         Files.deleteIfExists(log);
         return log;
     }
@@ -88,6 +103,11 @@ class SharedRoundsIT {
         settings.put("mirrorwatch.db.name", DATABASE);
         settings.put("mirrorwatch.base-url", "http://localhost:" + port);
         settings.put("mirrorwatch.instance.name", instance);
+        // The route after the session id, which the load balancer keeps a session's requests on.
+        settings.put("jvmRoute", instance);
+        settings.put("mirrorwatch.client.trusted-proxies", "127.0.0.1/32");
+        // A change reaches the other instance's lists in this delay plus one rebuild.
+        settings.put("mirrorwatch.client-list.rebuild-delay", "PT0.5S");
         settings.put("mirrorwatch.probe.allowed-cidrs", FakeMirrorFarm.ALLOWED_CIDR);
         settings.put("mirrorwatch.probe.timer.enabled", "false");
         settings.put("mirrorwatch.probe.per-host-limit", String.valueOf(PER_HOST));
@@ -101,7 +121,7 @@ class SharedRoundsIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closing : new AutoCloseable[] {alpha, beta, farm}) {
+        for (AutoCloseable closing : new AutoCloseable[] {nginx, alpha, beta, farm}) {
             try {
                 if (closing != null) {
                     closing.close();
@@ -143,6 +163,86 @@ class SharedRoundsIT {
 
     @Test
     @Order(2)
+    void aMirrorChangedThroughOneInstance_reachesTheOthersClientList_withinASecond() throws Exception {
+        String moved = rows("SELECT http_base_url FROM distribution_mirror WHERE name = 'shared-0-a'").get(0);
+        assertFalse(listedIn(beta, "JP").contains(moved), "not among Japan's own yet");
+
+        HttpResponse<String> patched = send(alpha, "PATCH", "/api/v1/mirrors/shared-0-a", "{\"country\":\"JP\"}");
+        assertEquals(200, patched.statusCode(), patched.body());
+        long committed = System.nanoTime();
+        await("shared-0-a in beta's list for Japan").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> listedIn(beta, "JP").contains(moved));
+        Duration took = Duration.ofNanos(System.nanoTime() - committed);
+        LOG.info(() -> "beta's client list had the change made through alpha after " + took.toMillis() + " ms");
+        assertTrue(took.compareTo(Duration.ofSeconds(1)) < 0, "beta's list had it after " + took);
+    }
+
+    @Test
+    @Order(3)
+    void aLoginThroughTheLoadBalancer_staysWithItsInstance_andFirstVisitsGoToBoth() throws Exception {
+        Set<String> routes = new HashSet<>();
+        for (int visitor = 0; visitor < 4 && routes.size() < 2; visitor++) {
+            try (WebClient browser = new WebClient()) {
+                browser.getOptions().setJavaScriptEnabled(false);
+                browser.getOptions().setCssEnabled(false);
+                // One request without a session, which nginx sends to the next instance in turn.
+                HtmlPage login = browser.getPage(nginx.baseUri().resolve("login.xhtml?next=%2Fadmin%2Fprobe.xhtml").toURL());
+                String route = routeOf(browser);
+                routes.add(route);
+                ((HtmlInput) login.getElementById("login:name")).setValue("admin");
+                ((HtmlInput) login.getElementById("login:password")).setValue(TestLogin.PASSWORD);
+                HtmlPage probePage = ((HtmlElement) login.getElementById("login:submit")).click();
+                assertTrue(probePage.getUrl().getPath().endsWith("/admin/probe.xhtml"),
+                        "logged in on " + route + ": " + probePage.getUrl());
+                for (int page = 0; page < 4; page++) {
+                    HtmlPage again = browser.getPage(nginx.baseUri().resolve("admin/probe.xhtml").toURL());
+                    assertTrue(again.getUrl().getPath().endsWith("/admin/probe.xhtml"),
+                            "still logged in on " + route + " at page " + page + ": " + again.getUrl());
+                    assertEquals(route, routeOf(browser), "the same session");
+                    String instances = again.getElementById("instances").asNormalizedText();
+                    assertTrue(instances.contains("alpha") && instances.contains("beta"), instances);
+                }
+            }
+        }
+        assertEquals(Set.of("alpha", "beta"), routes, "first visits go to both instances");
+    }
+
+    /** The instance that holds the browser's session, as its session id ends. */
+    private static String routeOf(WebClient browser) {
+        Cookie session = browser.getCookieManager().getCookie("JSESSIONID");
+        assertNotNull(session, "a session cookie");
+        String id = session.getValue();
+        return id.substring(id.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * The URLs an instance's mirror list for a country gives as that country's own (the list tops them up
+     * with other continents' mirrors, which are not what a move to the country changes).
+     */
+    private static List<String> listedIn(PayaraMicro server, String country) {
+        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("ubuntu/+countrymirrors-archive?country="
+                + country)).header("Accept", "application/json").timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> list;
+        try {
+            list = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        assertEquals(200, list.statusCode(), list.body());
+        List<String> own = new ArrayList<>();
+        json(list).path("choices").forEach(choice -> {
+            if (country.equals(choice.path("country").asText())) {
+                own.add(choice.path("url").asText());
+            }
+        });
+        return own;
+    }
+
+    @Test
+    @Order(4)
     void anInstanceKilledMidRound_theOtherFinishesIt_probingAgainOnlyTheMirrorsInFlight() throws Exception {
         List<FakeMirror> hosts = farmOfHosts("killed");
         long id = start(alpha);
