@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,12 @@ import org.mirrorwatch.registry.entity.DistributionMirror;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ClaimStore {
+
+    /**
+     * How long an instance that stopped beating stays on the probe page (as silent) before its row is
+     * deleted by the next heartbeat of any instance: long enough for an operator to notice it.
+     */
+    static final Duration FORGOTTEN_AFTER = Duration.ofDays(1);
 
     @PersistenceContext
     EntityManager em;
@@ -163,6 +170,8 @@ public class ClaimStore {
      */
     public void beatInstance(String instance, Instant started) {
         Timestamp now = Timestamp.from(clock.instant());
+        em.createNativeQuery("DELETE FROM probe_instance WHERE heartbeat_at < ?")
+                .setParameter(1, Timestamp.from(clock.instant().minus(FORGOTTEN_AFTER))).executeUpdate();
         em.createNativeQuery("INSERT INTO probe_instance (name, started_at, heartbeat_at) VALUES (?, ?, ?)"
                         + " ON CONFLICT (name) DO UPDATE SET heartbeat_at = EXCLUDED.heartbeat_at")
                 .setParameter(1, instance).setParameter(2, Timestamp.from(started)).setParameter(3, now)
@@ -215,14 +224,22 @@ public class ClaimStore {
                 ((Number) row[2]).intValue(), SqlValues.instant(row[3]))).toList();
     }
 
-    /** The instances that told they are up, the latest first; for the probe page and the metrics. */
+    /**
+     * The instances that told they are up within {@link #FORGOTTEN_AFTER}, the latest first, each up or
+     * silent; for the probe page.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<ProbeInstance> instances() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT name, started_at, heartbeat_at FROM probe_instance"
-                + " ORDER BY heartbeat_at DESC, name").getResultList();
-        return rows.stream().map(row -> new ProbeInstance((String) row[0], SqlValues.instant(row[1]),
-                SqlValues.instant(row[2]))).toList();
+                + " WHERE heartbeat_at >= ? ORDER BY heartbeat_at DESC, name")
+                .setParameter(1, Timestamp.from(clock.instant().minus(FORGOTTEN_AFTER))).getResultList();
+        Instant silentBefore = expiredBefore().toInstant();
+        return rows.stream().map(row -> {
+            Instant heartbeat = SqlValues.instant(row[2]);
+            return new ProbeInstance((String) row[0], SqlValues.instant(row[1]), heartbeat,
+                    !heartbeat.isBefore(silentBefore));
+        }).toList();
     }
 
     /** The claims each instance holds now, over every running round; for the metrics. */

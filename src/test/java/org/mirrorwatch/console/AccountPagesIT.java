@@ -91,6 +91,18 @@ class AccountPagesIT {
         browser.close();
     }
 
+    /**
+     * A load balancer keeps a session on its instance by the route after the session id (README, "Behind a
+     * load balancer"): Payara takes it from jvmRoute, WildFly's undertow from its instance-id, which is
+     * jboss.node.name unless set; the shared server sets both to "shared".
+     */
+    @Test
+    void aSessionId_endsWithTheInstancesRoute() throws Exception {
+        open("/login.xhtml");
+        String session = browser.getCookieManager().getCookie("JSESSIONID").getValue();
+        assertTrue(session.endsWith(".shared"), session);
+    }
+
     @Test
     void signUp_thenTheMailedLinkConfirmsTheAddress_andOnlyThenTheAccountLogsIn() throws Exception {
         HtmlPage page = open("/signup.xhtml");

@@ -186,12 +186,9 @@ class SeveralInstancesIT {
                 browser.getOptions().setJavaScriptEnabled(false);
                 browser.getOptions().setCssEnabled(false);
                 // One request without a session, which nginx sends to the next instance in turn.
-                HtmlPage login = browser.getPage(nginx.baseUri().resolve("login.xhtml?next=%2Fadmin%2Fprobe.xhtml").toURL());
+                HtmlPage probePage = probePageAsAdmin(browser, nginx.baseUri());
                 String route = routeOf(browser);
                 routes.add(route);
-                ((HtmlInput) login.getElementById("login:name")).setValue("admin");
-                ((HtmlInput) login.getElementById("login:password")).setValue(TestLogin.PASSWORD);
-                HtmlPage probePage = ((HtmlElement) login.getElementById("login:submit")).click();
                 assertTrue(probePage.getUrl().getPath().endsWith("/admin/probe.xhtml"),
                         "logged in on " + route + ": " + probePage.getUrl());
                 for (int page = 0; page < 4; page++) {
@@ -205,6 +202,14 @@ class SeveralInstancesIT {
             }
         }
         assertEquals(Set.of("alpha", "beta"), routes, "first visits go to both instances");
+    }
+
+    /** Logs in as the administrator on the login page that leads to the probe page, and returns that page. */
+    private static HtmlPage probePageAsAdmin(WebClient browser, URI base) throws IOException {
+        HtmlPage login = browser.getPage(base.resolve("login.xhtml?next=%2Fadmin%2Fprobe.xhtml").toURL());
+        ((HtmlInput) login.getElementById("login:name")).setValue("admin");
+        ((HtmlInput) login.getElementById("login:password")).setValue(TestLogin.PASSWORD);
+        return ((HtmlElement) login.getElementById("login:submit")).click();
     }
 
     /** The instance that holds the browser's session, as its session id ends. */
@@ -284,6 +289,19 @@ class SeveralInstancesIT {
             assertTrue(host.peakConcurrency() <= PER_HOST, host.baseUrl() + " peak " + host.peakConcurrency());
         }
         assertTrue(probedTwice.size() <= heldAtTheKill.size() * SITES.size(), probedTwice + " vs " + heldAtTheKill);
+
+        // The probe page shows beta silent; an instance silent for more than a day is forgotten.
+        execute("INSERT INTO probe_instance (name, started_at, heartbeat_at) VALUES ('gone-last-week',"
+                + " now() - interval '8 days', now() - interval '8 days')");
+        await("the instance silent for a week forgotten").atMost(Duration.ofSeconds(20))
+                .until(() -> rows("SELECT name FROM probe_instance WHERE name = 'gone-last-week'").isEmpty());
+        try (WebClient browser = new WebClient()) {
+            browser.getOptions().setJavaScriptEnabled(false);
+            browser.getOptions().setCssEnabled(false);
+            String instances = probePageAsAdmin(browser, alpha.baseUri()).getElementById("instances").asNormalizedText();
+            assertTrue(instances.lines().anyMatch(line -> line.startsWith("alpha") && line.endsWith("up")), instances);
+            assertTrue(instances.lines().anyMatch(line -> line.startsWith("beta") && line.contains("silent")), instances);
+        }
     }
 
     /** A control mirror, probed on its own with "probe now": what one probe of a farm mirror asks. */

@@ -211,6 +211,9 @@ public final class SharedServer {
         settings.put("mirrorwatch.mail.port", String.valueOf(mailPort));
         settings.put("mirrorwatch.mail.retry.enabled", "false");
         settings.put("mirrorwatch.base-url", "http://localhost:" + port);
+        // The route after the session id (AccountPagesIT): Payara's jvmRoute, WildFly's node name.
+        settings.put("jvmRoute", "shared");
+        settings.put("jboss.node.name", "shared");
         return settings;
     }
 
