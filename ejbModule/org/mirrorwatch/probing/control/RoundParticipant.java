@@ -187,7 +187,7 @@ public class RoundParticipant {
                                 prober.probe(target).whenComplete((outcome, failure) -> {
                                     inFlight.remove(target.mirrorId());
                                     finished.add(new Finished(claim.id(),
-                                            outcome != null ? outcome : crashed(target, failure)));
+                                            outcome != null ? outcome : FinishedProbes.crashed(target, failure)));
                                 });
                             }
                         }
@@ -201,7 +201,7 @@ public class RoundParticipant {
                         lookForMore = true;
                         continue;
                     }
-                    recordSafely(done.outcome());
+                    FinishedProbes.recordSafely(recorder, done.outcome());
                     boolean lastOfClaim = unrecorded.merge(done.claimId(), -1, Integer::sum) == 0;
                     claims.recorded(runId, done.claimId(), done.outcome().target().mirrorId(), lastOfClaim ? me : null);
                     if (lastOfClaim) {
@@ -282,23 +282,6 @@ public class RoundParticipant {
             byClaim.put(claim.id(), targets);
         }
         return byClaim;
-    }
-
-    /** One mirror's bad data must not stop the round: it is logged, and the round goes on. */
-    private void recordSafely(ProbeOutcome outcome) {
-        if (outcome.crashed()) {
-            return;
-        }
-        try {
-            recorder.record(outcome);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Probe of mirror " + outcome.target().name() + " could not be recorded", e);
-        }
-    }
-
-    private static ProbeOutcome crashed(ProbeTarget target, Throwable failure) {
-        LOG.log(Level.WARNING, "Probe of mirror " + target.name() + " failed unexpectedly", failure);
-        return target.crashed("Probe failed unexpectedly: " + failure + "\n");
     }
 
     /** A probe of one of the claim's mirrors, done. */

@@ -90,14 +90,14 @@ public class RoundRunner {
                 inFlight.put(target.mirrorId(), target.name());
                 prober.probe(target).whenComplete((outcome, failure) -> {
                     inFlight.remove(target.mirrorId());
-                    finished.add(outcome != null ? outcome : crashed(target, failure));
+                    finished.add(outcome != null ? outcome : FinishedProbes.crashed(target, failure));
                 });
             }
             int recorded = 0;
             while (recorded < targets.size()) {
                 ProbeOutcome outcome = finished.poll(heartbeat, TimeUnit.MILLISECONDS);
                 if (outcome != null) {
-                    recordSafely(outcome);
+                    FinishedProbes.recordSafely(recorder, outcome);
                     recorded++;
                 }
                 String current = inFlight.values().stream().findFirst().orElse(null);
@@ -105,22 +105,5 @@ public class RoundRunner {
             }
             return recorded;
         }
-    }
-
-    /** One mirror's bad data must not stop the round: it is logged, and the round goes on. */
-    private void recordSafely(ProbeOutcome outcome) {
-        if (outcome.crashed()) {
-            return;
-        }
-        try {
-            recorder.record(outcome);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Probe of mirror " + outcome.target().name() + " could not be recorded", e);
-        }
-    }
-
-    private static ProbeOutcome crashed(ProbeTarget target, Throwable failure) {
-        LOG.log(Level.WARNING, "Probe of mirror " + target.name() + " failed unexpectedly", failure);
-        return target.crashed("Probe failed unexpectedly: " + failure + "\n");
     }
 }

@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,6 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
 import org.mirrorwatch.testing.PayaraMicro;
+import org.mirrorwatch.testing.ServerProperties;
 import org.mirrorwatch.testing.TestDatabase;
 
 /**
@@ -67,13 +67,7 @@ class OperatorDeploymentIT {
     }
 
     private static Map<String, String> settings(int port) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("user.timezone", "UTC");
-        for (String name : List.of("mirrorwatch.db.host", "mirrorwatch.db.port", "mirrorwatch.db.user",
-                "mirrorwatch.db.password", "mirrorwatch.mail.host", "mirrorwatch.mail.port", "mirrorwatch.mail.from")) {
-            settings.put(name, System.getProperty(name));
-        }
-        settings.put("mirrorwatch.db.name", DATABASE);
+        Map<String, String> settings = ServerProperties.onDatabase(DATABASE);
         settings.put("mirrorwatch.base-url", "http://localhost:" + port);
         // The mirror of this test is on a private address, which a production registry would refuse.
         settings.put("mirrorwatch.probe.allowed-cidrs", FakeMirrorFarm.ALLOWED_CIDR);

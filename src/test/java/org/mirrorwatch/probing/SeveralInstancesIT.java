@@ -24,7 +24,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +44,7 @@ import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
 import org.mirrorwatch.testing.Nginx;
 import org.mirrorwatch.testing.PayaraMicro;
+import org.mirrorwatch.testing.ServerProperties;
 import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestLogin;
 
@@ -94,13 +94,7 @@ class SeveralInstancesIT {
     }
 
     private static Map<String, String> settings(int port, String instance) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("user.timezone", "UTC");
-        for (String name : List.of("mirrorwatch.db.host", "mirrorwatch.db.port", "mirrorwatch.db.user",
-                "mirrorwatch.db.password", "mirrorwatch.mail.host", "mirrorwatch.mail.port", "mirrorwatch.mail.from")) {
-            settings.put(name, System.getProperty(name));
-        }
-        settings.put("mirrorwatch.db.name", DATABASE);
+        Map<String, String> settings = ServerProperties.onDatabase(DATABASE);
         settings.put("mirrorwatch.base-url", "http://localhost:" + port);
         settings.put("mirrorwatch.instance.name", instance);
         // The route after the session id, which the load balancer keeps a session's requests on.

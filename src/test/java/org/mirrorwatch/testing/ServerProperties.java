@@ -31,6 +31,18 @@ public final class ServerProperties {
         return properties;
     }
 
+    /**
+     * The settings of a server of a test's own on another database of the same PostgreSQL server: this
+     * run's database and mail properties with that database's name, and the time zone the tests expect.
+     */
+    public static Map<String, String> onDatabase(String database) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("user.timezone", "UTC");
+        NAMES.forEach(name -> properties.put(name, System.getProperty(name)));
+        properties.put("mirrorwatch.db.name", database);
+        return properties;
+    }
+
     /** These properties as -D options of a java command line, read from this JVM's system properties. */
     public static List<String> asJvmOptions() {
         return NAMES.stream().map(name -> "-D" + name + "=" + System.getProperty(name)).toList();
