@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mirrorwatch.registry.entity.CdImageFile;
 import org.mirrorwatch.registry.entity.CdImageManifest;
@@ -29,6 +31,20 @@ public class CdImageManifestStore {
         List<CdImageFile> files = CdImageManifest.parse(text, distribution.getSeriesNames());
         manifestOf(distribution.getId()).store(text, clock.instant());
         return files;
+    }
+
+    /** The manifests administrators gave as URLs, to fetch before a release round: distribution id → URL. */
+    public Map<Long, String> fetchedFromUrls() {
+        Map<Long, String> urls = new LinkedHashMap<>();
+        em.createQuery("SELECT m FROM CdImageManifest m WHERE m.sourceUrl IS NOT NULL ORDER BY m.distributionId",
+                CdImageManifest.class).getResultList()
+                .forEach(manifest -> urls.put(manifest.getDistributionId(), manifest.getSourceUrl()));
+        return urls;
+    }
+
+    /** Checks a manifest fetched from its URL and stores it, as {@link #store} does. */
+    public List<CdImageFile> storeFetched(long distributionId, String text) {
+        return store(em.find(Distribution.class, distributionId), text);
     }
 
     /** The distribution's manifest row, created empty on first use. */

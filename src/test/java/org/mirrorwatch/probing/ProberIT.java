@@ -12,6 +12,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -637,6 +638,22 @@ class ProberIT {
         ProbeRunSummary second = finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
         assertTrue(logOf(second).contains("WARNING The CD-image manifest at " + publisher.baseUrl()
                 + "manifest was not applied: line 1: expected 4 fields"), logOf(second));
+        assertEquals(served, manifests.findManifestText(1).orElseThrow());
+
+        // Fetched as the round's own GETs are: a missing file, and an address the guard refuses.
+        registry.fetchManifestFrom(1, publisher.baseUrl() + "gone");
+        clock.fixAt(ProberWorld.T0.plus(Duration.ofDays(4)));
+        ProbeRunSummary third = finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
+        assertTrue(logOf(third).contains("WARNING The CD-image manifest at " + publisher.baseUrl()
+                + "gone could not be fetched: 404 Not Found"), logOf(third));
+        String loopback = "http://127.0.0.1:" + URI.create(publisher.baseUrl()).getPort() + "/manifest";
+        registry.fetchManifestFrom(1, loopback);
+        clock.fixAt(ProberWorld.T0.plus(Duration.ofDays(6)));
+        ProbeRunSummary fourth = finished(rounds.startRound(MirrorContent.RELEASE, RunTrigger.MANUAL));
+        assertTrue(logOf(fourth).contains("WARNING The CD-image manifest at " + loopback + " could not be fetched: "),
+                logOf(fourth));
+        assertFalse(publisher.requestsByPath().containsKey("manifest") && publisher.requestsByPath().get("manifest") > 2,
+                "the refused address was never asked");
         assertEquals(served, manifests.findManifestText(1).orElseThrow());
     }
 
