@@ -2,6 +2,8 @@ package org.mirrorwatch.probing.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -29,6 +31,10 @@ import org.mirrorwatch.registry.entity.MirrorContent;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrator")
+// The database's notifications arrive on the listening thread for every topic; a container lock would make
+// them wait behind a periodic check's queries (and time out on WildFly). The participant's set of rounds it
+// works on makes concurrent calls safe.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ClaimWatcher {
 
     /** The topic of the claims' trigger (V15). */
@@ -51,11 +57,15 @@ public class ClaimWatcher {
     @Inject
     Clock clock;
 
-    private Instant started;
+    private volatile Instant started;
 
     @PostConstruct
     void schedule() {
         started = clock.instant();
+        claims.recentHeartbeatOf(settings.getInstanceName()).ifPresent(beat -> LOG.warning(() -> "An instance named "
+                + settings.getInstanceName() + " told it was up at " + beat + "; unless that was this instance before"
+                + " a restart, give each instance its own mirrorwatch.instance.name: two instances of one name hand"
+                + " back each other's claims"));
         long every = Math.max(1000, settings.getLeaseTtl().toMillis() / 3);
         timers.createIntervalTimer(0, every, new TimerConfig("mirrorwatch-claims", false));
         LOG.info(() -> "This instance takes part in probe rounds as " + settings.getInstanceName()

@@ -61,6 +61,10 @@ public class ProbeTimer {
                 rounds.startRound(content, RunTrigger.TIMER);
             } catch (RoundAlreadyRunningException e) {
                 LOG.info(() -> "Probe timer: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // One content type's failure (the database, say) must not cost the other its round, nor make
+                // the container retry the whole tick.
+                LOG.warning(() -> "Probe timer: the " + content + " round did not start: " + e);
             }
         }
     }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.mirrorwatch.platform.SqlValues;
 import org.mirrorwatch.probing.boundary.InstanceClaims;
 import org.mirrorwatch.probing.boundary.ProbeInstance;
@@ -31,6 +33,8 @@ import org.mirrorwatch.registry.entity.DistributionMirror;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ClaimStore {
+
+    private static final Logger LOG = Logger.getLogger(ClaimStore.class.getName());
 
     /**
      * How long an instance that stopped beating stays on the probe page (as silent) before its row is
@@ -85,7 +89,7 @@ public class ClaimStore {
     public List<Claim> take(long runId, String instance, int max) {
         Timestamp now = Timestamp.from(clock.instant());
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT c.id, c.host FROM probe_claim c"
+        List<Object[]> rows = em.createNativeQuery("SELECT c.id, c.host, c.state, c.instance, c.times_taken FROM probe_claim c"
                         + " JOIN probe_run r ON r.id = c.run_id AND r.state = 'RUNNING'"
                         + " WHERE c.run_id = ? AND (c.state = 'QUEUED' OR (c.state = 'CLAIMED' AND c.heartbeat_at < ?))"
                         + " ORDER BY c.id LIMIT ? FOR UPDATE OF c SKIP LOCKED")
@@ -101,6 +105,11 @@ public class ClaimStore {
                             + " WHERE claim_id = ? AND recorded_at IS NULL ORDER BY mirror_id")
                     .setParameter(1, claimId).getResultList();
             taken.add(new Claim(claimId, (String) row[1], mirrors.stream().map(id -> ((Number) id).longValue()).toList()));
+            if ("CLAIMED".equals(row[2])) {
+                LOG.info(() -> String.format("Probe round %d: host %s taken over from instance %s, which stopped"
+                        + " beating, by %s (taken %d times), %d mirrors left", runId, row[1], row[3], instance,
+                        ((Number) row[4]).intValue() + 1, mirrors.size()));
+            }
         }
         return taken;
     }
@@ -144,23 +153,27 @@ public class ClaimStore {
     /**
      * The participant's heartbeat: its claims of the round and the round's lease are renewed, and the
      * requests and failures since its last beat are added to the round's.
+     *
+     * @return false once the round is aborted (another participant failed, or it was given up): the
+     *         participant then stops
      */
-    public void beat(long runId, String instance, long newRequests, long newFailures, String currentMirror) {
+    public boolean beat(long runId, String instance, long newRequests, long newFailures, String currentMirror) {
         Timestamp now = Timestamp.from(clock.instant());
         em.createNativeQuery("UPDATE probe_claim SET heartbeat_at = ? WHERE run_id = ? AND instance = ?"
                         + " AND state = 'CLAIMED'")
                 .setParameter(1, now).setParameter(2, runId).setParameter(3, instance).executeUpdate();
         // Another instance's mirror stays named while this one has none in flight.
         // The counts of a last beat that comes after another instance finished the round still count.
-        em.createNativeQuery("UPDATE probe_run SET requests = requests + ?, failures = failures + ?,"
+        List<?> state = em.createNativeQuery("UPDATE probe_run SET requests = requests + ?, failures = failures + ?,"
                         + " current_mirror = CASE WHEN state = 'RUNNING' THEN COALESCE(NULLIF(?, ''), current_mirror)"
-                        + " END WHERE id = ?")
+                        + " END WHERE id = ? RETURNING state")
                 .setParameter(1, newRequests).setParameter(2, newFailures)
                 .setParameter(3, currentMirror == null ? "" : currentMirror.substring(0, Math.min(64, currentMirror.length())))
-                .setParameter(4, runId).executeUpdate();
+                .setParameter(4, runId).getResultList();
         em.createNativeQuery("UPDATE probe_lease SET expires_at = ? WHERE run_id = ?")
                 .setParameter(1, Timestamp.from(clock.instant().plus(settings.getLeaseTtl()))).setParameter(2, runId)
                 .executeUpdate();
+        return !state.isEmpty() && !"ABORTED".equals(String.valueOf(state.get(0)));
     }
 
     /**
@@ -187,6 +200,15 @@ public class ClaimStore {
         return em.createNativeQuery("UPDATE probe_claim SET state = 'QUEUED', instance = NULL, heartbeat_at = NULL"
                         + " WHERE run_id = ? AND instance = ? AND state = 'CLAIMED'")
                 .setParameter(1, runId).setParameter(2, instance).executeUpdate();
+    }
+
+    /** When an instance of this name last told it was up, if it did within the lease-ttl: a twin, or this one before a restart. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Instant> recentHeartbeatOf(String instance) {
+        @SuppressWarnings("unchecked")
+        List<Object> beats = em.createNativeQuery("SELECT heartbeat_at FROM probe_instance WHERE name = ? AND heartbeat_at >= ?")
+                .setParameter(1, instance).setParameter(2, expiredBefore()).getResultList();
+        return beats.stream().findFirst().map(SqlValues::instant);
     }
 
     /** Whether an instance other than this one told within the lease-ttl that it is up. */
@@ -246,8 +268,9 @@ public class ClaimStore {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<String, Integer> heldByInstance() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT instance, count(*) FROM probe_claim WHERE state = 'CLAIMED'"
-                + " GROUP BY instance ORDER BY instance").getResultList();
+        List<Object[]> rows = em.createNativeQuery("SELECT c.instance, count(*) FROM probe_claim c"
+                + " JOIN probe_run r ON r.id = c.run_id AND r.state = 'RUNNING' WHERE c.state = 'CLAIMED'"
+                + " GROUP BY c.instance ORDER BY c.instance").getResultList();
         Map<String, Integer> held = new LinkedHashMap<>();
         rows.forEach(row -> held.put((String) row[0], ((Number) row[1]).intValue()));
         return held;

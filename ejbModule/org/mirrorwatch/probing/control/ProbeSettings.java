@@ -114,7 +114,7 @@ public class ProbeSettings {
         instance = instanceName.map(String::strip).filter(name -> !name.isEmpty())
                 .orElseGet(() -> ManagementFactory.getRuntimeMXBean().getName());
         require(instance.length() <= 200 && instance.chars().noneMatch(Character::isISOControl),
-                "mirrorwatch.instance.name", instanceName.orElse(""), "at most 200 characters, none of them control characters");
+                "mirrorwatch.instance.name", instance, "at most 200 characters, none of them control characters");
         guard = addresses.guard();
         tlsTrust = trustStore.filter(path -> !path.isBlank()).map(this::loadTrustStore).orElseGet(TlsTrust::jdkDefault);
         limits = new ProbeLimits(perHostLimit, overallLimit, timeout, 3, 32 * 1024,

@@ -149,6 +149,7 @@ public class RoundParticipant {
             LOG.info(() -> "Probe round " + runId + ": " + handedBack + " host claims handed back, as this server"
                     + " is stopping; another instance takes them");
         } else {
+            LOG.warning(() -> "Probe round " + runId + " aborted: its server is stopping and no other instance is up");
             runs.abort(runId, "The round was interrupted, as its server is stopping.");
         }
     }
@@ -169,12 +170,17 @@ public class RoundParticipant {
             ScheduledFuture<?> beating = scheduler.scheduleAtFixedRate(heartbeat, period, period, TimeUnit.MILLISECONDS);
             try {
                 boolean lookForMore = true;
-                while (true) {
+                while (!heartbeat.aborted()) {
                     if (lookForMore && unrecorded.size() < capacity) {
                         lookForMore = false;
                         List<Claim> taken = claims.take(runId, me, capacity - unrecorded.size());
                         Map<Long, List<ProbeTarget>> planned = plan(runId, content, taken);
                         for (Claim claim : taken) {
+                            if (unrecorded.containsKey(claim.id())) {
+                                // This participant's own claim, whose beats came late (a pause longer than
+                                // the lease-ttl): its probes are in flight here already.
+                                continue;
+                            }
                             List<ProbeTarget> targets = planned.get(claim.id());
                             if (targets.isEmpty()) {
                                 claims.done(claim.id(), me);
@@ -229,6 +235,13 @@ public class RoundParticipant {
         private final Map<Long, String> inFlight;
         private long reportedRequests;
         private long reportedFailures;
+        /** Another participant aborted the round: what this one still holds is not wanted any more. */
+        private volatile boolean aborted;
+        private boolean failing;
+
+        boolean aborted() {
+            return aborted;
+        }
 
         Heartbeat(long runId, String me, ProbeClient http, Map<Long, String> inFlight) {
             this.runId = runId;
@@ -242,13 +255,27 @@ public class RoundParticipant {
             long requests = http.requests();
             long failures = http.failures();
             try {
-                claims.beat(runId, me, requests - reportedRequests, failures - reportedFailures,
+                boolean going = claims.beat(runId, me, requests - reportedRequests, failures - reportedFailures,
                         inFlight.values().stream().findFirst().orElse(null));
                 reportedRequests = requests;
                 reportedFailures = failures;
+                if (!going && !aborted) {
+                    aborted = true;
+                    LOG.info(() -> "Probe round " + runId + " was aborted (its log says why); " + me + " stops probing its "
+                            + inFlight.size() + " mirrors in flight");
+                }
+                if (failing) {
+                    failing = false;
+                    LOG.info(() -> "Probe round " + runId + ": the heartbeat of " + me + "'s claims works again");
+                }
             } catch (RuntimeException e) {
-                // The next beat tries again; a claim is lost only after a lease-ttl without one.
-                LOG.log(Level.WARNING, "Probe round " + runId + ": the heartbeat of this instance's claims failed", e);
+                // The next beat tries again; a claim is lost only after a lease-ttl without one. One line per
+                // outage, not one every beat.
+                if (!failing) {
+                    failing = true;
+                    LOG.log(Level.WARNING, "Probe round " + runId + ": the heartbeat of " + me + "'s claims failed;"
+                            + " trying again every beat", e);
+                }
             }
         }
     }

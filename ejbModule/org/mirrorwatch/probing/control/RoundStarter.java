@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mirrorwatch.platform.NotFoundException;
 import org.mirrorwatch.probing.boundary.RoundAlreadyRunningException;
@@ -59,6 +60,17 @@ public class RoundStarter {
      */
     public ProbeRun startRound(MirrorContent content, RunTrigger trigger) {
         ProbeRun run = runs.startLeasedRound(content, trigger, settings.getInstanceName());
+        try {
+            return open(run, content, trigger);
+        } catch (RuntimeException e) {
+            // Left RUNNING, the round would hold its lease until some later start found it expired.
+            LOG.log(Level.WARNING, "Probe round " + run.getId() + " of " + content + " mirrors could not be opened", e);
+            runs.abort(run.getId(), "The round could not be opened: " + e);
+            throw e;
+        }
+    }
+
+    private ProbeRun open(ProbeRun run, MirrorContent content, RunTrigger trigger) {
         int batchSize = settings.getBatchSize(content);
         List<Long> dueAndOneMore = queue.due(content, batchSize + 1);
         List<Long> due = dueAndOneMore.subList(0, Math.min(batchSize, dueAndOneMore.size()));
