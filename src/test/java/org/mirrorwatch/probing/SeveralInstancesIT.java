@@ -242,6 +242,43 @@ class SeveralInstancesIT {
 
     @Test
     @Order(4)
+    void aRoundAbortedWhileBothProbe_stopsBothInstances() throws Exception {
+        List<FakeMirror> hosts = farmOfHosts("aborted");
+        long id = start(alpha);
+        await("both instances holding claims").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    JsonNode round = get(alpha, id);
+                    JsonNode alphaShare = share(round, "alpha");
+                    JsonNode betaShare = share(round, "beta");
+                    return alphaShare != null && betaShare != null && alphaShare.path("claimsHeld").asInt() > 0
+                            && betaShare.path("claimsHeld").asInt() > 0;
+                });
+
+        // As an operator's SQL, or a participant that failed, would leave it.
+        execute("UPDATE probe_run SET state = 'ABORTED', finished = now() WHERE id = " + id
+                + "; UPDATE probe_lease SET run_id = NULL, holder = NULL, expires_at = NULL WHERE run_id = " + id);
+
+        for (PayaraMicro instance : List.of(alpha, beta)) {
+            await("the participant of " + instance.log() + " stopping").atMost(Duration.ofSeconds(20))
+                    .until(() -> Files.readString(instance.log()).contains("Probe round " + id + " was aborted"));
+        }
+        int[] before = {-1};
+        await("no request after the stop").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    int now = hosts.stream().mapToInt(FakeMirror::requests).sum();
+                    boolean still = now == before[0];
+                    before[0] = now;
+                    return still;
+                });
+        assertTrue(rows("SELECT count(*) FROM probe_claim_mirror m JOIN probe_claim c ON c.id = m.claim_id"
+                + " WHERE c.run_id = " + id + " AND m.recorded_at IS NULL").get(0).compareTo("0") > 0,
+                "the round was stopped before its end");
+        // Left, its mirrors would be due in the next test's round.
+        execute("DELETE FROM distribution_mirror WHERE name LIKE 'aborted-%'");
+    }
+
+    @Test
+    @Order(5)
     void anInstanceKilledMidRound_theOtherFinishesIt_probingAgainOnlyTheMirrorsInFlight() throws Exception {
         List<FakeMirror> hosts = farmOfHosts("killed");
         long id = start(alpha);
