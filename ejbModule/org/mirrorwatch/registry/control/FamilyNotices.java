@@ -49,8 +49,7 @@ public class FamilyNotices {
             if (!mirror.isEnabled()) {
                 continue;
             }
-            Optional<MaintenanceWindow.Interval> maintenance = maintenanceWindows.of(mirror).stream()
-                    .flatMap(window -> window.occurrenceAt(now).stream()).findFirst();
+            Optional<MaintenanceWindow.Interval> maintenance = maintenanceWindows.current(mirror, now);
             if (maintenance.isPresent()) {
                 LOG.info(() -> "Mirror " + mirror.getName() + " does not answer over " + family.title()
                         + ", but is in maintenance until " + maintenance.get().end() + ": nobody told");

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mirrorwatch.registry.entity.DistributionMirror;
@@ -21,6 +22,11 @@ public class MaintenanceWindows {
     public List<MaintenanceWindow> of(DistributionMirror mirror) {
         return em.createNamedQuery("MaintenanceWindow.findByMirror", MaintenanceWindow.class)
                 .setParameter("mirrorId", mirror.getId()).getResultList();
+    }
+
+    /** The occurrence of one of the mirror's windows that is in progress at that instant, if any. */
+    public Optional<MaintenanceWindow.Interval> current(DistributionMirror mirror, Instant now) {
+        return of(mirror).stream().flatMap(window -> window.occurrenceAt(now).stream()).findFirst();
     }
 
     /** The ids of the mirrors that are in maintenance at that instant. */

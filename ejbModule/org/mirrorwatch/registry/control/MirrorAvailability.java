@@ -48,8 +48,7 @@ public class MirrorAvailability {
     public boolean disableAndNotifyOwner(DistributionMirror mirror) {
         Instant now = clock.instant();
         List<MaintenanceWindow> windows = maintenanceWindows.of(mirror);
-        Optional<MaintenanceWindow.Interval> maintenance = windows.stream()
-                .flatMap(window -> window.occurrenceAt(now).stream()).findFirst();
+        Optional<MaintenanceWindow.Interval> maintenance = maintenanceWindows.current(mirror, now);
         if (maintenance.isPresent()) {
             LOG.info(() -> "Mirror " + mirror.getName() + " carries nothing, but is in maintenance until "
                     + maintenance.get().end() + ": not disabled, nobody told");

@@ -63,8 +63,7 @@ public class SuiteConsistency {
                 LOG.info(() -> "Mirror " + mirror.getName() + ": suite " + ended + " is no longer found inconsistent");
             }
         }
-        boolean inMaintenance = maintenanceWindows.of(mirror).stream()
-                .anyMatch(window -> window.occurrenceAt(now).isPresent());
+        boolean inMaintenance = maintenanceWindows.current(mirror, now).isPresent();
         List<String> notified = new ArrayList<>();
         for (Map.Entry<String, String> suite : new java.util.TreeMap<>(inconsistent).entrySet()) {
             String name = cut(suite.getKey(), SuiteInconsistency.SUITE_LENGTH);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.mirrorwatch.registry.entity.DistributionMirror;
+import org.mirrorwatch.registry.entity.MaintenanceWindow;
 import org.mirrorwatch.registry.entity.TlsCertificate;
 import org.mirrorwatch.registry.entity.TlsNotice;
 
@@ -16,7 +17,8 @@ import org.mirrorwatch.registry.entity.TlsNotice;
  * Mails a mirror's owner and its distribution's mirror administrators about its HTTPS certificate, once
  * per certificate and notice. What was sent is kept in {@code tls_notice}; the row is written in the
  * probe's transaction, before the mail is queued in the same one, so a notice and its record commit
- * together, and of two probes at once only the one that wrote the row mails.
+ * together, and of two probes at once only the one that wrote the row mails. Nobody is told while the mirror
+ * is in a maintenance window; the first probe after it tells the notice due then.
  */
 @Stateless
 public class TlsNotices {
@@ -29,10 +31,20 @@ public class TlsNotices {
     @Inject
     MirrorNotifications notifications;
 
+    @Inject
+    MaintenanceWindows maintenanceWindows;
+
     /** @return the notice mailed, if one was due and not sent before for this certificate */
     public Optional<TlsNotice> noticeIfDue(DistributionMirror mirror, TlsCertificate certificate, Instant now) {
         Optional<TlsNotice> due = TlsNotice.dueFor(certificate, now);
         if (due.isEmpty() || certificate.getFingerprint().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<MaintenanceWindow.Interval> maintenance = maintenanceWindows.current(mirror, now);
+        if (maintenance.isPresent()) {
+            // Nothing is written: the first probe after the window tells what is due then.
+            LOG.info(() -> "Mirror " + mirror.getName() + ": TLS notice " + due.get() + " due, but the mirror is in"
+                    + " maintenance until " + maintenance.get().end() + ": nobody told");
             return Optional.empty();
         }
         int written = em.createNativeQuery("INSERT INTO tls_notice (distribution_mirror_id, fingerprint, notice,"

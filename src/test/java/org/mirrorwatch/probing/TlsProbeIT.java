@@ -259,10 +259,20 @@ class TlsProbeIT {
         expected.add("The HTTPS certificate of tls-expiring expires within a day");
         assertEquals(expectedMails(expected), mails());
 
-        // Once expired, it leaves the client list with its HTTPS URL, and its owner hears of it once.
+        // Once expired, it leaves the client list with its HTTPS URL, and its owner hears of it once: not
+        // while it is in a maintenance window, but at the first probe after.
+        TestDatabase.execute("INSERT INTO maintenance_window (distribution_mirror_id, starts_at, ends_at, weekly, note,"
+                + " created_by, date_created) SELECT id, '" + T0.plus(Duration.ofDays(5)) + "', '"
+                + T0.plus(Duration.ofDays(6)).plus(Duration.ofHours(12)) + "', false, 'New certificate', owner_id, now()"
+                + " FROM distribution_mirror WHERE name = 'tls-expiring'");
         clock.fixAt(T0.plus(Duration.ofDays(6)));
         finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
         assertEquals(TlsState.EXPIRED, mirrors.mirror("tls-expiring").tls().state());
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> smtp.getReceivedMessages().length == 10);
+        // A day and an hour on, the mirror is due again (reprobe-after is a day).
+        clock.fixAt(T0.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
+        finished(rounds.startRound(MirrorContent.ARCHIVE, RunTrigger.MANUAL));
         await().atMost(Duration.ofSeconds(5)).until(() -> smtp.getReceivedMessages().length >= 12);
         expected.add("The HTTPS certificate of tls-expiring has expired");
         assertEquals(expectedMails(expected), mails());
