@@ -120,16 +120,32 @@ public class ClaimStore {
      * claim's mirrors, the claim is DONE too, if {@code instance} still holds it.
      */
     public void recorded(long runId, long claimId, long mirrorId, String instanceWhenLast) {
-        Timestamp now = Timestamp.from(clock.instant());
-        int marked = em.createNativeQuery("UPDATE probe_claim_mirror SET recorded_at = ? WHERE claim_id = ?"
-                        + " AND mirror_id = ? AND recorded_at IS NULL")
-                .setParameter(1, now).setParameter(2, claimId).setParameter(3, mirrorId).executeUpdate();
+        int marked = markRecorded(em, claimId, mirrorId, clock.instant());
         // The claim's row before the round's, as the heartbeat locks them: the other order deadlocks with it.
         if (instanceWhenLast != null) {
             done(claimId, instanceWhenLast);
         }
-        em.createNativeQuery("UPDATE probe_run SET mirrors_done = mirrors_done + ? WHERE id = ? AND state = 'RUNNING'")
-                .setParameter(1, marked).setParameter(2, runId).executeUpdate();
+        countDone(em, runId, marked);
+    }
+
+    /**
+     * Marks a claim's mirror recorded, in the caller's transaction: the probe recorder does it in the
+     * probe's own, so that no instance probes it again once its record is committed.
+     *
+     * @return 1 when marked now, 0 when it was already
+     */
+    static int markRecorded(EntityManager em, long claimId, long mirrorId, Instant now) {
+        return em.createNativeQuery("UPDATE probe_claim_mirror SET recorded_at = ? WHERE claim_id = ?"
+                        + " AND mirror_id = ? AND recorded_at IS NULL")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, claimId).setParameter(3, mirrorId).executeUpdate();
+    }
+
+    /** Adds mirrors just marked recorded to the round's done count, in the caller's transaction. */
+    static void countDone(EntityManager em, long runId, int marked) {
+        if (marked > 0) {
+            em.createNativeQuery("UPDATE probe_run SET mirrors_done = mirrors_done + ? WHERE id = ? AND state = 'RUNNING'")
+                    .setParameter(1, marked).setParameter(2, runId).executeUpdate();
+        }
     }
 
     /** Mirrors deleted since the round started: they leave the claim and the round's total. */

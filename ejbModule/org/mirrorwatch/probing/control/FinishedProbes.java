@@ -17,11 +17,20 @@ final class FinishedProbes {
 
     /** Records the outcome in its own transaction; a crashed probe records nothing. */
     static void recordSafely(ProbeRecorder recorder, ProbeOutcome outcome) {
+        recordSafely(outcome, () -> recorder.record(outcome));
+    }
+
+    /** Records the outcome of a claim's mirror, marked recorded in the claim in the same transaction. */
+    static void recordSafely(ProbeRecorder recorder, ProbeOutcome outcome, long runId, long claimId) {
+        recordSafely(outcome, () -> recorder.record(outcome, runId, claimId));
+    }
+
+    private static void recordSafely(ProbeOutcome outcome, Runnable recording) {
         if (outcome.crashed()) {
             return;
         }
         try {
-            recorder.record(outcome);
+            recording.run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Probe of mirror " + outcome.target().name() + " could not be recorded", e);
         }

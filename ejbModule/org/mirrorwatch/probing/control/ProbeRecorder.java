@@ -77,6 +77,16 @@ public class ProbeRecorder {
     Clock clock;
 
     /** Records either kind of probe. */
+    /**
+     * Records the probe of a claim's mirror and, in the same transaction, marks it recorded in its claim and
+     * counts it in the round: an instance that dies after this commit leaves it to nobody to probe again.
+     */
+    public void record(ProbeOutcome outcome, long runId, long claimId) {
+        record(outcome);
+        ClaimStore.countDone(em, runId, ClaimStore.markRecorded(em, claimId, outcome.target().mirrorId(),
+                clock.instant()));
+    }
+
     public void record(ProbeOutcome outcome) {
         if (outcome instanceof ReleaseProbeOutcome release) {
             recordRelease(release);

@@ -207,7 +207,7 @@ public class RoundParticipant {
                         lookForMore = true;
                         continue;
                     }
-                    FinishedProbes.recordSafely(recorder, done.outcome());
+                    FinishedProbes.recordSafely(recorder, done.outcome(), runId, done.claimId());
                     boolean lastOfClaim = unrecorded.merge(done.claimId(), -1, Integer::sum) == 0;
                     claims.recorded(runId, done.claimId(), done.outcome().target().mirrorId(), lastOfClaim ? me : null);
                     if (lastOfClaim) {

@@ -10,10 +10,7 @@ import static org.mirrorwatch.testing.ApiClient.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +37,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.mirrorwatch.testing.ApiClient;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
 import org.mirrorwatch.testing.Nginx;
@@ -66,7 +64,6 @@ class SeveralInstancesIT {
     private static final int PER_HOST = 2;
     private static final int HOSTS = 20;
     private static final List<String> SITES = List.of("a/", "b/");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static PayaraMicro alpha;
     private static PayaraMicro beta;
@@ -219,17 +216,8 @@ class SeveralInstancesIT {
      * with other continents' mirrors, which are not what a move to the country changes).
      */
     private static List<String> listedIn(PayaraMicro server, String country) {
-        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("ubuntu/+countrymirrors-archive?country="
-                + country)).header("Accept", "application/json").timeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> list;
-        try {
-            list = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> list = new ApiClient(server.baseUri()).get("/ubuntu/+countrymirrors-archive?country="
+                + country, "Accept", "application/json");
         assertEquals(200, list.statusCode(), list.body());
         List<String> own = new ArrayList<>();
         json(list).path("choices").forEach(choice -> {
@@ -416,22 +404,9 @@ class SeveralInstancesIT {
         return send(server, method, path, null);
     }
 
+    /** As the administrator, to one instance directly. */
     private static HttpResponse<String> send(PayaraMicro server, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.baseUri().resolve(path.substring(1)))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", ADMIN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new ApiClient(server.baseUri()).send(method, path, body, "Authorization", ADMIN);
     }
 
     private static void execute(String sql) throws SQLException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,17 +14,24 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** Plain HTTP calls to the shared server's API, as a script would make them, with or without credentials. */
+/**
+ * Plain HTTP calls to a server's API (the shared server's, or one a test started), as a script would make
+ * them, with or without credentials.
+ */
 public final class ApiClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SharedServer server;
+    private final URI base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     public ApiClient(SharedServer server) {
-        this.server = server;
+        this(server.baseUri());
+    }
+
+    public ApiClient(URI base) {
+        this.base = base;
     }
 
     /** An {@code Authorization} value for HTTP Basic. */
@@ -62,7 +70,7 @@ public final class ApiClient {
      * @param headers name and value pairs
      */
     public HttpResponse<String> send(String method, String path, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path)).timeout(TIMEOUT)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         boolean typed = false;

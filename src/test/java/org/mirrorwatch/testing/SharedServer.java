@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One server running the packaged WAR, shared by every black-box HTTP and browser test of a run. The
@@ -223,21 +225,30 @@ public final class SharedServer {
      */
     static void awaitUp(String what, URI base, Duration limit, Supplier<String> failure) {
         HttpClient client = HttpClient.newHttpClient();
-        Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(500))
-                .failFast(what, () -> {
-                    String reason = failure.get();
-                    if (reason != null) {
-                        throw new AssertionError(reason);
-                    }
-                })
-                .until(() -> isUp(client, base));
+        // What the last try got, for the message when none got a 200: a status, or why there was none.
+        AtomicReference<String> lastAnswer = new AtomicReference<>("no answer yet");
+        try {
+            Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(500))
+                    .failFast(what, () -> {
+                        String reason = failure.get();
+                        if (reason != null) {
+                            throw new AssertionError(reason);
+                        }
+                    })
+                    .until(() -> isUp(client, base, lastAnswer));
+        } catch (ConditionTimeoutException e) {
+            throw new ConditionTimeoutException(e.getMessage() + "; the last try of " + base + " got " + lastAnswer.get());
+        }
     }
 
-    private static boolean isUp(HttpClient client, URI base) {
+    private static boolean isUp(HttpClient client, URI base, AtomicReference<String> lastAnswer) {
         try {
-            return client.send(HttpRequest.newBuilder(base).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            int status = client.send(HttpRequest.newBuilder(base).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            lastAnswer.set("HTTP " + status);
+            return status == 200;
         } catch (IOException e) {
+            lastAnswer.set(e.toString());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
