@@ -41,8 +41,8 @@ import org.mirrorwatch.testing.FreePorts;
  * ends: what recording waits on), --timeout (the prober's, PT30S), --refusing K, --silent K, --resetting K
  * (K of the N mirrors, the last ones, are dead hosts of that kind; see {@link BenchFarm.Behaviour}), --trace-only
  * (a distribution without series whose trace file is configured: each probe reads one trace file, the work
- * mirmon does), --instances 1|2 (1: that many Payara Micros on the one database, each with its own
- * mirrorwatch.instance.name, bench-a and bench-b, the timer on bench-a only; the round is shared work, issue 17).
+ * mirmon does), --instances 1|2 (default 1; that many Payara Micros on the one database, each with its own
+ * mirrorwatch.instance.name, bench-a and bench-b, the timer on bench-a only: the round is shared work, issue 17).
  */
 public final class ProbeBenchmark {
 
