@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -76,6 +78,8 @@ final class BenchFarm implements AutoCloseable {
         final AtomicLong requests = new AtomicLong();
         /** For a dead host: the requests that reached it (none for a refusing host, whose port is closed). */
         final AtomicLong deadRequests = new AtomicLong();
+        /** The requests of each path (query left out): a mirror probed once asks each path once. */
+        final Map<String, Integer> requestsByPath = new ConcurrentHashMap<>();
 
         Host(int index, InetSocketAddress address, Duration lag, Behaviour behaviour) {
             this.index = index;
@@ -213,6 +217,29 @@ final class BenchFarm implements AutoCloseable {
                 answered == 0 ? 0 : holdNanosSum / 1e6 / answered, holdNanosMax / 1e6,
                 answered == 0 ? 0 : lateNanosSum / 1e6 / answered, lateNanosMax / 1e6, firstRequest, lastAnswer,
                 hostRequests, hostPeaks);
+    }
+
+    /**
+     * The answering hosts' paths that were asked more than once, as "address path ×count" (at most
+     * {@code limit} of them), and how many there are in all: none when each mirror was probed exactly once.
+     */
+    synchronized Map.Entry<Long, List<String>> pathsAskedMoreThanOnce(int limit) {
+        long count = 0;
+        List<String> examples = new ArrayList<>();
+        for (Host host : hosts) {
+            if (host.behaviour.dead()) {
+                continue;
+            }
+            for (Map.Entry<String, Integer> path : host.requestsByPath.entrySet()) {
+                if (path.getValue() > 1) {
+                    count++;
+                    if (examples.size() < limit) {
+                        examples.add(host.rootUrl() + " " + path.getKey() + " x" + path.getValue());
+                    }
+                }
+            }
+        }
+        return Map.entry(count, examples);
     }
 
     /** A request that has arrived and waits for its answer's due time. */
@@ -358,6 +385,7 @@ final class BenchFarm implements AutoCloseable {
                 || (version.equals("HTTP/1.0") && !lowerHead.contains("\r\nconnection: keep-alive"));
         int query = target.indexOf('?');
         String path = query < 0 ? target : target.substring(0, query);
+        host.requestsByPath.merge(path, 1, Integer::sum);
 
         byte[] answer;
         if (method.equals("GET")) {

@@ -31,12 +31,21 @@ public final class BenchResult {
             Instant recorded, String reason) {
     }
 
+    /**
+     * One instance's share of a round, from its claims (one per host): the claims it marked DONE, their
+     * mirrors, and how many of those are marked recorded.
+     */
+    record InstanceShare(String instance, int claims, int mirrors, int recorded) {
+    }
+
     final ProbeBenchmark.Options options;
     List<ThreadCpu> busiestThreads = List.of();
     List<long[]> cpuSamples = List.of();
     String machine;
     String application;
     Map<String, String> serverProperties = Map.of();
+    /** The properties in which the other instances differ from the first's, by instance. */
+    final Map<String, Map<String, String>> otherServerProperties = new LinkedHashMap<>();
     double bootSeconds;
     long warmupRunId;
     double warmupSeconds;
@@ -90,6 +99,16 @@ public final class BenchResult {
     Instant liveWorkRecorded;
     final List<DeadHost> deadHosts = new ArrayList<>();
 
+    final List<InstanceShare> shares = new ArrayList<>();
+    long claimsTakenAgain;
+    long claimsNotDone;
+    long mirrorsNotRecordedOnce;
+    /** (host, path) pairs the farm was asked more than once, and a few of them. */
+    long pathsAskedAgain;
+    List<String> pathsAskedAgainExamples = List.of();
+    /** Answering hosts whose request count is not what the matrix asks of one probe. */
+    final List<String> hostsOffMatrix = new ArrayList<>();
+
     Mirmon.Run mirmon;
     String mirmonNote;
     long mirmonRequests;
@@ -142,9 +161,35 @@ public final class BenchResult {
         return overallFreshness;
     }
 
-    /** L × max(total / overall limit, max on one host / per-host limit), in seconds. */
+    /** Each instance's share of the round, by its claims. */
+    public List<InstanceShare> shares() {
+        return shares;
+    }
+
+    /**
+     * Every mirror probed exactly once: every claim DONE and none taken twice, no path of any answering host
+     * asked twice, every answering host asked exactly what the matrix asks of one probe, and every mirror
+     * recorded once.
+     */
+    public boolean everyMirrorProbedExactlyOnce() {
+        return claimsNotDone == 0 && claimsTakenAgain == 0 && pathsAskedAgain == 0 && hostsOffMatrix.isEmpty()
+                && mirrorsNotRecordedOnce == 0;
+    }
+
+    /** Why {@link #everyMirrorProbedExactlyOnce} does not hold, or an empty text. */
+    public String exactlyOnceFacts() {
+        return String.format(Locale.ROOT, "claims not DONE %d, claims taken more than once %d, paths asked more than"
+                + " once %d %s, hosts off the matrix %d %s, mirrors without exactly one probe record %d",
+                claimsNotDone, claimsTakenAgain, pathsAskedAgain, pathsAskedAgainExamples, hostsOffMatrix.size(),
+                hostsOffMatrix.stream().limit(5).toList(), mirrorsNotRecordedOnce);
+    }
+
+    /**
+     * L × max(total / overall limit, max on one host / per-host limit), in seconds; the overall limit is
+     * each instance's, so with I instances it is I × O in all.
+     */
     public double lowerBoundSeconds() {
-        double perOverall = requestsCounted / (double) options.overall();
+        double perOverall = requestsCounted / (double) (options.overall() * options.instances());
         double perHost = farm.maxHostRequests() / (double) options.perHost();
         return options.latencyMs() / 1000.0 * Math.max(perOverall, perHost);
     }
@@ -209,6 +254,11 @@ public final class BenchResult {
                     options.mirrors(), options.refusing(), options.silent(), options.resetting(),
                     options.mirrors() - options.deadHosts()));
         }
+        if (options.instances() > 1) {
+            out.append(String.format(l, "instances: %d Payara Micros on the one database (%s), the timer on the first"
+                    + " only; the round is shared work (issue 17). Threads, heap and stacks below are the first's;"
+                    + " CPU is all of them%n", options.instances(), shares.stream().map(InstanceShare::instance).toList()));
+        }
         out.append(String.format(l, "load average: %s at the round's start, %s at its end%n", loadAtStart, loadAtEnd));
         out.append(String.format(l, "round %d: %s, %d/%d mirrors recorded (trigger TIMER)%n", runId, state, mirrorsDone,
                 mirrorsTotal));
@@ -223,10 +273,12 @@ public final class BenchResult {
         row(out, "requests the farm saw", String.valueOf(farm.requests()));
         row(out, "requests expected from the matrix", String.valueOf(requestsExpected));
         row(out, "max requests on one host", String.valueOf(farm.maxHostRequests()));
-        row(out, "lower bound L×max(tot/O, host/H)", fmt("%.2f s", lowerBoundSeconds()));
+        row(out, options.instances() > 1 ? "lower bound L×max(tot/(I×O), host/H)" : "lower bound L×max(tot/O, host/H)", fmt("%.2f s", lowerBoundSeconds()));
         row(out, "ratio wall / lower bound", fmt("%.3f", ratio()));
         row(out, "requests per second", fmt("%.0f", requestsPerSecond()));
-        row(out, "peak concurrency, overall (farm)", farm.peakOverall() + " (limit " + options.overall() + ")");
+        row(out, "peak concurrency, overall (farm)", farm.peakOverall() + (options.instances() > 1 ? " (limit "
+                + options.overall() + " per instance, " + options.overall() * options.instances() + " in all)"
+                : " (limit " + options.overall() + ")"));
         row(out, "peak concurrency, per host (farm)", farm.maxHostPeak() + " max, " + farm.minHostPeak() + " min; "
                 + farm.hostsAtPeak() + " of " + options.mirrors() + " hosts reached " + farm.maxHostPeak()
                 + " (limit " + options.perHost() + ")");
@@ -258,6 +310,15 @@ public final class BenchResult {
         if (options.deadHosts() > 0) {
             out.append(deadHostsReport());
         }
+        out.append("shared round (issue 17): each instance's share, from its claims (one per host)\n");
+        for (InstanceShare share : shares) {
+            row(out, "instance " + share.instance(), share.mirrors() + " mirrors (" + share.recorded() + " marked recorded)"
+                    + " in " + share.claims() + " host claims");
+        }
+        target(out, "every mirror probed exactly once", everyMirrorProbedExactlyOnce(), exactlyOnceFacts());
+        target(out, "per-host peak across instances <= H", farm.maxHostPeak() <= options.perHost(),
+                "peak " + farm.maxHostPeak() + " of " + options.perHost() + " (the farm sees every instance)");
+        out.append('\n');
 
         out.append("where the wall time went:\n");
         double firstRequest = secondsFromStart(farm.firstRequest());
@@ -353,6 +414,8 @@ public final class BenchResult {
         out.append("server system properties:\n");
         serverProperties.forEach((k, v) -> out.append("  -D").append(k).append('=')
                 .append(k.endsWith("password") ? "***" : v).append('\n'));
+        otherServerProperties.forEach((instance, differences) -> out.append("  ").append(instance)
+                .append(": the same but ").append(differences).append('\n'));
         out.append('\n');
         out.append("largest classes after the round (jcmd GC.class_histogram):\n").append(histogram);
         return out.toString();
@@ -448,6 +511,7 @@ public final class BenchResult {
         j.put("machine", machine);
         j.put("application", application);
         j.put("mirrors", options.mirrors());
+        j.put("instances", options.instances());
         j.put("series", options.series());
         j.put("traceOnly", options.traceOnly());
         j.put("tracesRead", tracesRead);
@@ -506,6 +570,22 @@ public final class BenchResult {
         j.put("snapshots", snapshots);
         j.put("logBytes", logBytes);
         j.put("overallFreshness", overallFreshness);
+        List<Map<String, Object>> byInstance = new ArrayList<>();
+        shares.forEach(share -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("instance", share.instance());
+            m.put("claims", share.claims());
+            m.put("mirrors", share.mirrors());
+            m.put("recorded", share.recorded());
+            byInstance.add(m);
+        });
+        j.put("shares", byInstance);
+        j.put("everyMirrorProbedExactlyOnce", everyMirrorProbedExactlyOnce());
+        j.put("claimsNotDone", claimsNotDone);
+        j.put("claimsTakenAgain", claimsTakenAgain);
+        j.put("pathsAskedAgain", pathsAskedAgain);
+        j.put("hostsOffMatrix", hostsOffMatrix.size());
+        j.put("mirrorsNotRecordedOnce", mirrorsNotRecordedOnce);
         j.put("recordFreshness", recordFreshness);
         List<Double> recorded = new ArrayList<>();
         recordedAt.forEach(t -> recorded.add(Math.round(secondsFromStart(t) * 1000) / 1000.0));

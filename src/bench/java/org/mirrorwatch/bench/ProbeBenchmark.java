@@ -41,7 +41,8 @@ import org.mirrorwatch.testing.FreePorts;
  * ends: what recording waits on), --timeout (the prober's, PT30S), --refusing K, --silent K, --resetting K
  * (K of the N mirrors, the last ones, are dead hosts of that kind; see {@link BenchFarm.Behaviour}), --trace-only
  * (a distribution without series whose trace file is configured: each probe reads one trace file, the work
- * mirmon does).
+ * mirmon does), --instances 1|2 (default 1; that many Payara Micros on the one database, each with its own
+ * mirrorwatch.instance.name, bench-a and bench-b, the timer on bench-a only: the round is shared work, issue 17).
  */
 public final class ProbeBenchmark {
 
@@ -52,7 +53,12 @@ public final class ProbeBenchmark {
     public record Options(int mirrors, int latencyMs, int overall, int perHost, int series, boolean mirmon,
             int mirmonMaxProbes, String name, File resultsDir, String xmx, Duration interval, int threadDumps,
             boolean quiet, boolean quick, int warmup, boolean profileTail, Duration timeout, int refusing,
-            int silent, int resetting, boolean traceOnly) {
+            int silent, int resetting, boolean traceOnly, int instances) {
+
+        /** The arguments that take a value. */
+        private static final java.util.Set<String> VALUED = java.util.Set.of("mirrors", "latency-ms", "overall",
+                "per-host", "series", "mirmon-max-probes", "name", "results-dir", "xmx", "interval", "thread-dumps",
+                "warmup", "timeout", "refusing", "silent", "resetting", "instances");
 
         public static Options parse(String... args) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -76,8 +82,10 @@ public final class ProbeBenchmark {
                     profileTail = true;
                 } else if (arg.equals("--trace-only")) {
                     traceOnly = true;
-                } else if (arg.startsWith("--") && i + 1 < args.length) {
-                    values.put(arg.substring(2), args[++i]);
+                } else if (arg.startsWith("--") && VALUED.contains(arg.substring(2)) && i + 1 < args.length) {
+                    if (values.put(arg.substring(2), args[++i]) != null) {
+                        throw new IllegalArgumentException(arg + " given twice; see bench/README.md");
+                    }
                 } else {
                     throw new IllegalArgumentException("Unknown argument " + arg + "; see bench/README.md");
                 }
@@ -90,6 +98,10 @@ public final class ProbeBenchmark {
             String name = values.getOrDefault("name", traceOnly
                     ? String.format("trace-n%d-l%d-o%d-h%d", mirrors, latency, overall, perHost)
                     : String.format("n%d-l%d-o%d-h%d-s%d", mirrors, latency, overall, perHost, series));
+            String instances = values.getOrDefault("instances", "1");
+            if (!instances.equals("1") && !instances.equals("2")) {
+                throw new IllegalArgumentException("--instances must be 1 or 2, not " + instances);
+            }
             File root = projectRoot();
             return new Options(mirrors, latency, overall, perHost, series, mirmon,
                     Integer.parseInt(values.getOrDefault("mirmon-max-probes", "25")), name,
@@ -100,7 +112,7 @@ public final class ProbeBenchmark {
                     Duration.parse(values.getOrDefault("timeout", "PT30S")),
                     Integer.parseInt(values.getOrDefault("refusing", "0")),
                     Integer.parseInt(values.getOrDefault("silent", "0")),
-                    Integer.parseInt(values.getOrDefault("resetting", "0")), traceOnly);
+                    Integer.parseInt(values.getOrDefault("resetting", "0")), traceOnly, Integer.parseInt(instances));
         }
 
         int deadHosts() {
@@ -216,7 +228,7 @@ public final class ProbeBenchmark {
         if (options.mirrors() + options.warmup() > 8 * 254) {
             throw new IllegalArgumentException("At most " + 8 * 254 + " mirrors fit in " + FARM_CIDR);
         }
-        PayaraProcess payara = null;
+        List<PayaraProcess> servers = new ArrayList<>();
         Thread stopHook = null;
         try (BenchFarm farm = new BenchFarm(addresses, lags, behaviours, Duration.ofMillis(options.latencyMs()),
                 world)) {
@@ -229,16 +241,32 @@ public final class ProbeBenchmark {
             properties.put("mirrorwatch.probe.per-host-limit", String.valueOf(options.perHost()));
             properties.put("mirrorwatch.probe.timeout", options.timeout().toString());
             properties.put("mirrorwatch.probe.allowed-cidrs", FARM_CIDR);
+            properties.put("mirrorwatch.instance.name", instanceName(0));
             result.serverProperties = properties;
-            int port = FreePorts.next();
-            long bootStart = System.nanoTime();
-            payara = PayaraProcess.start(microJar, war, postBoot, port, options.xmx(), properties,
-                    new File(work, options.name() + "-payara.log"));
-            PayaraProcess started = payara;
-            stopHook = new Thread(started::close, "bench-stop-payara");
+            stopHook = new Thread(() -> servers.forEach(PayaraProcess::close), "bench-stop-payara");
             Runtime.getRuntime().addShutdownHook(stopHook);
-            log(options, "Payara Micro pid " + payara.pid() + " on port " + port + ", log " + payara.log());
-            payara.awaitReady(Duration.ofMinutes(5));
+            long bootStart = System.nanoTime();
+            // One after the other: the first migrates the database (Flyway), the others find it migrated. Only
+            // the first has the timer, which starts the round; the others join it when its claims are queued.
+            for (int i = 0; i < options.instances(); i++) {
+                Map<String, String> own = new LinkedHashMap<>(properties);
+                own.put("mirrorwatch.instance.name", instanceName(i));
+                own.put("mirrorwatch.probe.timer.enabled", String.valueOf(i == 0));
+                if (i > 0) {
+                    own.put("mirrorwatch.mail.port", String.valueOf(FreePorts.next()));
+                    result.otherServerProperties.put(instanceName(i), Map.of("mirrorwatch.instance.name",
+                            instanceName(i), "mirrorwatch.probe.timer.enabled", "false", "mirrorwatch.mail.port",
+                            own.get("mirrorwatch.mail.port")));
+                }
+                int port = FreePorts.next();
+                PayaraProcess server = PayaraProcess.start(microJar, war, postBoot, port, options.xmx(), own,
+                        new File(work, options.name() + "-payara" + (i == 0 ? "" : "-" + instanceName(i)) + ".log"));
+                servers.add(server);
+                log(options, "Payara Micro " + instanceName(i) + " pid " + server.pid() + " on port " + port + ", log "
+                        + server.log());
+                server.awaitReady(Duration.ofMinutes(5));
+            }
+            PayaraProcess payara = servers.get(0);
             result.bootSeconds = (System.nanoTime() - bootStart) / 1e9;
             log(options, String.format("Payara ready in %.1f s", result.bootSeconds));
             result.threadsAtReady = payara.threads();
@@ -259,14 +287,12 @@ public final class ProbeBenchmark {
             }
             log(options, options.mirrors() + " mirrors and " + world.indexesPerMirror()
                     + " indexes per mirror inserted; waiting for the timer's round");
-            watchRound(options, database, dbName, payara, farm, world, result, work, afterRun);
+            watchRound(options, database, dbName, servers, farm, world, result, work, afterRun);
             if (options.mirmon()) {
                 runMirmon(options, farm, result, work);
             }
         } finally {
-            if (payara != null) {
-                payara.close();
-            }
+            servers.forEach(PayaraProcess::close);
             if (stopHook != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(stopHook);
@@ -326,8 +352,10 @@ public final class ProbeBenchmark {
     }
 
     /** Waits for the timer's round of every mirror, sampling the server as it runs, then reads what it did. */
-    private static void watchRound(Options options, Database database, String dbName, PayaraProcess payara,
+    private static void watchRound(Options options, Database database, String dbName, List<PayaraProcess> servers,
             BenchFarm farm, BenchWorld world, BenchResult result, File work, long afterRun) throws Exception {
+        // The first instance's threads, heap and stacks; the CPU of all of them.
+        PayaraProcess payara = servers.get(0);
         // {epoch ms, threads, Payara CPU ticks, machine busy ticks, machine total ticks}
         List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
         Map<Long, ProcStat.ThreadTicks> threadsLatest = new java.util.concurrent.ConcurrentHashMap<>();
@@ -337,11 +365,11 @@ public final class ProbeBenchmark {
                 int threads = payara.threads();
                 long[] machine = ProcStat.machineTicks();
                 if (threads > 0) {
-                    samples.add(new long[] {System.currentTimeMillis(), threads, ProcStat.cpuTicks(payara.pid()),
+                    samples.add(new long[] {System.currentTimeMillis(), threads, cpuTicks(servers),
                             machine[0], machine[1]});
                 }
                 if (n++ % 10 == 0) {
-                    threadsLatest.putAll(ProcStat.threadTicks(payara.pid()));
+                    threadsLatest.putAll(threadTicks(servers));
                 }
                 try {
                     Thread.sleep(100);
@@ -373,8 +401,10 @@ public final class ProbeBenchmark {
         long nextDump = 0;
         try (Connection db = database.connect(dbName); Statement statement = db.createStatement()) {
             while (System.nanoTime() < deadline) {
-                if (!payara.isAlive()) {
-                    throw new IllegalStateException("Payara Micro exited during the benchmark; see " + payara.log());
+                for (PayaraProcess server : servers) {
+                    if (!server.isAlive()) {
+                        throw new IllegalStateException("Payara Micro exited during the benchmark; see " + server.log());
+                    }
                 }
                 try (ResultSet row = statement.executeQuery("SELECT id, state, mirrors_done, requests FROM probe_run"
                         + " WHERE trigger = 'TIMER' AND mirrors_total = " + options.mirrors() + " AND id > " + afterRun
@@ -383,10 +413,10 @@ public final class ProbeBenchmark {
                         if (runId < 0) {
                             runId = row.getLong(1);
                             machineAtStart = ProcStat.machineTicks();
-                            payaraCpuAtStart = ProcStat.cpuTicks(payara.pid());
+                            payaraCpuAtStart = cpuTicks(servers);
                             ownCpuAtStart = ProcStat.cpuTicks(ProcessHandle.current().pid());
                             pgAtStart = ProcStat.postgresTicks(database.port());
-                            threadsAtStart = ProcStat.threadTicks(payara.pid());
+                            threadsAtStart = threadTicks(servers);
                             roundSeenAt = System.nanoTime();
                             result.loadAtStart = RoutingBenchmark.loadAverage();
                             log(options, "round " + runId + " started");
@@ -432,10 +462,10 @@ public final class ProbeBenchmark {
             }
             result.loadAtEnd = RoutingBenchmark.loadAverage();
             long[] machineAtEnd = ProcStat.machineTicks();
-            long payaraCpuAtEnd = ProcStat.cpuTicks(payara.pid());
+            long payaraCpuAtEnd = cpuTicks(servers);
             long ownCpuAtEnd = ProcStat.cpuTicks(ProcessHandle.current().pid());
             Map<Long, Long> pgAtEnd = ProcStat.postgresTicks(database.port());
-            threadsLatest.putAll(ProcStat.threadTicks(payara.pid()));
+            threadsLatest.putAll(threadTicks(servers));
             sampler.interrupt();
             sampler.join();
             List<BenchResult.ThreadCpu> busiest = new ArrayList<>();
@@ -500,9 +530,67 @@ public final class ProbeBenchmark {
             }
             readWhatWasRecorded(statement, result);
             readDeadHosts(statement, options, farm, result);
+            readShares(statement, runId, farm, world, result);
             long expected = expectedRequests(options, world);
             result.requestsExpected = expected;
             result.indexesPerMirror = world.indexesPerMirror();
+        }
+    }
+
+    /** The CPU ticks of the servers' processes, together. */
+    private static long cpuTicks(List<PayaraProcess> servers) {
+        return servers.stream().mapToLong(server -> ProcStat.cpuTicks(server.pid())).sum();
+    }
+
+    /** The CPU ticks of every thread of the servers, by native thread id (unique on the machine). */
+    private static Map<Long, ProcStat.ThreadTicks> threadTicks(List<PayaraProcess> servers) {
+        Map<Long, ProcStat.ThreadTicks> ticks = new java.util.HashMap<>();
+        servers.forEach(server -> ticks.putAll(ProcStat.threadTicks(server.pid())));
+        return ticks;
+    }
+
+    /** bench-a, bench-b: the instances' names in shared rounds. */
+    static String instanceName(int index) {
+        return "bench-" + (char) ('a' + index);
+    }
+
+    /**
+     * Who probed what, and whether each mirror was probed exactly once: each instance's share of the round
+     * from its claims (one claim per host; the instance that marked it DONE, and its mirrors), the claims
+     * taken more than once (an instance's claims taken over), the farm's paths asked more than once, the
+     * answering hosts that did not see exactly what the matrix asks of one probe, and the benchmark's mirrors
+     * without exactly one probe record.
+     */
+    private static void readShares(Statement statement, long runId, BenchFarm farm, BenchWorld world,
+            BenchResult result) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT c.instance, count(DISTINCT c.id), count(m.mirror_id),"
+                + " count(m.recorded_at) FROM probe_claim c LEFT JOIN probe_claim_mirror m ON m.claim_id = c.id"
+                + " WHERE c.run_id = " + runId + " GROUP BY c.instance ORDER BY c.instance")) {
+            while (rows.next()) {
+                result.shares.add(new BenchResult.InstanceShare(rows.getString(1), rows.getInt(2), rows.getInt(3),
+                        rows.getInt(4)));
+            }
+        }
+        try (ResultSet row = statement.executeQuery("SELECT count(*) FILTER (WHERE times_taken > 1),"
+                + " count(*) FILTER (WHERE state <> 'DONE') FROM probe_claim WHERE run_id = " + runId)) {
+            row.next();
+            result.claimsTakenAgain = row.getLong(1);
+            result.claimsNotDone = row.getLong(2);
+        }
+        try (ResultSet row = statement.executeQuery("SELECT count(*) FROM distribution_mirror m WHERE m.name LIKE"
+                + " 'bench-%' AND (SELECT count(*) FROM mirror_probe_record r WHERE r.distribution_mirror_id = m.id)"
+                + " <> 1")) {
+            row.next();
+            result.mirrorsNotRecordedOnce = row.getLong(1);
+        }
+        Map.Entry<Long, List<String>> repeated = farm.pathsAskedMoreThanOnce(10);
+        result.pathsAskedAgain = repeated.getKey();
+        result.pathsAskedAgainExamples = repeated.getValue();
+        for (BenchFarm.Host host : farm.hosts()) {
+            if (!host.behaviour.dead() && host.requests.get() != world.expectedRequests(host.lag)) {
+                result.hostsOffMatrix.add(host.rootUrl() + " " + host.requests.get() + " of "
+                        + world.expectedRequests(host.lag));
+            }
         }
     }
 
