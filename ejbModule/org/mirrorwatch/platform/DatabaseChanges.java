@@ -35,6 +35,11 @@ public class DatabaseChanges {
     public static final String CHANNEL = "mirrorwatch_changes";
     static final int RETRY_AFTER_SECONDS = 5;
     private static final int WAIT_MILLIS = 1_000;
+    /**
+     * How often an idle listening connection asks the database something: a connection that only waits is
+     * what firewalls and NAT drop silently, and a query is also how a dropped one shows up as an error.
+     */
+    static final long KEEPALIVE_MILLIS = 30_000;
     /** A payload is a topic name; anything longer or stranger did not come from the schema's triggers. */
     private static final int TOPIC_LIMIT = 40;
     private static final Logger LOG = Logger.getLogger(DatabaseChanges.class.getName());
@@ -93,10 +98,18 @@ public class DatabaseChanges {
                 } else {
                     LOG.fine("Listening to the database's change notifications");
                 }
+                long lastQuery = System.nanoTime();
                 while (stopping.getCount() > 0) {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
                     if (received != null && received.length > 0) {
                         tell(topicsOf(received));
+                    }
+                    if (System.nanoTime() - lastQuery > TimeUnit.MILLISECONDS.toNanos(KEEPALIVE_MILLIS)) {
+                        try (Statement keepalive = connection.createStatement()) {
+                            keepalive.setQueryTimeout(10);
+                            keepalive.execute("SELECT 1");
+                        }
+                        lastQuery = System.nanoTime();
                     }
                 }
             } catch (SQLException | RuntimeException e) {
