@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.ApiClient;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
+import org.mirrorwatch.testing.FarmMirrors;
 import org.mirrorwatch.testing.SharedServer;
 import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestHosts;
@@ -85,11 +86,7 @@ class FamiliesIT {
         String host = name + "-" + RUN + "-" + NAMES.incrementAndGet() + ".families.test";
         TestHosts.add(host, addresses);
         String url = "http://" + host + ":" + mirror.port() + "/";
-        TestDatabase.execute("INSERT INTO distribution_mirror (distribution_id, owner_id, name, speed, country_id,"
-                + " content, pulse_type, http_base_url, enabled, official_candidate, review_status, date_created)"
-                + " VALUES (1, (SELECT id FROM person WHERE name = 'owner'), '" + name + "', 'S1G',"
-                + " (SELECT id FROM country WHERE iso_code = 'DE'), 'ARCHIVE', 'PULL', '" + url
-                + "', true, true, 'OFFICIAL', now())");
+        FarmMirrors.register(name, url);
         return url;
     }
 

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.mirrorwatch.testing.ApiClient;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
+import org.mirrorwatch.testing.FarmMirrors;
 import org.mirrorwatch.testing.Nginx;
 import org.mirrorwatch.testing.PayaraMicro;
 import org.mirrorwatch.testing.ServerProperties;
@@ -367,11 +368,7 @@ class SeveralInstancesIT {
     }
 
     private static void register(String name, String url) throws SQLException {
-        execute("INSERT INTO distribution_mirror (distribution_id, owner_id, name, speed, country_id, content,"
-                + " pulse_type, http_base_url, enabled, official_candidate, review_status, date_created)"
-                + " VALUES (1, (SELECT id FROM person WHERE name = 'owner'), '" + name + "', 'S1G',"
-                + " (SELECT id FROM country WHERE iso_code = 'DE'), 'ARCHIVE', 'PULL', '" + url + "', true, true,"
-                + " 'OFFICIAL', now())");
+        execute(FarmMirrors.registration(name, url));
     }
 
     private static JsonNode roundToTheEnd(PayaraMicro server) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.ApiClient;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
+import org.mirrorwatch.testing.FarmMirrors;
 import org.mirrorwatch.testing.SharedServer;
 import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestLogin;
@@ -84,11 +85,11 @@ class SuiteConsistencyIT {
         Map<String, Long> sizes = sizes();
         // The InRelease promises the new size; the index is still the old one from the previous sync.
         torn.size(TORN_INDEX, sizes.get(TORN_INDEX) - 22);
-        register("good-mirror", good);
-        register("torn-mirror", torn);
+        FarmMirrors.register("good-mirror", good);
+        FarmMirrors.register("torn-mirror", torn);
 
-        probe("good-mirror");
-        probe("torn-mirror");
+        FarmMirrors.probe(api, "good-mirror", ADMIN, Duration.ofSeconds(30));
+        FarmMirrors.probe(api, "torn-mirror", ADMIN, Duration.ofSeconds(30));
         assertEquals(0, json(api.get("/api/v1/mirrors/good-mirror")).path("inconsistentSuites").size());
         JsonNode flagged = json(api.get("/api/v1/mirrors/torn-mirror")).path("inconsistentSuites");
         assertEquals(1, flagged.size(), flagged.toString());
@@ -131,27 +132,27 @@ class SuiteConsistencyIT {
         assertTrue(metrics.contains("mirrorwatch_mirrors_inconsistent_suites 1.0"), metrics);
 
         // The second probe in a row mails the owner, once.
-        probe("torn-mirror");
+        FarmMirrors.probe(api, "torn-mirror", ADMIN, Duration.ofSeconds(30));
         assertEquals(1, mails(SUBJECT));
         assertEquals(2, json(api.get("/api/v1/mirrors/torn-mirror")).path("inconsistentSuites").path(0).path("probes")
                 .asInt());
         assertTrue(smtp.waitForIncomingEmail(10_000, 1));
         String body = GreenMailUtil.getBody(smtp.getReceivedMessages()[0]);
         assertTrue(body.contains("found its suite noble-updates inconsistent on two probes in a row"), body);
-        probe("torn-mirror");
+        FarmMirrors.probe(api, "torn-mirror", ADMIN, Duration.ofSeconds(30));
         assertEquals(1, mails(SUBJECT), "once per episode");
 
         // Consistent again: the episode ends, and users are sent there again.
         torn.size(TORN_INDEX, sizes.get(TORN_INDEX));
-        probe("torn-mirror");
+        FarmMirrors.probe(api, "torn-mirror", ADMIN, Duration.ofSeconds(30));
         assertEquals(0, json(api.get("/api/v1/mirrors/torn-mirror")).path("inconsistentSuites").size());
         await().atMost(Duration.ofSeconds(15)).until(() -> alternatives(TORN_INDEX).contains(torn.baseUrl()));
 
         // A new episode is mailed again, after its own two probes.
         torn.size(TORN_INDEX, 1);
-        probe("torn-mirror");
+        FarmMirrors.probe(api, "torn-mirror", ADMIN, Duration.ofSeconds(30));
         assertEquals(1, mails(SUBJECT));
-        probe("torn-mirror");
+        FarmMirrors.probe(api, "torn-mirror", ADMIN, Duration.ofSeconds(30));
         assertEquals(2, mails(SUBJECT));
     }
 
@@ -180,24 +181,6 @@ class SuiteConsistencyIT {
             sizes.put(indexes.get(i), 40_000L + 1_000L * i);
         }
         return sizes;
-    }
-
-    private static void register(String name, FakeMirror mirror) {
-        TestDatabase.execute("INSERT INTO distribution_mirror (distribution_id, owner_id, name, speed, country_id,"
-                + " content, pulse_type, http_base_url, enabled, official_candidate, review_status, date_created)"
-                + " VALUES (1, (SELECT id FROM person WHERE name = 'owner'), '" + name + "', 'S1G',"
-                + " (SELECT id FROM country WHERE iso_code = 'DE'), 'ARCHIVE', 'PULL', '" + mirror.baseUrl()
-                + "', true, true, 'OFFICIAL', now())");
-    }
-
-    /** Probes the mirror now, as an administrator, and waits until its probe is recorded. */
-    private static void probe(String name) {
-        String count = "SELECT count(*) FROM mirror_probe_record r JOIN distribution_mirror m"
-                + " ON m.id = r.distribution_mirror_id WHERE m.name = '" + name + "'";
-        long before = TestDatabase.count(count);
-        HttpResponse<String> started = api.send("POST", "/api/v1/mirrors/" + name + "/probes", "", "Authorization", ADMIN);
-        assertEquals(202, started.statusCode(), started.body());
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(count) > before);
     }
 
     private static long mails(String subject) {

@@ -1,6 +1,5 @@
 package org.mirrorwatch.probing;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.mirrorwatch.testing.ApiClient;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
+import org.mirrorwatch.testing.FarmMirrors;
 import org.mirrorwatch.testing.SharedServer;
 import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestLogin;
@@ -70,30 +70,13 @@ class TraceIT {
         assertEquals(200, configured.statusCode(), configured.body());
     }
 
-    private static void register(String name, FakeMirror mirror) {
-        TestDatabase.execute("INSERT INTO distribution_mirror (distribution_id, owner_id, name, speed, country_id,"
-                + " content, pulse_type, http_base_url, enabled, official_candidate, review_status, date_created)"
-                + " VALUES (1, (SELECT id FROM person WHERE name = 'owner'), '" + name + "', 'S1G',"
-                + " (SELECT id FROM country WHERE iso_code = 'DE'), 'ARCHIVE', 'PULL', '" + mirror.baseUrl()
-                + "', true, true, 'OFFICIAL', now())");
-    }
-
-    private static void probe(String name) {
-        long before = TestDatabase.count("SELECT count(*) FROM mirror_probe_record r JOIN distribution_mirror m"
-                + " ON m.id = r.distribution_mirror_id WHERE m.name = '" + name + "'");
-        HttpResponse<String> started = api.send("POST", "/api/v1/mirrors/" + name + "/probes", "", AUTHORIZATION, ADMIN);
-        assertEquals(202, started.statusCode(), started.body());
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("SELECT count(*) FROM mirror_probe_record r"
-                + " JOIN distribution_mirror m ON m.id = r.distribution_mirror_id WHERE m.name = '" + name + "'") > before);
-    }
-
     /** A mirror synced now (its pool files up to date) whose trace says what it is given. */
     private static FakeMirror syncedMirror(String name, String trace) {
         FakeMirror mirror = farm.newMirror().serve(ProberWorld.syncedAgo(Duration.ZERO, ""));
         if (trace != null) {
             mirror.content(TRACE, trace);
         }
-        register(name, mirror);
+        FarmMirrors.register(name, mirror);
         return mirror;
     }
 
@@ -113,7 +96,7 @@ class TraceIT {
     @Test
     void aCurrentTrace_storesItsAge_andNoPartialSync() {
         syncedMirror("current", DATE_U.format(Instant.now().minus(Duration.ofMinutes(10))) + "\nArchive serial: 2026113001\n");
-        probe("current");
+        FarmMirrors.probe(api, "current", ADMIN, Duration.ofSeconds(30));
         assertEquals("FOUND", probeColumn("current", "trace_state"));
         assertAbout(600, Long.parseLong(probeColumn("current", "trace_age_seconds")));
         assertEquals("f", probeColumn("current", "trace_partial_sync"));
@@ -132,7 +115,7 @@ class TraceIT {
     @Test
     void anOldTrace_besideFreshPoolFiles_isAPartialSync_withBothFigures() {
         syncedMirror("old", DATE_U.format(Instant.now().minus(Duration.ofHours(30))) + "\n");
-        probe("old");
+        FarmMirrors.probe(api, "old", ADMIN, Duration.ofSeconds(30));
         assertAbout(30 * 3600, Long.parseLong(column("old", "trace_age_seconds")));
         assertEquals("t", column("old", "trace_partial_sync"));
         assertEquals("t", probeColumn("old", "trace_partial_sync"));
@@ -151,7 +134,7 @@ class TraceIT {
     @Test
     void aMalformedTrace_isRefusedWithItsReason() {
         syncedMirror("malformed", "<html><body>Welcome to our mirror</body></html>\n");
-        probe("malformed");
+        FarmMirrors.probe(api, "malformed", ADMIN, Duration.ofSeconds(30));
         assertEquals("MALFORMED", column("malformed", "trace_state"));
         assertTrue(column("malformed", "trace_problem").startsWith("its first line is not a date"));
         assertEquals(null, column("malformed", "trace_age_seconds"));
@@ -163,7 +146,7 @@ class TraceIT {
     void aHugeTrace_isNotReadPastItsCap() {
         FakeMirror mirror = syncedMirror("huge", null);
         mirror.content(TRACE, new byte[200 * 1024]).chunked(TRACE);
-        probe("huge");
+        FarmMirrors.probe(api, "huge", ADMIN, Duration.ofSeconds(30));
         assertEquals("TOO_LARGE", column("huge", "trace_state"));
         assertEquals("the body was larger than 65536 bytes", column("huge", "trace_problem"));
         assertEquals("t", column("huge", "enabled"), "a bad trace alone disables nobody");
@@ -172,7 +155,7 @@ class TraceIT {
     @Test
     void aMissingTrace_isMissing() {
         syncedMirror("missing", null);
-        probe("missing");
+        FarmMirrors.probe(api, "missing", ADMIN, Duration.ofSeconds(30));
         assertEquals("MISSING", column("missing", "trace_state"));
         assertEquals("404 Not Found", column("missing", "trace_problem"));
         assertEquals("f", column("missing", "trace_partial_sync"));
@@ -183,8 +166,8 @@ class TraceIT {
         FakeMirror mirror = farm.newMirror();
         String marker = "Archive-Update-in-Progress-" + java.net.URI.create(mirror.baseUrl()).getHost();
         mirror.serve(List.of(marker)).lastModified(marker, Instant.now().minus(Duration.ofMinutes(20)));
-        register("syncing", mirror);
-        probe("syncing");
+        FarmMirrors.register("syncing", mirror);
+        FarmMirrors.probe(api, "syncing", ADMIN, Duration.ofSeconds(30));
         assertEquals("SYNCING", column("syncing", "sync_state"));
         assertAbout(1200, Long.parseLong(column("syncing", "sync_marker_age_seconds")));
         assertEquals("t", column("syncing", "enabled"));
@@ -200,8 +183,8 @@ class TraceIT {
         FakeMirror mirror = farm.newMirror();
         String marker = "Archive-Update-in-Progress-" + java.net.URI.create(mirror.baseUrl()).getHost();
         mirror.serve(List.of(marker)).lastModified(marker, Instant.now().minus(Duration.ofHours(7)));
-        register("leftover", mirror);
-        probe("leftover");
+        FarmMirrors.register("leftover", mirror);
+        FarmMirrors.probe(api, "leftover", ADMIN, Duration.ofSeconds(30));
         assertEquals("STALE_MARKER", column("leftover", "sync_state"));
         assertEquals("f", column("leftover", "enabled"));
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM mail_outbox WHERE subject = 'Verification of leftover failed'"));

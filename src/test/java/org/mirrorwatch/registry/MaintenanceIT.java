@@ -27,6 +27,7 @@ import org.mirrorwatch.testing.ApiClient;
 import org.mirrorwatch.testing.Browser;
 import org.mirrorwatch.testing.FakeMirror;
 import org.mirrorwatch.testing.FakeMirrorFarm;
+import org.mirrorwatch.testing.FarmMirrors;
 import org.mirrorwatch.testing.SharedServer;
 import org.mirrorwatch.testing.TestDatabase;
 import org.mirrorwatch.testing.TestLogin;
@@ -73,27 +74,9 @@ class MaintenanceIT {
                 + " date_created FROM person WHERE name = 'owner'");
     }
 
-    private static void register(String name, FakeMirror mirror) {
-        TestDatabase.execute("INSERT INTO distribution_mirror (distribution_id, owner_id, name, speed, country_id,"
-                + " content, pulse_type, http_base_url, enabled, official_candidate, review_status, date_created)"
-                + " VALUES (1, (SELECT id FROM person WHERE name = 'owner'), '" + name + "', 'S1G',"
-                + " (SELECT id FROM country WHERE iso_code = 'DE'), 'ARCHIVE', 'PULL', '" + mirror.baseUrl()
-                + "', true, true, 'OFFICIAL', now())");
-    }
-
     private static String window(Instant start, Instant end, boolean weekly, String note) {
         return "{\"startsAt\":\"" + start + "\",\"endsAt\":\"" + end + "\",\"weekly\":" + weekly + ",\"note\":\""
                 + note + "\"}";
-    }
-
-    /** Probes the mirror now, as an administrator, and waits until its probe is recorded. */
-    private static void probe(String name) {
-        long before = TestDatabase.count("SELECT count(*) FROM mirror_probe_record r JOIN distribution_mirror m"
-                + " ON m.id = r.distribution_mirror_id WHERE m.name = '" + name + "'");
-        HttpResponse<String> started = api.send("POST", "/api/v1/mirrors/" + name + "/probes", "", AUTHORIZATION, ADMIN);
-        assertEquals(202, started.statusCode(), started.body());
-        await().atMost(Duration.ofSeconds(20)).until(() -> TestDatabase.count("SELECT count(*) FROM mirror_probe_record r"
-                + " JOIN distribution_mirror m ON m.id = r.distribution_mirror_id WHERE m.name = '" + name + "'") > before);
     }
 
     private static long mails(String subject) {
@@ -102,7 +85,7 @@ class MaintenanceIT {
 
     @Test
     void theOwnerSchedulesAndCancelsWindows_andWindowsAgainstTheRulesAreRefused() {
-        register("dark-mirror", farm.newMirror());
+        FarmMirrors.register("dark-mirror", farm.newMirror());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String tonight = window(now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(6)), false, "New disks");
 
@@ -148,27 +131,27 @@ class MaintenanceIT {
 
     @Test
     void aMirrorThatGoesDarkInItsWindow_isNotDisabled_andNobodyIsMailed() {
-        register("dark-mirror", farm.newMirror());
+        FarmMirrors.register("dark-mirror", farm.newMirror());
         Instant now = Instant.now();
         assertEquals(201, api.send("POST", "/api/v1/mirrors/dark-mirror/maintenance", window(now.minusSeconds(60),
                 now.plus(Duration.ofHours(1)), false, "Re-syncing from scratch"), AUTHORIZATION, OWNER).statusCode());
         assertTrue(json(api.get("/api/v1/mirrors/dark-mirror/maintenance")).path(0).path("inProgress").asBoolean());
 
-        probe("dark-mirror");
+        FarmMirrors.probe(api, "dark-mirror", ADMIN, Duration.ofSeconds(20));
         assertEquals(List.of("t"), TestDatabase.rows("SELECT enabled FROM distribution_mirror WHERE name = 'dark-mirror'"));
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM mail_outbox"));
     }
 
     @Test
     void theFirstProbeAfterAWindowThatFindsTheMirrorStillDark_sendsTheOverrunMailOnce() {
-        register("dark-mirror", farm.newMirror());
+        FarmMirrors.register("dark-mirror", farm.newMirror());
         Instant now = Instant.now();
         // A weekly window whose last occurrence ended two hours ago, before the mirror's first probe.
         Instant firstStart = now.minus(Duration.ofDays(7)).minus(Duration.ofHours(3));
         assertEquals(201, api.send("POST", "/api/v1/mirrors/dark-mirror/maintenance", window(firstStart,
                 firstStart.plus(Duration.ofHours(1)), true, "Weekly re-sync"), AUTHORIZATION, OWNER).statusCode());
 
-        probe("dark-mirror");
+        FarmMirrors.probe(api, "dark-mirror", ADMIN, Duration.ofSeconds(20));
         assertEquals(List.of("f"), TestDatabase.rows("SELECT enabled FROM distribution_mirror WHERE name = 'dark-mirror'"));
         assertEquals(1, mails("Maintenance of dark-mirror overran"));
         assertEquals(0, mails("Verification of dark-mirror failed"));
@@ -176,7 +159,7 @@ class MaintenanceIT {
         String body = GreenMailUtil.getBody(smtp.getReceivedMessages()[0]);
         assertTrue(body.contains("The maintenance of your Ubuntu mirror dark-mirror"), body);
 
-        probe("dark-mirror");
+        FarmMirrors.probe(api, "dark-mirror", ADMIN, Duration.ofSeconds(20));
         assertEquals(1, mails("Maintenance of dark-mirror overran"), "once");
         assertEquals(0, mails("Verification of dark-mirror failed"), "it was disabled already");
     }
@@ -184,8 +167,8 @@ class MaintenanceIT {
     @Test
     void aHealthyMirrorInMaintenance_leavesTheClientLists_untilTheWindowIsCancelled() {
         FakeMirror healthy = farm.newMirror().serve(ProberWorld.syncedAgo(Duration.ZERO, ""));
-        register("fine-mirror", healthy);
-        probe("fine-mirror");
+        FarmMirrors.register("fine-mirror", healthy);
+        FarmMirrors.probe(api, "fine-mirror", ADMIN, Duration.ofSeconds(20));
         // The first answers may come from a snapshot of the previous test's data, which may not have this
         // distribution yet: the server rebuilds it within its rebuild delay.
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
@@ -205,7 +188,7 @@ class MaintenanceIT {
 
     @Test
     void theOwnerSchedulesAndCancelsAWindowOnTheMirrorPage_andVisitorsSeeTheNextOne() {
-        register("dark-mirror", farm.newMirror());
+        FarmMirrors.register("dark-mirror", farm.newMirror());
         try (Browser browser = Browser.open(SharedServer.get(), 1280, 900)) {
             browser.get("/login.xhtml");
             browser.type("login:name", "owner");
