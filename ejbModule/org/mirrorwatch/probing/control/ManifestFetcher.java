@@ -49,8 +49,7 @@ public class ManifestFetcher {
         if (fetched.isEmpty()) {
             return problems;
         }
-        try (ProbeClient http = new ProbeClient(settings.getLimits(), settings.getGuard(), threads,
-                settings.getFtpThreads(), settings.getTlsTrust(), clock)) {
+        try (ProbeClient http = settings.newClient(threads, clock)) {
             for (Map.Entry<Long, String> manifest : fetched.entrySet()) {
                 String url = manifest.getValue();
                 try {

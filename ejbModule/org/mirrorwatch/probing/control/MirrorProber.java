@@ -20,6 +20,7 @@ import org.mirrorwatch.probing.http.HeadResult;
 import org.mirrorwatch.probing.http.HttpsChecker;
 import org.mirrorwatch.probing.http.HttpsHandshake;
 import org.mirrorwatch.probing.http.PinnedHeadClient;
+import org.mirrorwatch.probing.http.ProbeClient;
 import org.mirrorwatch.probing.http.ProbeFailure;
 import org.mirrorwatch.platform.AddressFamily;
 import org.mirrorwatch.platform.IpLiterals;
@@ -76,6 +77,11 @@ public final class MirrorProber {
     public MirrorProber(HeadClient http, BodyClient body, HttpsChecker https, PinnedHeadClient pinned, boolean ipv6,
             Clock clock) {
         this(http, Optional.of(body), https, pinned, ipv6, clock);
+    }
+
+    /** The prober of a round: every request through the round's one client. */
+    public static MirrorProber over(ProbeClient http, Clock clock) {
+        return new MirrorProber(http, http, http, http, ProbeClient.ipv6Available(), clock);
     }
 
     /** A prober that reads no files: it checks no suite's consistency, and a trace file counts as failed. */

@@ -7,13 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mirrorwatch.platform.AddressGuard;
 import org.mirrorwatch.platform.ProbedAddresses;
+import org.mirrorwatch.probing.http.ProbeClient;
 import org.mirrorwatch.probing.http.ProbeLimits;
 import org.mirrorwatch.probing.http.TlsTrust;
 import org.mirrorwatch.registry.entity.MirrorContent;
@@ -133,11 +136,6 @@ public class ProbeSettings {
         }
     }
 
-    /** The authorities HTTPS mirrors' certificates must chain to. */
-    public TlsTrust getTlsTrust() {
-        return tlsTrust;
-    }
-
     /** This instance's name in shared rounds: the claims it holds, the probe page, the metrics. */
     public String getInstanceName() {
         return instance;
@@ -169,10 +167,6 @@ public class ProbeSettings {
         return limits;
     }
 
-    public int getFtpThreads() {
-        return ftpThreads;
-    }
-
     /** How far a trace's age and the pool files' freshness may disagree before a partial sync is flagged. */
     public Duration getTraceGap() {
         return traceGap;
@@ -183,7 +177,11 @@ public class ProbeSettings {
         return syncMarkerLimit;
     }
 
-    public AddressGuard getGuard() {
-        return guard;
+    /**
+     * A client for one round or one fetch, with this instance's limits, address guard, FTP threads and the
+     * authorities HTTPS mirrors' certificates must chain to; the caller closes it.
+     */
+    public ProbeClient newClient(ThreadFactory threads, Clock clock) {
+        return new ProbeClient(limits, guard, threads, ftpThreads, tlsTrust, clock);
     }
 }

@@ -158,9 +158,8 @@ public class RoundParticipant {
         // The claims and the lease need a beat every lease-ttl/3; the live counters want one every few seconds.
         long period = Math.min(2000, Math.max(1000, settings.getLeaseTtl().toMillis() / 3));
         int capacity = HostClaims.capacity(settings.getLimits().perHost(), settings.getLimits().overall());
-        try (ProbeClient http = new ProbeClient(settings.getLimits(), settings.getGuard(), threads,
-                settings.getFtpThreads(), settings.getTlsTrust(), clock)) {
-            MirrorProber prober = new MirrorProber(http, http, http, http, ProbeClient.ipv6Available(), clock);
+        try (ProbeClient http = settings.newClient(threads, clock)) {
+            MirrorProber prober = MirrorProber.over(http, clock);
             BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
             Map<Long, String> inFlight = new ConcurrentHashMap<>();
             Map<Long, Integer> unrecorded = new HashMap<>();

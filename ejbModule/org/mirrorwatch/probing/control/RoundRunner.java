@@ -81,9 +81,8 @@ public class RoundRunner {
 
     private int probe(long runId, List<? extends ProbeTarget> targets) throws InterruptedException {
         long heartbeat = Math.max(1000, settings.getLeaseTtl().toMillis() / 3);
-        try (ProbeClient http = new ProbeClient(settings.getLimits(), settings.getGuard(), threads,
-                settings.getFtpThreads(), settings.getTlsTrust(), clock)) {
-            MirrorProber prober = new MirrorProber(http, http, http, http, ProbeClient.ipv6Available(), clock);
+        try (ProbeClient http = settings.newClient(threads, clock)) {
+            MirrorProber prober = MirrorProber.over(http, clock);
             BlockingQueue<ProbeOutcome> finished = new LinkedBlockingQueue<>();
             Map<Long, String> inFlight = new ConcurrentHashMap<>();
             for (ProbeTarget target : targets) {
